@@ -1,0 +1,37 @@
+# The README's two set-up commands are `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STORE ?= .claimgraph
+
+.PHONY: demo test lint fmt install install-dev clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+
+install-dev: $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+
+# Install, ingest seeds/ into the embedded store and print the contradictions.
+demo: install
+	$(BIN)/claimgraph demo seeds --store $(STORE)
+
+# Install with test dependencies and run the whole suite.
+test: install-dev
+	$(BIN)/pytest
+
+lint: install-dev
+	$(BIN)/ruff format --check graph ontology cli.py tests bench
+	$(BIN)/ruff check graph ontology cli.py tests bench
+	$(BIN)/mypy
+
+fmt: install-dev
+	$(BIN)/ruff format graph ontology cli.py tests bench
+	$(BIN)/ruff check --fix graph ontology cli.py tests bench
+
+clean:
+	rm -rf $(STORE) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

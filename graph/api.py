@@ -1,0 +1,209 @@
+"""One function per command: open the store, do the work, return values.
+
+The CLI calls exactly one of these per command; other programs can too.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rdflib import Literal
+
+from graph.errors import CkgError, InputError, QueryError
+from graph.pipeline import IngestReport, Progress, ingest_paths
+from graph.report import AssertionRecord, FindingRecord, load_assertions, load_findings
+from graph.rules import load_queries, named_query
+from graph.store import open_store
+
+
+def ingest(
+    sources: list[str],
+    store: str | None = None,
+    *,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Ingest files, folders or ``-`` into the store at ``store``."""
+    with open_store(store) as opened:
+        return ingest_paths(opened, sources, jobs=jobs, progress=progress)
+
+
+def findings(
+    store: str | None = None,
+    *,
+    kinds: Iterable[str] = ("contradiction",),
+    side: str | None = None,
+    event: str | None = None,
+    types: Iterable[str] = (),
+    min_confidence: float = 0.0,
+) -> list[FindingRecord]:
+    """Stored contradictions (and corroborations), filtered."""
+    valid = {"value", "polarity", "numeric", "implication", "rebuttal", "agreement"}
+    unknown = sorted({t.lower() for t in types} - valid)
+    if unknown:
+        raise CkgError(
+            f"Unknown finding type '{unknown[0]}'. Valid: {', '.join(sorted(valid))}."
+        )
+    with open_store(store, read_only=True) as opened:
+        return load_findings(
+            opened,
+            kinds=kinds,
+            side=side,
+            event=event,
+            types=types,
+            min_confidence=min_confidence,
+        )
+
+
+def assertions(store: str | None = None) -> list[AssertionRecord]:
+    """Every stored assertion."""
+    with open_store(store, read_only=True) as opened:
+        return load_assertions(opened)
+
+
+def list_queries() -> list[tuple[str, str]]:
+    """Shipped read queries as (name, purpose)."""
+    return [
+        (name, item.purpose)
+        for name, item in sorted(load_queries().items())
+        if item.meta.get("kind") != "update"
+    ]
+
+
+@dataclass
+class QueryTable:
+    """Rows of a SELECT (or one row for ASK), as strings."""
+
+    columns: list[str]
+    rows: list[list[str]]
+
+    def as_dicts(self) -> list[dict[str, str]]:
+        """Rows as objects keyed by column."""
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+    def as_csv(self) -> str:
+        """Rows as CSV with a header line."""
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(self.columns)
+        writer.writerows(self.rows)
+        return buffer.getvalue()
+
+
+def _query_text(sparql: str) -> str:
+    if sparql.endswith(".rq") or (len(sparql) < 256 and Path(sparql).is_file()):
+        path = Path(sparql)
+        try:
+            return path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise InputError(f"No such query file: {sparql}") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"Cannot read query file {sparql}: {exc}") from None
+    if sparql in load_queries():
+        return named_query(sparql).text
+    if not any(word in sparql.upper() for word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")):
+        names = ", ".join(name for name, _ in list_queries())
+        raise QueryError(
+            f"'{sparql}' is neither a SPARQL query, a .rq file nor a shipped query "
+            f"({names})."
+        )
+    return sparql
+
+
+def run_query(store: str | None, sparql: str, params: list[str]) -> QueryTable:
+    """Run a read query; ``params`` are ``name=value`` literal bindings."""
+    bindings: dict[str, Any] = {}
+    for param in params:
+        name, sep, value = param.partition("=")
+        if not sep or not name.strip():
+            raise QueryError(f"Parameter '{param}' must look like name=value.")
+        bindings[name.strip().lstrip("?$")] = Literal(value)
+    text = _query_text(sparql)
+    with open_store(store, read_only=True) as opened:
+        result = opened.query(text, bindings)
+        if result.type == "ASK":
+            return QueryTable(["ask"], [[str(bool(result.askAnswer)).lower()]])
+        if result.type in ("CONSTRUCT", "DESCRIBE"):
+            graph = result.graph
+            rows = [[str(s), str(p), str(o)] for s, p, o in graph] if graph else []
+            return QueryTable(["subject", "predicate", "object"], sorted(rows))
+        columns = [str(v) for v in result.vars or []]
+        rows = [
+            ["" if value is None else str(value) for value in row]  # type: ignore[union-attr]
+            for row in result
+        ]
+        return QueryTable(columns, rows)
+
+
+def redetect(store: str | None = None) -> int:
+    """Delete all findings and run every rule over the whole store again."""
+    from graph.detect import refresh
+
+    with open_store(store) as opened:
+        return refresh(opened)
+
+
+def validate(store: str | None = None) -> Any:
+    """Validate the store with SHACL; raises ValidationFailed on violations."""
+    from graph.validate import validate_store
+
+    with open_store(store, read_only=True) as opened:
+        return validate_store(opened)
+
+
+def export(store: str | None, output: Path, fmt: str) -> int:
+    """Write the store (trig, nquads) or the actor network (graphml, gexf)."""
+    from graph.export import export_store
+
+    with open_store(store, read_only=True) as opened:
+        return export_store(opened, output, fmt)
+
+
+def visualise(store: str | None, output: Path, **filters: Any) -> Any:
+    """Write the interactive HTML graph; returns counts and a note on cuts."""
+    from graph.viz import visualise as render
+
+    with open_store(store, read_only=True) as opened:
+        return render(opened, output, **filters)
+
+
+def stats(store: str | None = None) -> dict[str, Any]:
+    """Counts and the actors most involved in disputes."""
+    from graph.network import stats as compute
+
+    with open_store(store, read_only=True) as opened:
+        return compute(opened)
+
+
+def evaluate(gold: list[Path]) -> Any:
+    """Score extraction against gold files (or folders of them)."""
+    from graph.evaluate import evaluate as score
+
+    paths: list[Path] = []
+    for item in gold:
+        if item.is_dir():
+            paths += sorted(item.rglob("*.gold.json"))
+        else:
+            paths.append(item)
+    if not paths:
+        raise InputError("No gold files found (expected *.gold.json).")
+    return score(paths)
+
+
+def serve(
+    store: str | None = None,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    writable: bool = False,
+) -> None:
+    """Serve the store over the SPARQL 1.1 Protocol until interrupted."""
+    from graph.serve import serve as run
+
+    with open_store(store, read_only=not writable) as opened:
+        run(opened, host=host, port=port, writable=writable)

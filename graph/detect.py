@@ -1,0 +1,191 @@
+"""Run the SPARQL rules and store their findings as contradiction nodes.
+
+Rules are SELECT queries (``ontology/rules/*.rq``) that return pairs of
+assertions; this module turns each pair into a ``ckg:Contradiction`` or
+``ckg:Corroboration`` node with a type, aspect, event, confidence and a
+one-sentence explanation. Finding IRIs are deterministic, so running the rules
+again adds nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from rdflib import RDF, RDFS, XSD, Literal, URIRef
+from rdflib.term import Node
+
+from graph import ids
+from graph.build import DEFAULT, Quad
+from graph.rules import Rule, load_rules, named_query
+from graph.store import ClaimStore
+from ontology.vocab import CKG, DATA, LEX
+
+# How much a speaker's hedging weakens a finding (FactBank certainty).
+_CERTAINTY_WEIGHT = {
+    str(CKG.Certain): 1.0,
+    str(CKG.Probable): 0.8,
+    str(CKG.Possible): 0.6,
+    str(CKG.Underspecified): 0.5,
+}
+
+
+@dataclass(frozen=True)
+class _Side:
+    speaker: str
+    side: str
+    certainty: float
+    confidence: float
+
+
+def local_name(node: Node | str | None) -> str:
+    """The part of an IRI after ``#`` or the last ``/``."""
+    text = str(node or "")
+    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def humanise(name: str) -> str:
+    """``AdvanceNotice`` -> ``advance notice``."""
+    out = []
+    for char in name:
+        if char.isupper() and out:
+            out.append(" ")
+        out.append(char.lower())
+    return "".join(out)
+
+
+def rule_iri(rule: Rule) -> URIRef:
+    """The node standing for a rule file in the graph."""
+    return DATA[f"rule/{rule.id}"]
+
+
+class _Labels:
+    """Looks up labels of assertions and actors once per run."""
+
+    def __init__(self, store: ClaimStore) -> None:
+        self.store = store
+        self.cache: dict[str, _Side] = {}
+        self.names: dict[str, str] = {}
+        self.events: dict[str, str] = {}
+
+    def side(self, assertion: Node) -> _Side:
+        key = str(assertion)
+        if key not in self.cache:
+            rows = list(
+                self.store.query(
+                    named_query("assertions").text, {"assertion": assertion}
+                )
+            )
+            row = rows[0] if rows else None
+            self.cache[key] = _Side(
+                speaker=str(row.speaker) if row and row.speaker else "unknown speaker",  # type: ignore[union-attr]
+                side=str(row.side) if row and row.side else "no side",  # type: ignore[union-attr]
+                certainty=_CERTAINTY_WEIGHT.get(str(row.certainty), 0.5) if row else 0.5,  # type: ignore[union-attr]
+                confidence=float(row.confidence) if row and row.confidence else 1.0,  # type: ignore[union-attr]
+            )
+        return self.cache[key]
+
+    def name(self, node: Node | None) -> str:
+        if node is None:
+            return ""
+        key = str(node)
+        if key not in self.names:
+            if isinstance(node, Literal):
+                self.names[key] = str(node)
+            else:
+                rows = list(
+                    self.store.query(
+                        "SELECT ?l ?n WHERE { ?n skos:prefLabel ?l }", {"n": node}
+                    )
+                )
+                self.names[key] = str(rows[0][0]) if rows else humanise(local_name(node))  # type: ignore[index]
+        return self.names[key]
+
+    def event(self, node: Node) -> str:
+        key = str(node)
+        if key not in self.events:
+            rows = list(
+                self.store.query("SELECT ?l ?e WHERE { ?e rdfs:label ?l }", {"e": node})
+            )
+            self.events[key] = str(rows[0][0]) if rows else "event"  # type: ignore[index]
+        return self.events[key]
+
+
+def _finding_quads(
+    rule: Rule, row: object, labels: _Labels
+) -> tuple[URIRef, list[Quad]]:
+    a1, a2 = row.a1, row.a2  # type: ignore[attr-defined]
+    aspect, incident = row.aspect, row.incident  # type: ignore[attr-defined]
+    kind = CKG.Contradiction if rule.finding == "contradiction" else CKG.Corroboration
+    node = ids.finding_iri(rule.finding, str(aspect), a1, a2)
+    one, two = labels.side(a1), labels.side(a2)
+    confidence = (
+        rule.confidence
+        * min(one.certainty, two.certainty)
+        * min(one.confidence, two.confidence)
+    )
+    explanation = rule.explain.format(
+        speaker1=one.speaker,
+        side1=one.side,
+        speaker2=two.speaker,
+        side2=two.side,
+        value1=labels.name(row.value1),  # type: ignore[attr-defined]
+        value2=labels.name(row.value2),  # type: ignore[attr-defined]
+        aspect=humanise(local_name(aspect)),
+        event=labels.event(incident),
+    )
+    triples: list[tuple[Node, Node, Node]] = [
+        (node, RDF.type, CKG.Finding),
+        (node, RDF.type, kind),
+        (node, CKG.between, a1),
+        (node, CKG.between, a2),
+        (node, CKG.conflictType, LEX[rule.type]),
+        (node, CKG.contestedAspect, aspect),
+        (node, CKG.aboutEvent, incident),
+        (
+            node,
+            CKG.confidence,
+            Literal(Decimal(str(round(confidence, 3))), datatype=XSD.decimal),
+        ),
+        (node, CKG.explanation, Literal(explanation)),
+        (node, CKG.byRule, rule_iri(rule)),
+        (rule_iri(rule), RDF.type, CKG.Rule),
+        (rule_iri(rule), RDFS.label, Literal(rule.id)),
+        (rule_iri(rule), RDFS.comment, Literal(rule.purpose)),
+    ]
+    link = CKG.contradicts if rule.finding == "contradiction" else CKG.corroborates
+    triples += [(a1, link, a2), (a2, link, a1)]
+    return node, [(s, p, o, DEFAULT) for s, p, o in triples]
+
+
+def find(
+    store: ClaimStore,
+    articles: Iterable[URIRef] | None = None,
+    rules: Iterable[Rule] | None = None,
+) -> list[Quad]:
+    """Quads of every finding involving ``articles`` (all articles if None)."""
+    labels = _Labels(store)
+    quads: dict[Quad, None] = {}
+    seen: set[URIRef] = set()
+    targets: list[URIRef | None] = list(articles) if articles is not None else [None]
+    for rule in rules if rules is not None else load_rules():
+        for article in targets:
+            bindings = {"article": article} if article is not None else {}
+            for row in store.query(rule.text, bindings):
+                if row.a1 == row.a2:  # type: ignore[union-attr]
+                    continue
+                node, new = _finding_quads(rule, row, labels)
+                if node in seen:
+                    continue
+                seen.add(node)
+                quads.update(dict.fromkeys(new))
+    return list(quads)
+
+
+def refresh(store: ClaimStore) -> int:
+    """Delete all findings and run every rule over the whole store again."""
+    store.update(named_query("clear-findings").text)
+    quads = find(store)
+    store.add_quads(quads)
+    return sum(1 for q in quads if q[1] == RDF.type and q[2] == CKG.Finding)

@@ -1,0 +1,148 @@
+"""Plain data passed between extraction, RDF building and reporting.
+
+Extraction fills these dataclasses and knows nothing of RDF; ``graph.build``
+turns them into triples. Offsets are Python string indices (Unicode code points)
+into :attr:`Article.text`, end-exclusive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+ActorKind = Literal["state", "organisation", "person", "group", "unknown"]
+Polarity = Literal["positive", "negative", "unknown"]
+# FactBank-style commitment of the speaker: CT, PR, PS, U.
+Certainty = Literal["certain", "probable", "possible", "underspecified"]
+ValueKind = Literal["actor", "polarity", "quantity", "duration"]
+Comparator = Literal["eq", "lt", "le", "gt", "ge", "approx"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of article text: ``text == article.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input text with its metadata.
+
+    ``id`` is stable: the URL when known, else a hash of the normalised text.
+    """
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO 8601 date or datetime
+    outlet: str | None = None
+    path: str | None = None  # where it was read from, for messages only
+
+
+@dataclass
+class Actor:
+    """A person, organisation, state or group mentioned in one article.
+
+    ``key`` is unique within the article's extraction. ``side`` is the state the
+    actor ultimately acts for (canonical English short name, e.g. ``"France"``),
+    or ``None`` when the text does not say. ``acts_for`` is the key of the actor
+    it acts on behalf of (a minister for a ministry, a ministry for a state).
+    """
+
+    key: str
+    name: str
+    kind: ActorKind
+    side: str | None = None
+    acts_for: str | None = None
+    role: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Event:
+    """An incident mentioned in the article (strike, shoot-down, payment, ruling).
+
+    ``type`` is the local name of an event-type concept in the lexicon
+    (e.g. ``"Attack"``). ``participants`` are actor keys.
+    """
+
+    key: str
+    type: str
+    label: str
+    mentions: list[Span] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)
+    place: str | None = None
+    time: str | None = None  # as written in the text, e.g. "late Monday night"
+    date: str | None = None  # ISO date when it can be resolved
+
+
+@dataclass
+class AspectValue:
+    """What an assertion says about one disputed aspect of an event.
+
+    ``aspect`` is an aspect concept's local name (``"Responsibility"``,
+    ``"AdvanceNotice"``, ``"Casualties"``...). Depending on ``kind``:
+    ``actor`` -> ``actor`` holds an actor key; ``polarity`` -> ``positive`` says
+    whether the aspect holds (notice was given: True); ``quantity`` and
+    ``duration`` -> ``number`` with ``unit`` (seconds for durations) and
+    ``comparator``.
+    """
+
+    aspect: str
+    kind: ValueKind
+    span: Span
+    actor: str | None = None
+    positive: bool | None = None
+    number: float | None = None
+    unit: str | None = None
+    comparator: Comparator = "eq"
+
+
+@dataclass
+class Assertion:
+    """Who said what: one reported speech act.
+
+    ``speaker`` is an actor key. ``content`` is the exact span of what was said
+    (without surrounding quotation marks when the whole content is quoted).
+    ``cue_class`` is a cue-class concept's local name (``"Say"``, ``"Accuse"``,
+    ``"Deny"``...). ``parent`` is the index of the enclosing assertion when this
+    one is nested inside another's content. ``target`` is the accused or
+    blamed actor's key for accuse/blame cues.
+    """
+
+    speaker: str
+    speaker_span: Span
+    cue: Span
+    cue_lemma: str
+    cue_class: str
+    content: Span
+    pattern: str
+    polarity: Polarity = "positive"
+    certainty: Certainty = "certain"
+    event: str | None = None
+    target: str | None = None
+    parent: int | None = None
+    values: list[AspectValue] = field(default_factory=list)
+    confidence: float = 1.0
+
+
+@dataclass
+class Extraction:
+    """Everything extracted from one article."""
+
+    article: Article
+    actors: list[Actor] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    assertions: list[Assertion] = field(default_factory=list)
+
+    def actor(self, key: str) -> Actor:
+        """Return the actor with ``key``."""
+        for actor in self.actors:
+            if actor.key == key:
+                return actor
+        raise KeyError(key)

@@ -1,0 +1,245 @@
+"""Read findings and assertions back from the store as plain records.
+
+The JSON produced by :func:`finding_json` and :func:`assertion_json` is a public
+contract (see README): tests and downstream tools rely on its field names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.detect import humanise, local_name
+from graph.rules import named_query
+from graph.store import ClaimStore
+
+_POLARITY = {"Positive": "positive", "Negative": "negative", "UnknownPolarity": "unknown"}
+_CERTAINTY = {
+    "Certain": "certain",
+    "Probable": "probable",
+    "Possible": "possible",
+    "Underspecified": "underspecified",
+}
+_TYPES = {
+    "ValueConflict": "value",
+    "PolarityConflict": "polarity",
+    "NumericConflict": "numeric",
+    "ImplicationConflict": "implication",
+    "Rebuttal": "rebuttal",
+    "Agreement": "agreement",
+}
+
+
+@dataclass
+class AssertionRecord:
+    """One assertion as reports show it."""
+
+    id: str
+    speaker: str
+    side: str | None
+    cue: str
+    quote: str
+    source: str
+    start: int
+    end: int
+    polarity: str
+    certainty: str
+    event: str | None = None
+    cue_class: str | None = None
+    nested_in: str | None = None
+
+
+@dataclass
+class FindingRecord:
+    """A contradiction or corroboration between two assertions."""
+
+    id: str
+    kind: str  # "contradiction" or "corroboration"
+    type: str
+    aspect: str
+    event: str
+    confidence: float
+    explanation: str
+    rule: str
+    assertions: list[AssertionRecord] = field(default_factory=list)
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def load_assertions(store: ClaimStore) -> list[AssertionRecord]:
+    """Every assertion, in article and offset order."""
+    records: dict[str, AssertionRecord] = {}
+    for row in store.query(named_query("assertions").text):
+        key = str(row.assertion)  # type: ignore[union-attr]
+        if key in records:
+            continue  # an extra side or label of a merged actor
+        records[key] = AssertionRecord(
+            id=key,
+            speaker=_text(row.speaker) or "unknown",  # type: ignore[union-attr]
+            side=_text(row.side),  # type: ignore[union-attr]
+            cue=str(row.cue),  # type: ignore[union-attr]
+            quote=str(row.quote),  # type: ignore[union-attr]
+            source=str(row.source),  # type: ignore[union-attr]
+            start=int(row.start),  # type: ignore[union-attr]
+            end=int(row.end),  # type: ignore[union-attr]
+            polarity=_POLARITY.get(local_name(row.polarity), "unknown"),  # type: ignore[union-attr]
+            certainty=_CERTAINTY.get(local_name(row.certainty), "underspecified"),  # type: ignore[union-attr]
+            event=_text(row.event),  # type: ignore[union-attr]
+            cue_class=local_name(row.cueClass),  # type: ignore[union-attr]
+            nested_in=_text(row.parent),  # type: ignore[union-attr]
+        )
+    return list(records.values())
+
+
+def load_findings(
+    store: ClaimStore,
+    *,
+    kinds: Iterable[str] = ("contradiction",),
+    side: str | None = None,
+    event: str | None = None,
+    types: Iterable[str] = (),
+    min_confidence: float = 0.0,
+) -> list[FindingRecord]:
+    """Findings with both assertions, filtered; most confident first."""
+    wanted_kinds = set(kinds)
+    wanted_types = {t.lower() for t in types}
+    records: dict[str, FindingRecord] = {}
+    for row in store.query(named_query("findings").text):
+        key = str(row.finding)  # type: ignore[union-attr]
+        record = records.get(key)
+        if record is None:
+            record = records[key] = FindingRecord(
+                id=key,
+                kind=local_name(row.kind).lower(),  # type: ignore[union-attr]
+                type=_TYPES.get(local_name(row.type), local_name(row.type)),  # type: ignore[union-attr]
+                aspect=local_name(row.aspect),  # type: ignore[union-attr]
+                event=_text(row.eventLabel) or local_name(row.incident),  # type: ignore[union-attr]
+                confidence=float(row.confidence),  # type: ignore[union-attr]
+                explanation=str(row.explanation),  # type: ignore[union-attr]
+                rule=local_name(row.rule),  # type: ignore[union-attr]
+            )
+        assertion = str(row.assertion)  # type: ignore[union-attr]
+        if any(a.id == assertion for a in record.assertions):
+            continue
+        record.assertions.append(
+            AssertionRecord(
+                id=assertion,
+                speaker=_text(row.speaker) or "unknown",  # type: ignore[union-attr]
+                side=_text(row.side),  # type: ignore[union-attr]
+                cue=str(row.cue),  # type: ignore[union-attr]
+                quote=str(row.quote),  # type: ignore[union-attr]
+                source=str(row.source),  # type: ignore[union-attr]
+                start=int(row.start),  # type: ignore[union-attr]
+                end=int(row.end),  # type: ignore[union-attr]
+                polarity=_POLARITY.get(local_name(row.polarity), "unknown"),  # type: ignore[union-attr]
+                certainty=_CERTAINTY.get(local_name(row.certainty), "underspecified"),  # type: ignore[union-attr]
+            )
+        )
+    out = []
+    for record in records.values():
+        record.assertions.sort(key=lambda a: (a.source, a.start, a.id))
+        if record.kind not in wanted_kinds or record.confidence < min_confidence:
+            continue
+        if wanted_types and record.type not in wanted_types:
+            continue
+        if side and not any(
+            (a.side or "").lower() == side.lower() for a in record.assertions
+        ):
+            continue
+        if event and event.lower() not in record.event.lower():
+            continue
+        out.append(record)
+    out.sort(key=lambda r: (r.event, r.aspect, -r.confidence, r.id))
+    return out
+
+
+def assertion_json(record: AssertionRecord, *, full: bool = True) -> dict[str, Any]:
+    """The JSON object of one assertion (contract: see README)."""
+    data = {
+        "speaker": record.speaker,
+        "side": record.side,
+        "cue": record.cue,
+        "quote": record.quote,
+        "source": record.source,
+        "start": record.start,
+        "end": record.end,
+    }
+    if full:
+        data |= {
+            "id": record.id,
+            "polarity": record.polarity,
+            "certainty": record.certainty,
+            "event": record.event,
+            "cue_class": record.cue_class,
+            "nested_in": record.nested_in,
+        }
+    return data
+
+
+def finding_json(record: FindingRecord) -> dict[str, Any]:
+    """The JSON object of one finding (contract: see README)."""
+    return {
+        "id": record.id,
+        "kind": record.kind,
+        "type": record.type,
+        "aspect": record.aspect,
+        "event": record.event,
+        "confidence": record.confidence,
+        "explanation": record.explanation,
+        "rule": record.rule,
+        "assertions": [
+            assertion_json(a, full=False) | {"polarity": a.polarity, "certainty": a.certainty}
+            for a in record.assertions
+        ],
+    }
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def findings_markdown(records: list[FindingRecord]) -> str:
+    """A Markdown report grouped by event and aspect."""
+    if not records:
+        return "No contradictions found.\n"
+    lines: list[str] = []
+    current: tuple[str, str] | None = None
+    for record in records:
+        if (record.event, record.aspect) != current:
+            current = (record.event, record.aspect)
+            lines += ["", f"## {record.event}: {humanise(record.aspect)}", ""]
+        lines += [
+            f"### {record.kind.capitalize()} ({record.type}, "
+            f"confidence {record.confidence:.2f})",
+            "",
+            record.explanation,
+            "",
+            "| speaker | side | cue | quote | source | offsets |",
+            "|---|---|---|---|---|---|",
+        ]
+        for a in record.assertions:
+            lines.append(
+                f"| {_cell(a.speaker)} | {_cell(a.side or '-')} | {_cell(a.cue)} | "
+                f"\u201c{_cell(a.quote)}\u201d | {_cell(a.source)} | {a.start}\u2013{a.end} |"
+            )
+        lines.append("")
+    return "\n".join(lines).lstrip("\n") + "\n"
+
+
+def assertions_markdown(records: list[AssertionRecord]) -> str:
+    """A Markdown table of assertions."""
+    lines = [
+        "| speaker | side | cue | quote | polarity | certainty | source | offsets |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for a in records:
+        lines.append(
+            f"| {_cell(a.speaker)} | {_cell(a.side or '-')} | {_cell(a.cue)} | "
+            f"\u201c{_cell(a.quote)}\u201d | {a.polarity} | {a.certainty} | "
+            f"{_cell(a.source)} | {a.start}\u2013{a.end} |"
+        )
+    return "\n".join(lines) + "\n"
+

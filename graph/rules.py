@@ -1,0 +1,154 @@
+"""Load SPARQL files (rules and named queries) with their header comments.
+
+Every ``.rq`` file starts with ``# key: value`` lines: ``id`` and ``purpose`` for
+all of them; rules add ``finding`` (contradiction or corroboration), ``type`` (a
+conflict-type concept), ``confidence`` and ``explain`` (a template filled with
+``{speaker1}``, ``{side1}``, ``{value1}``, ``{aspect}``, ``{event}`` ...).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from graph.errors import OntologyError
+from ontology import resource
+
+_HEADER = re.compile(r"^#\s*([a-z]+):\s*(.*)$")
+ENV_RULES = "CLAIMGRAPH_RULES_DIR"
+FINDING_KINDS = ("contradiction", "corroboration")
+
+
+@dataclass(frozen=True)
+class SparqlFile:
+    """A query or rule with the metadata from its header."""
+
+    id: str
+    purpose: str
+    text: str
+    path: str
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A contradiction or corroboration rule."""
+
+    id: str
+    purpose: str
+    text: str
+    path: str
+    finding: str
+    type: str
+    confidence: float
+    explain: str
+
+
+def parse_sparql_file(text: str, path: str) -> SparqlFile:
+    """Read the header of a ``.rq`` file; ``id`` and ``purpose`` are required."""
+    meta: dict[str, str] = {}
+    last = ""
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        match = _HEADER.match(line)
+        if match:
+            last = match.group(1)
+            meta[last] = match.group(2).strip()
+        elif last and line.startswith("#   "):
+            meta[last] += " " + line[1:].strip()
+    for key in ("id", "purpose"):
+        if not meta.get(key):
+            raise OntologyError(f"{path}: header line '# {key}: ...' is missing.")
+    return SparqlFile(meta["id"], meta["purpose"], text, path, meta)
+
+
+def _to_rule(item: SparqlFile) -> Rule:
+    meta = item.meta
+    finding = meta.get("finding", "")
+    if finding not in FINDING_KINDS:
+        raise OntologyError(
+            f"{item.path}: '# finding:' must be one of {', '.join(FINDING_KINDS)}, "
+            f"not '{finding}'."
+        )
+    try:
+        confidence = float(meta.get("confidence", ""))
+    except ValueError:
+        raise OntologyError(
+            f"{item.path}: '# confidence:' must be a number between 0 and 1."
+        ) from None
+    if not 0 <= confidence <= 1 or not meta.get("type") or not meta.get("explain"):
+        raise OntologyError(
+            f"{item.path}: a rule needs '# type:', '# explain:' and a confidence "
+            "between 0 and 1."
+        )
+    return Rule(
+        item.id, item.purpose, item.text, item.path, finding, meta["type"],
+        confidence, meta["explain"],
+    )
+
+
+def _read_dir(files: list[tuple[str, str]]) -> list[SparqlFile]:
+    return [parse_sparql_file(text, name) for name, text in sorted(files)]
+
+
+def _package_files(node: Traversable, label: str) -> list[tuple[str, str]]:
+    return [
+        (f"{label}/{entry.name}", entry.read_text(encoding="utf-8"))
+        for entry in node.iterdir()
+        if entry.name.endswith(".rq")
+    ]
+
+
+def _user_files(env: str) -> list[tuple[str, str]]:
+    folder = os.environ.get(env)
+    if not folder:
+        return []
+    path = Path(folder)
+    if not path.is_dir():
+        raise OntologyError(f"${env} is {folder}, which is not a directory.")
+    return [(str(p), p.read_text(encoding="utf-8")) for p in sorted(path.glob("*.rq"))]
+
+
+@lru_cache(maxsize=8)
+def _load_rules(user_dir: str | None) -> tuple[Rule, ...]:
+    # user_dir is unused in the body: it is part of the cache key.
+    items = _read_dir(
+        _package_files(resource("rules"), "ontology/rules") + _user_files(ENV_RULES)
+    )
+    rules = [_to_rule(item) for item in items]
+    seen: set[str] = set()
+    for rule in rules:
+        if rule.id in seen:
+            raise OntologyError(f"{rule.path}: rule id '{rule.id}' is used twice.")
+        seen.add(rule.id)
+    return tuple(rules)
+
+
+def load_rules() -> tuple[Rule, ...]:
+    """All rules: ``ontology/rules/*.rq`` plus ``$CLAIMGRAPH_RULES_DIR/*.rq``."""
+    return _load_rules(os.environ.get(ENV_RULES))
+
+
+@lru_cache(maxsize=1)
+def load_queries() -> dict[str, SparqlFile]:
+    """Named queries shipped in ``graph/queries/``, by id."""
+    return {
+        item.id: item
+        for item in _read_dir(_package_files(files("graph") / "queries", "graph/queries"))
+    }
+
+
+def named_query(name: str) -> SparqlFile:
+    """The named query ``name``; the error lists the valid names."""
+    queries = load_queries()
+    if name not in queries:
+        raise OntologyError(
+            f"Unknown query '{name}'. Available: {', '.join(sorted(queries))}."
+        )
+    return queries[name]

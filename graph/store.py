@@ -1,0 +1,183 @@
+"""Open and write the RDF store: embedded Oxigraph on disk, in memory, or remote.
+
+Locations:
+- a directory path: embedded Oxigraph (RocksDB) through oxrdflib;
+- ``:memory:``: Oxigraph in memory (tests, one-off runs);
+- ``rdflib:memory``: rdflib's pure-Python memory store (benchmark baseline);
+- ``http(s)://...``: a SPARQL 1.1 endpoint through rdflib's SPARQLUpdateStore.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from rdflib import Dataset
+from rdflib.query import Result
+from rdflib.term import Identifier
+
+from graph.build import PREFIXES, Quad
+from graph.errors import QueryError, StoreBusyError, StoreError
+
+DEFAULT_LOCATION = ".claimgraph"
+ENV_STORE = "CLAIMGRAPH_STORE"
+MEMORY = ":memory:"
+RDFLIB_MEMORY = "rdflib:memory"
+
+
+def resolve_location(location: str | os.PathLike[str] | None) -> str:
+    """The store location: the argument, else ``$CLAIMGRAPH_STORE``, else default."""
+    if location is not None and str(location) != "":
+        return str(location)
+    return os.environ.get(ENV_STORE) or DEFAULT_LOCATION
+
+
+@dataclass
+class ClaimStore:
+    """An open store: an rdflib :class:`Dataset` plus how it was opened."""
+
+    dataset: Dataset
+    location: str
+    kind: str
+    read_only: bool = False
+    _closed: bool = field(default=False, repr=False)
+
+    def add_quads(self, quads: Iterable[Quad]) -> None:
+        """Add quads in one transaction: all of them are written or none."""
+        if self.read_only:
+            raise StoreError(f"Store {self.location} is open read-only.")
+        batch = list(quads)
+        if not batch:
+            return
+        try:
+            # oxrdflib forwards addN to pyoxigraph's Store.extend, which is atomic;
+            # the SPARQL store sends one INSERT DATA request.
+            with _quiet_rdflib():
+                self.dataset.addN(batch)  # type: ignore[arg-type]
+        except Exception as exc:  # noqa: BLE001 - any backend failure is a store error
+            raise StoreError(f"Could not write to store {self.location}: {exc}") from exc
+
+    def query(self, text: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
+        """Run a SPARQL query with values bound by name (never formatted in)."""
+        try:
+            with _quiet_rdflib():
+                return self.dataset.query(
+                    text, initNs=PREFIXES, initBindings=dict(bindings or {})
+                )
+        except Exception as exc:  # noqa: BLE001 - engines raise many types
+            raise QueryError(_one_line(f"Invalid SPARQL query: {exc}")) from exc
+
+    def update(self, text: str) -> None:
+        """Run a SPARQL update (used to clear derived findings)."""
+        if self.read_only:
+            raise StoreError(f"Store {self.location} is open read-only.")
+        try:
+            with _quiet_rdflib():
+                self.dataset.update(text, initNs=PREFIXES)
+        except Exception as exc:  # noqa: BLE001
+            raise QueryError(_one_line(f"SPARQL update failed: {exc}")) from exc
+
+    def __len__(self) -> int:
+        """Number of quads in the default graph and all named graphs."""
+        rows = self.query("SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
+        for row in rows:
+            return int(row[0])  # type: ignore[index]
+        return 0
+
+    def close(self) -> None:
+        """Release the store (and its lock)."""
+        if not self._closed:
+            self._closed = True
+            try:
+                self.dataset.close()
+            except Exception:  # noqa: BLE001 - closing twice or a dead connection
+                pass
+
+    def __enter__(self) -> ClaimStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+@contextmanager
+def _quiet_rdflib() -> Iterator[None]:
+    # rdflib 7.6's own Dataset.query/update call its deprecated default_context;
+    # the warning is about rdflib's internals, not our use, so hide only that one.
+    with warnings.catch_warnings():
+        warnings.filterwarnings(
+            "ignore",
+            message=r"Dataset\.(default_context|identifier|contexts)",
+            category=DeprecationWarning,
+        )
+        yield
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())
+
+
+def _open_oxigraph(path: str, read_only: bool) -> Dataset:
+    import pyoxigraph
+    from oxrdflib import OxigraphStore
+
+    target = Path(path)
+    if read_only and not target.exists():
+        raise StoreError(
+            f"No store at {path}. Ingest an article first (claimgraph ingest FILE)."
+        )
+    if target.exists() and not target.is_dir():
+        raise StoreError(f"Store path {path} is a file; give a directory path.")
+    try:
+        inner = pyoxigraph.Store.read_only(path) if read_only else pyoxigraph.Store(path)
+    except OSError as exc:
+        text = str(exc)
+        if "lock" in text.lower():
+            raise StoreBusyError(
+                f"Store {path} is in use by another claimgraph process; "
+                "wait for it to finish or use another --store."
+            ) from exc
+        raise StoreError(_one_line(f"Cannot open store {path}: {text}")) from exc
+    return Dataset(store=OxigraphStore(store=inner))
+
+
+def _open_remote(url: str, update_url: str | None) -> Dataset:
+    from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
+
+    user = os.environ.get("CLAIMGRAPH_SPARQL_USER")
+    password = os.environ.get("CLAIMGRAPH_SPARQL_PASSWORD", "")
+    kwargs: dict[str, Any] = {"returnFormat": "json"}
+    if user:
+        kwargs["auth"] = (user, password)
+    store = SPARQLUpdateStore(url, update_url or url, **kwargs)
+    return Dataset(store=store)
+
+
+def open_store(
+    location: str | os.PathLike[str] | None = None,
+    *,
+    read_only: bool = False,
+    update_url: str | None = None,
+) -> ClaimStore:
+    """Open the store at ``location`` (see module docstring)."""
+    where = resolve_location(location)
+    if where == MEMORY:
+        from oxrdflib import OxigraphStore
+
+        return ClaimStore(Dataset(store=OxigraphStore()), where, "memory")
+    if where == RDFLIB_MEMORY:
+        return ClaimStore(Dataset(), where, "rdflib-memory")
+    if where.startswith(("http://", "https://")):
+        return ClaimStore(_open_remote(where, update_url), where, "sparql", read_only)
+    return ClaimStore(_open_oxigraph(where, read_only), where, "oxigraph", read_only)

@@ -1,0 +1,103 @@
+"""The ckg: vocabulary as a typed rdflib namespace, in sync with ``ckg.ttl``.
+
+A typo in a term is an error (``_fail = True``). Concepts defined in the lexicons
+(cue classes, aspects, event types) are not listed here: mint them with
+``LEX[name]``, because users extend the lexicons without touching Python.
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+NS = "https://w3id.org/claimgraph/ns#"
+#: Instance data: articles, actors, events, assertions, findings.
+DATA = Namespace("https://w3id.org/claimgraph/id/")
+#: Lexicon concepts share the ckg: namespace but are open-ended.
+LEX = Namespace(NS)
+
+
+class CKG(DefinedNamespace):
+    """Terms of ontology/ckg.ttl."""
+
+    _fail = True
+    _NS = Namespace(NS)
+
+    Actor: URIRef
+    Agreement: URIRef
+    Article: URIRef
+    Aspect: URIRef
+    AspectValue: URIRef
+    Assertion: URIRef
+    Certain: URIRef
+    Certainties: URIRef
+    CertaintyValue: URIRef
+    ClaimGraph: URIRef
+    ConflictType: URIRef
+    ConflictTypes: URIRef
+    Contradiction: URIRef
+    Corroboration: URIRef
+    Event: URIRef
+    Finding: URIRef
+    Group: URIRef
+    ImplicationConflict: URIRef
+    Negative: URIRef
+    NumericConflict: URIRef
+    Organisation: URIRef
+    Person: URIRef
+    Polarities: URIRef
+    PolarityConflict: URIRef
+    PolarityValue: URIRef
+    Positive: URIRef
+    Possible: URIRef
+    Probable: URIRef
+    Rebuttal: URIRef
+    Rule: URIRef
+    Span: URIRef
+    State: URIRef
+    Underspecified: URIRef
+    UnknownPolarity: URIRef
+    ValueConflict: URIRef
+    aboutEvent: URIRef
+    actorKind: URIRef
+    actsForTransitively: URIRef
+    articleKey: URIRef
+    aspect: URIRef
+    between: URIRef
+    byRule: URIRef
+    certainty: URIRef
+    claimgraph: URIRef
+    comparator: URIRef
+    confidence: URIRef
+    conflictType: URIRef
+    contestedAspect: URIRef
+    contradicts: URIRef
+    corroborates: URIRef
+    cueLemma: URIRef
+    cueSpan: URIRef
+    eventFamily: URIRef
+    explanation: URIRef
+    extractionConfidence: URIRef
+    hasAspectValue: URIRef
+    hasContent: URIRef
+    hasParticipant: URIRef
+    incident: URIRef
+    nestedIn: URIRef
+    pattern: URIRef
+    placeText: URIRef
+    polarity: URIRef
+    quoteSpan: URIRef
+    reportingVerb: URIRef
+    roleLabel: URIRef
+    side: URIRef
+    sourceSpan: URIRef
+    supersedes: URIRef
+    target: URIRef
+    textSha256: URIRef
+    timeText: URIRef
+    unit: URIRef
+    valueActor: URIRef
+    valueHolds: URIRef
+    valueKind: URIRef
+    valueNumber: URIRef
+    valueSpan: URIRef
