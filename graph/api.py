@@ -106,7 +106,9 @@ def _query_text(sparql: str) -> str:
             raise InputError(f"Cannot read query file {sparql}: {exc}") from None
     if sparql in load_queries():
         return named_query(sparql).text
-    if not any(word in sparql.upper() for word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")):
+    if not any(
+        word in sparql.upper() for word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+    ):
         names = ", ".join(name for name, _ in list_queries())
         raise QueryError(
             f"'{sparql}' is neither a SPARQL query, a .rq file nor a shipped query "

@@ -101,8 +101,8 @@ class _Builder:
     def span(self, span: Span) -> URIRef:
         node = ids.span_iri(self.article, span.start, span.end)
         self.add(node, RDF.type, CKG.Span)
-        self.add(node, NIF.beginIndex, Literal(span.start, datatype=XSD.nonNegativeInteger))
-        self.add(node, NIF.endIndex, Literal(span.end, datatype=XSD.nonNegativeInteger))
+        self.add(node, NIF.beginIndex, Literal(span.start, datatype=XSD.integer))
+        self.add(node, NIF.endIndex, Literal(span.end, datatype=XSD.integer))
         self.add(node, NIF.anchorOf, Literal(span.text))
         self.add(node, NIF.referenceContext, self.article)
         return node

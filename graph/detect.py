@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from rdflib.term import Node
@@ -47,7 +48,7 @@ def local_name(node: Node | str | None) -> str:
 
 def humanise(name: str) -> str:
     """``AdvanceNotice`` -> ``advance notice``."""
-    out = []
+    out: list[str] = []
     for char in name:
         if char.isupper() and out:
             out.append(" ")
@@ -72,17 +73,15 @@ class _Labels:
     def side(self, assertion: Node) -> _Side:
         key = str(assertion)
         if key not in self.cache:
-            rows = list(
-                self.store.query(
-                    named_query("assertions").text, {"assertion": assertion}
-                )
+            rows = self.store.select(
+                named_query("assertions").text, {"assertion": assertion}
             )
-            row = rows[0] if rows else None
+            row: dict[str, Any] = rows[0] if rows else {}
             self.cache[key] = _Side(
-                speaker=str(row.speaker) if row and row.speaker else "unknown speaker",  # type: ignore[union-attr]
-                side=str(row.side) if row and row.side else "no side",  # type: ignore[union-attr]
-                certainty=_CERTAINTY_WEIGHT.get(str(row.certainty), 0.5) if row else 0.5,  # type: ignore[union-attr]
-                confidence=float(row.confidence) if row and row.confidence else 1.0,  # type: ignore[union-attr]
+                speaker=str(row.get("speaker") or "unknown speaker"),
+                side=str(row.get("side") or "no side"),
+                certainty=_CERTAINTY_WEIGHT.get(str(row.get("certainty")), 0.5),
+                confidence=float(row.get("confidence") or 1.0),
             )
         return self.cache[key]
 
@@ -94,29 +93,29 @@ class _Labels:
             if isinstance(node, Literal):
                 self.names[key] = str(node)
             else:
-                rows = list(
-                    self.store.query(
-                        "SELECT ?l ?n WHERE { ?n skos:prefLabel ?l }", {"n": node}
-                    )
+                rows = self.store.select(
+                    "SELECT ?l ?n WHERE { ?n skos:prefLabel ?l }", {"n": node}
                 )
-                self.names[key] = str(rows[0][0]) if rows else humanise(local_name(node))  # type: ignore[index]
+                self.names[key] = (
+                    str(rows[0]["l"]) if rows else humanise(local_name(node))
+                )
         return self.names[key]
 
     def event(self, node: Node) -> str:
         key = str(node)
         if key not in self.events:
-            rows = list(
-                self.store.query("SELECT ?l ?e WHERE { ?e rdfs:label ?l }", {"e": node})
+            rows = self.store.select(
+                "SELECT ?l ?e WHERE { ?e rdfs:label ?l }", {"e": node}
             )
-            self.events[key] = str(rows[0][0]) if rows else "event"  # type: ignore[index]
+            self.events[key] = str(rows[0]["l"]) if rows else "event"
         return self.events[key]
 
 
 def _finding_quads(
-    rule: Rule, row: object, labels: _Labels
+    rule: Rule, row: dict[str, Any], labels: _Labels
 ) -> tuple[URIRef, list[Quad]]:
-    a1, a2 = row.a1, row.a2  # type: ignore[attr-defined]
-    aspect, incident = row.aspect, row.incident  # type: ignore[attr-defined]
+    a1, a2 = row["a1"], row["a2"]
+    aspect, incident = row["aspect"], row["incident"]
     kind = CKG.Contradiction if rule.finding == "contradiction" else CKG.Corroboration
     node = ids.finding_iri(rule.finding, str(aspect), a1, a2)
     one, two = labels.side(a1), labels.side(a2)
@@ -130,8 +129,8 @@ def _finding_quads(
         side1=one.side,
         speaker2=two.speaker,
         side2=two.side,
-        value1=labels.name(row.value1),  # type: ignore[attr-defined]
-        value2=labels.name(row.value2),  # type: ignore[attr-defined]
+        value1=labels.name(row["value1"]),
+        value2=labels.name(row["value2"]),
         aspect=humanise(local_name(aspect)),
         event=labels.event(incident),
     )
@@ -172,8 +171,8 @@ def find(
     for rule in rules if rules is not None else load_rules():
         for article in targets:
             bindings = {"article": article} if article is not None else {}
-            for row in store.query(rule.text, bindings):
-                if row.a1 == row.a2:  # type: ignore[union-attr]
+            for row in store.select(rule.text, bindings):
+                if row["a1"] == row["a2"]:
                     continue
                 node, new = _finding_quads(rule, row, labels)
                 if node in seen:

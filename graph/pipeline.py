@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from rdflib import RDF, Literal, URIRef
+from rdflib import RDF, XSD, Literal, URIRef
 from rdflib.term import Node
 
 from graph import detect, ids
@@ -47,18 +47,15 @@ class IngestReport:
 
 
 def _article_exists(store: ClaimStore, iri: URIRef) -> bool:
-    return bool(store.query("ASK { ?a a ckg:Article }", {"a": iri}).askAnswer)
+    return store.ask("ASK { ?a a ckg:Article }", {"a": iri})
 
 
 def _older_versions(store: ClaimStore, article: Article, iri: URIRef) -> list[URIRef]:
     if not article.url:
         return []
-    rows = store.query(
-        "SELECT ?old WHERE { ?old a ckg:Article ; schema:url ?u . "
-        "FILTER (STR(?u) = STR(?url) && ?old != ?new) }",
-        {"url": Literal(article.url), "new": iri},
-    )
-    return [row[0] for row in rows]  # type: ignore[index]
+    url = Literal(article.url, datatype=XSD.anyURI)
+    rows = store.select(named_query("older-versions").text, {"url": url})
+    return sorted(row["old"] for row in rows if row["old"] != iri)
 
 
 def link_incidents(store: ClaimStore, quads: list[Quad], article: URIRef) -> list[Quad]:
@@ -88,13 +85,14 @@ def link_incidents(store: ClaimStore, quads: list[Quad], article: URIRef) -> lis
         event_sides = {side for actor in participants[event] for side in sides[actor]}
         shared: dict[Node, set[Node]] = defaultdict(set)
         same_date: set[Node] = set()
-        for side in sorted(event_sides):
-            bindings = {"type": event_type, "side": side, "article": article}
-            for row in store.query(query, bindings):
-                incident, date = row[0], row[1]  # type: ignore[index]
-                shared[incident].add(side)
-                if date is not None and dates.get(event) == str(date):
-                    same_date.add(incident)
+        for side in sorted(event_sides, key=str):
+            bindings = {"type": event_type, "side": side}
+            for row in store.select(query, bindings):
+                if row["otherArticle"] == article:
+                    continue
+                shared[row["incident"]].add(side)
+                if row["date"] is not None and dates.get(event) == str(row["date"]):
+                    same_date.add(row["incident"])
         candidates = sorted(
             (-len(found), str(incident), incident)
             for incident, found in shared.items()
@@ -165,7 +163,8 @@ def ingest_paths(
 ) -> IngestReport:
     """Read ``sources`` (files, folders, ``-``) and ingest every article."""
     read = read_inputs(sources)
-    report = ingest_articles(store, read.articles, jobs=jobs, nlp=nlp, progress=progress)
+    report = ingest_articles(
+        store, read.articles, jobs=jobs, nlp=nlp, progress=progress
+    )
     report.skipped = read.skipped
     return report
-

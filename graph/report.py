@@ -14,7 +14,11 @@ from graph.detect import humanise, local_name
 from graph.rules import named_query
 from graph.store import ClaimStore
 
-_POLARITY = {"Positive": "positive", "Negative": "negative", "UnknownPolarity": "unknown"}
+_POLARITY = {
+    "Positive": "positive",
+    "Negative": "negative",
+    "UnknownPolarity": "unknown",
+}
 _CERTAINTY = {
     "Certain": "certain",
     "Probable": "probable",
@@ -72,24 +76,24 @@ def _text(value: object) -> str | None:
 def load_assertions(store: ClaimStore) -> list[AssertionRecord]:
     """Every assertion, in article and offset order."""
     records: dict[str, AssertionRecord] = {}
-    for row in store.query(named_query("assertions").text):
-        key = str(row.assertion)  # type: ignore[union-attr]
+    for row in store.select(named_query("assertions").text):
+        key = str(row["assertion"])
         if key in records:
             continue  # an extra side or label of a merged actor
         records[key] = AssertionRecord(
             id=key,
-            speaker=_text(row.speaker) or "unknown",  # type: ignore[union-attr]
-            side=_text(row.side),  # type: ignore[union-attr]
-            cue=str(row.cue),  # type: ignore[union-attr]
-            quote=str(row.quote),  # type: ignore[union-attr]
-            source=str(row.source),  # type: ignore[union-attr]
-            start=int(row.start),  # type: ignore[union-attr]
-            end=int(row.end),  # type: ignore[union-attr]
-            polarity=_POLARITY.get(local_name(row.polarity), "unknown"),  # type: ignore[union-attr]
-            certainty=_CERTAINTY.get(local_name(row.certainty), "underspecified"),  # type: ignore[union-attr]
-            event=_text(row.event),  # type: ignore[union-attr]
-            cue_class=local_name(row.cueClass),  # type: ignore[union-attr]
-            nested_in=_text(row.parent),  # type: ignore[union-attr]
+            speaker=_text(row["speaker"]) or "unknown",
+            side=_text(row["side"]),
+            cue=str(row["cue"]),
+            quote=str(row["quote"]),
+            source=str(row["source"]),
+            start=int(row["start"]),
+            end=int(row["end"]),
+            polarity=_POLARITY.get(local_name(row["polarity"]), "unknown"),
+            certainty=_CERTAINTY.get(local_name(row["certainty"]), "underspecified"),
+            event=_text(row["event"]),
+            cue_class=local_name(row["cueClass"]),
+            nested_in=_text(row["parent"]),
         )
     return list(records.values())
 
@@ -107,35 +111,37 @@ def load_findings(
     wanted_kinds = set(kinds)
     wanted_types = {t.lower() for t in types}
     records: dict[str, FindingRecord] = {}
-    for row in store.query(named_query("findings").text):
-        key = str(row.finding)  # type: ignore[union-attr]
+    for row in store.select(named_query("findings").text):
+        key = str(row["finding"])
         record = records.get(key)
         if record is None:
             record = records[key] = FindingRecord(
                 id=key,
-                kind=local_name(row.kind).lower(),  # type: ignore[union-attr]
-                type=_TYPES.get(local_name(row.type), local_name(row.type)),  # type: ignore[union-attr]
-                aspect=local_name(row.aspect),  # type: ignore[union-attr]
-                event=_text(row.eventLabel) or local_name(row.incident),  # type: ignore[union-attr]
-                confidence=float(row.confidence),  # type: ignore[union-attr]
-                explanation=str(row.explanation),  # type: ignore[union-attr]
-                rule=local_name(row.rule),  # type: ignore[union-attr]
+                kind=local_name(row["kind"]).lower(),
+                type=_TYPES.get(local_name(row["type"]), local_name(row["type"])),
+                aspect=local_name(row["aspect"]),
+                event=_text(row["eventLabel"]) or local_name(row["incident"]),
+                confidence=float(row["confidence"]),
+                explanation=str(row["explanation"]),
+                rule=local_name(row["rule"]),
             )
-        assertion = str(row.assertion)  # type: ignore[union-attr]
+        assertion = str(row["assertion"])
         if any(a.id == assertion for a in record.assertions):
             continue
         record.assertions.append(
             AssertionRecord(
                 id=assertion,
-                speaker=_text(row.speaker) or "unknown",  # type: ignore[union-attr]
-                side=_text(row.side),  # type: ignore[union-attr]
-                cue=str(row.cue),  # type: ignore[union-attr]
-                quote=str(row.quote),  # type: ignore[union-attr]
-                source=str(row.source),  # type: ignore[union-attr]
-                start=int(row.start),  # type: ignore[union-attr]
-                end=int(row.end),  # type: ignore[union-attr]
-                polarity=_POLARITY.get(local_name(row.polarity), "unknown"),  # type: ignore[union-attr]
-                certainty=_CERTAINTY.get(local_name(row.certainty), "underspecified"),  # type: ignore[union-attr]
+                speaker=_text(row["speaker"]) or "unknown",
+                side=_text(row["side"]),
+                cue=str(row["cue"]),
+                quote=str(row["quote"]),
+                source=str(row["source"]),
+                start=int(row["start"]),
+                end=int(row["end"]),
+                polarity=_POLARITY.get(local_name(row["polarity"]), "unknown"),
+                certainty=_CERTAINTY.get(
+                    local_name(row["certainty"]), "underspecified"
+                ),
             )
         )
     out = []
@@ -191,7 +197,8 @@ def finding_json(record: FindingRecord) -> dict[str, Any]:
         "explanation": record.explanation,
         "rule": record.rule,
         "assertions": [
-            assertion_json(a, full=False) | {"polarity": a.polarity, "certainty": a.certainty}
+            assertion_json(a, full=False)
+            | {"polarity": a.polarity, "certainty": a.certainty}
             for a in record.assertions
         ],
     }
@@ -242,4 +249,3 @@ def assertions_markdown(records: list[AssertionRecord]) -> str:
             f"{_cell(a.source)} | {a.start}\u2013{a.end} |"
         )
     return "\n".join(lines) + "\n"
-

@@ -88,8 +88,14 @@ def _to_rule(item: SparqlFile) -> Rule:
             "between 0 and 1."
         )
     return Rule(
-        item.id, item.purpose, item.text, item.path, finding, meta["type"],
-        confidence, meta["explain"],
+        item.id,
+        item.purpose,
+        item.text,
+        item.path,
+        finding,
+        meta["type"],
+        confidence,
+        meta["explain"],
     )
 
 
@@ -140,7 +146,9 @@ def load_queries() -> dict[str, SparqlFile]:
     """Named queries shipped in ``graph/queries/``, by id."""
     return {
         item.id: item
-        for item in _read_dir(_package_files(files("graph") / "queries", "graph/queries"))
+        for item in _read_dir(
+            _package_files(files("graph") / "queries", "graph/queries")
+        )
     }
 
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from rdflib import Dataset
 from rdflib.query import Result
-from rdflib.term import Identifier
+from rdflib.term import Node
 
 from graph.build import PREFIXES, Quad
 from graph.errors import QueryError, StoreBusyError, StoreError
@@ -61,17 +61,31 @@ class ClaimStore:
             with _quiet_rdflib():
                 self.dataset.addN(batch)  # type: ignore[arg-type]
         except Exception as exc:  # noqa: BLE001 - any backend failure is a store error
-            raise StoreError(f"Could not write to store {self.location}: {exc}") from exc
+            raise StoreError(
+                f"Could not write to store {self.location}: {exc}"
+            ) from exc
 
-    def query(self, text: str, bindings: Mapping[str, Identifier] | None = None) -> Result:
+    def query(self, text: str, bindings: Mapping[str, Node] | None = None) -> Result:
         """Run a SPARQL query with values bound by name (never formatted in)."""
         try:
             with _quiet_rdflib():
                 return self.dataset.query(
-                    text, initNs=PREFIXES, initBindings=dict(bindings or {})
+                    text, initNs=PREFIXES, initBindings=dict(bindings or {}),  # type: ignore[arg-type]
                 )
         except Exception as exc:  # noqa: BLE001 - engines raise many types
             raise QueryError(_one_line(f"Invalid SPARQL query: {exc}")) from exc
+
+    def select(
+        self, text: str, bindings: Mapping[str, Node] | None = None
+    ) -> list[dict[str, Any]]:
+        """Rows of a SELECT as dicts; unbound variables map to None."""
+        result = self.query(text, bindings)
+        names = [str(v) for v in result.vars or []]
+        return [dict(zip(names, row, strict=True)) for row in result]  # type: ignore[arg-type]
+
+    def ask(self, text: str, bindings: Mapping[str, Node] | None = None) -> bool:
+        """Answer of an ASK query."""
+        return bool(self.query(text, bindings).askAnswer)
 
     def update(self, text: str) -> None:
         """Run a SPARQL update (used to clear derived findings)."""
@@ -85,10 +99,10 @@ class ClaimStore:
 
     def __len__(self) -> int:
         """Number of quads in the default graph and all named graphs."""
-        rows = self.query("SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
-        for row in rows:
-            return int(row[0])  # type: ignore[index]
-        return 0
+        rows = self.select(
+            "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+        )
+        return int(rows[0]["n"]) if rows else 0
 
     def close(self) -> None:
         """Release the store (and its lock)."""
@@ -140,7 +154,9 @@ def _open_oxigraph(path: str, read_only: bool) -> Dataset:
     if target.exists() and not target.is_dir():
         raise StoreError(f"Store path {path} is a file; give a directory path.")
     try:
-        inner = pyoxigraph.Store.read_only(path) if read_only else pyoxigraph.Store(path)
+        inner = (
+            pyoxigraph.Store.read_only(path) if read_only else pyoxigraph.Store(path)
+        )
     except OSError as exc:
         text = str(exc)
         if "lock" in text.lower():

@@ -23,7 +23,9 @@ class ValidationResult:
 def shapes_graph() -> Graph:
     """The SHACL shapes shipped in the ontology package."""
     graph = Graph()
-    graph.parse(data=resource("shapes.ttl").read_text(encoding="utf-8"), format="turtle")
+    graph.parse(
+        data=resource("shapes.ttl").read_text(encoding="utf-8"), format="turtle"
+    )
     return graph
 
 

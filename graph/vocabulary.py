@@ -48,10 +48,7 @@ def ensure_ontology(store: ClaimStore) -> bool:
     """Add the ontology to ``store`` unless this version is there; True if added."""
     quads = ontology_quads()
     version = next(o for s, p, o, _ in quads if p == DCTERMS.hasVersion)
-    present = store.query(
-        "ASK { ?o dcterms:hasVersion ?v }", {"o": ONTOLOGY, "v": version}
-    )
-    if present.askAnswer:
+    if store.ask("ASK { ?o dcterms:hasVersion ?v }", {"o": ONTOLOGY, "v": version}):
         return False
     store.add_quads(quads)
     return True

@@ -30,15 +30,21 @@ def two_sides(name: str = "a1", **kwargs: object) -> tuple[ArticleBuilder, str, 
 
 
 def findings_of(store: ClaimStore) -> list[tuple[str, str, str]]:
-    return sorted(
-        (r.kind, r.type, r.aspect) for r in load_findings(store, kinds=BOTH)
-    )
+    return sorted((r.kind, r.type, r.aspect) for r in load_findings(store, kinds=BOTH))
 
 
 def test_value_conflict_between_sides(store: ClaimStore) -> None:
     b, army, ministry = two_sides()
-    b.say(army, "Borduria fired the missile", values=[("Responsibility", {"actor": "state:borduria"})])
-    b.say(ministry, "Atlantis is to blame", values=[("Responsibility", {"actor": "state:atlantis"})])
+    b.say(
+        army,
+        "Borduria fired the missile",
+        values=[("Responsibility", {"actor": "state:borduria"})],
+    )
+    b.say(
+        ministry,
+        "Atlantis is to blame",
+        values=[("Responsibility", {"actor": "state:atlantis"})],
+    )
     ingest_extraction(store, b.build())
     assert findings_of(store) == [("contradiction", "value", "Responsibility")]
     (record,) = load_findings(store)
@@ -53,8 +59,14 @@ def test_value_conflict_between_sides(store: ClaimStore) -> None:
 def test_same_side_disagreement_is_not_a_contradiction(store: ClaimStore) -> None:
     b, army, _ = two_sides()
     navy = b.org("Atlantis navy", "Atlantis")
-    b.say(army, "Borduria fired", values=[("Responsibility", {"actor": "state:borduria"})])
-    b.say(navy, "Carpathia fired", values=[("Responsibility", {"actor": "state:carpathia"})])
+    b.say(
+        army, "Borduria fired", values=[("Responsibility", {"actor": "state:borduria"})]
+    )
+    b.say(
+        navy,
+        "Carpathia fired",
+        values=[("Responsibility", {"actor": "state:carpathia"})],
+    )
     b.state("Carpathia")
     ingest_extraction(store, b.build())
     assert findings_of(store) == []
@@ -63,26 +75,51 @@ def test_same_side_disagreement_is_not_a_contradiction(store: ClaimStore) -> Non
 def test_corroboration_when_sides_agree(store: ClaimStore) -> None:
     b, army, ministry = two_sides()
     b.state("Carpathia")
-    b.say(army, "Carpathia fired", values=[("Responsibility", {"actor": "state:carpathia"})])
-    b.say(ministry, "Carpathia used its missiles", cue="confirmed", cue_class="Confirm",
-          values=[("Responsibility", {"actor": "state:carpathia"})])
+    b.say(
+        army,
+        "Carpathia fired",
+        values=[("Responsibility", {"actor": "state:carpathia"})],
+    )
+    b.say(
+        ministry,
+        "Carpathia used its missiles",
+        cue="confirmed",
+        cue_class="Confirm",
+        values=[("Responsibility", {"actor": "state:carpathia"})],
+    )
     ingest_extraction(store, b.build())
     assert findings_of(store) == [("corroboration", "agreement", "Responsibility")]
 
 
 def test_polarity_conflict(store: ClaimStore) -> None:
     b, army, ministry = two_sides()
-    b.say(army, "it informed Borduria in advance", values=[("AdvanceNotice", {"positive": True})])
-    b.say(ministry, "Atlantis failed to inform it", values=[("AdvanceNotice", {"positive": False})],
-          polarity="negative")
+    b.say(
+        army,
+        "it informed Borduria in advance",
+        values=[("AdvanceNotice", {"positive": True})],
+    )
+    b.say(
+        ministry,
+        "Atlantis failed to inform it",
+        values=[("AdvanceNotice", {"positive": False})],
+        polarity="negative",
+    )
     ingest_extraction(store, b.build())
     assert findings_of(store) == [("contradiction", "polarity", "AdvanceNotice")]
 
 
 def test_numeric_conflict_and_tolerance(store: ClaimStore) -> None:
     b, army, ministry = two_sides()
-    b.say(army, "three soldiers died", values=[("Casualties", {"number": 3.0, "unit": "people"})])
-    b.say(ministry, "seven soldiers died", values=[("Casualties", {"number": 7.0, "unit": "people"})])
+    b.say(
+        army,
+        "three soldiers died",
+        values=[("Casualties", {"number": 3.0, "unit": "people"})],
+    )
+    b.say(
+        ministry,
+        "seven soldiers died",
+        values=[("Casualties", {"number": 7.0, "unit": "people"})],
+    )
     ingest_extraction(store, b.build())
     assert findings_of(store) == [("contradiction", "numeric", "Casualties")]
 
@@ -91,8 +128,14 @@ def test_numeric_conflict_and_tolerance(store: ClaimStore) -> None:
     ("first", "second"),
     [
         ({"number": 3.0, "unit": "people"}, {"number": 3.0, "unit": "people"}),
-        ({"number": 10.0, "unit": "people", "comparator": "approx"}, {"number": 11.0, "unit": "people"}),
-        ({"number": 10.0, "unit": "people", "comparator": "gt"}, {"number": 12.0, "unit": "people"}),
+        (
+            {"number": 10.0, "unit": "people", "comparator": "approx"},
+            {"number": 11.0, "unit": "people"},
+        ),
+        (
+            {"number": 10.0, "unit": "people", "comparator": "gt"},
+            {"number": 12.0, "unit": "people"},
+        ),
         ({"number": 3.0, "unit": "people"}, {"number": 7.0, "unit": "vessels"}),
     ],
 )
@@ -108,10 +151,16 @@ def test_compatible_numbers_do_not_conflict(
 
 def test_implication_conflict_from_lexicon_threshold(store: ClaimStore) -> None:
     b, army, ministry = two_sides()
-    b.say(army, "it coordinated with Borduria ahead of the attack",
-          values=[("AdvanceNotice", {"positive": True})])
-    b.say(ministry, "Atlantis warned it less than a minute before",
-          values=[("AdvanceNotice", {"number": 60.0, "unit": "s", "comparator": "lt"})])
+    b.say(
+        army,
+        "it coordinated with Borduria ahead of the attack",
+        values=[("AdvanceNotice", {"positive": True})],
+    )
+    b.say(
+        ministry,
+        "Atlantis warned it less than a minute before",
+        values=[("AdvanceNotice", {"number": 60.0, "unit": "s", "comparator": "lt"})],
+    )
     ingest_extraction(store, b.build())
     assert findings_of(store) == [("contradiction", "implication", "AdvanceNotice")]
     (record,) = load_findings(store)
@@ -124,8 +173,11 @@ def test_implication_conflict_from_lexicon_threshold(store: ClaimStore) -> None:
 def test_long_notice_implies_nothing(store: ClaimStore) -> None:
     b, army, ministry = two_sides()
     b.say(army, "it coordinated ahead", values=[("AdvanceNotice", {"positive": True})])
-    b.say(ministry, "it was warned two hours before",
-          values=[("AdvanceNotice", {"number": 7200.0, "unit": "s"})])
+    b.say(
+        ministry,
+        "it was warned two hours before",
+        values=[("AdvanceNotice", {"number": 7200.0, "unit": "s"})],
+    )
     ingest_extraction(store, b.build())
     assert findings_of(store) == []
 
@@ -133,10 +185,18 @@ def test_long_notice_implies_nothing(store: ClaimStore) -> None:
 def test_cross_article_dispute_is_found_incrementally(store: ClaimStore) -> None:
     first = ArticleBuilder("atlantis-paper", date="2026-05-01")
     army = first.org("Atlantis army", "Atlantis")
-    first.say(army, "Borduria is responsible", values=[("Responsibility", {"actor": "state:borduria"})])
+    first.say(
+        army,
+        "Borduria is responsible",
+        values=[("Responsibility", {"actor": "state:borduria"})],
+    )
     second = ArticleBuilder("borduria-paper", date="2026-05-01")
     ministry = second.org("Bordurian ministry", "Borduria")
-    second.say(ministry, "Atlantis is responsible", values=[("Responsibility", {"actor": "state:atlantis"})])
+    second.say(
+        ministry,
+        "Atlantis is responsible",
+        values=[("Responsibility", {"actor": "state:atlantis"})],
+    )
     assert ingest_extraction(store, first.build()).findings == 0
     assert ingest_extraction(store, second.build()).findings == 1
     (record,) = load_findings(store)
@@ -146,14 +206,24 @@ def test_cross_article_dispute_is_found_incrementally(store: ClaimStore) -> None
 def test_unrelated_incidents_do_not_cross(store: ClaimStore) -> None:
     first = ArticleBuilder("strike", participants=("Atlantis", "Borduria"))
     army = first.org("Atlantis army", "Atlantis")
-    first.say(army, "Borduria is responsible", values=[("Responsibility", {"actor": "state:borduria"})])
+    first.say(
+        army,
+        "Borduria is responsible",
+        values=[("Responsibility", {"actor": "state:borduria"})],
+    )
     second = ArticleBuilder(
-        "contract", event_type="Payment", event_label="the payment",
+        "contract",
+        event_type="Payment",
+        event_label="the payment",
         participants=("Carpathia", "Syldavia"),
     )
     firm = second.org("Syldavian firm", "Syldavia")
     second.state("Carpathia")
-    second.say(firm, "Carpathia is responsible", values=[("Responsibility", {"actor": "state:carpathia"})])
+    second.say(
+        firm,
+        "Carpathia is responsible",
+        values=[("Responsibility", {"actor": "state:carpathia"})],
+    )
     ingest_extraction(store, first.build())
     ingest_extraction(store, second.build())
     assert findings_of(store) == []
@@ -161,8 +231,14 @@ def test_unrelated_incidents_do_not_cross(store: ClaimStore) -> None:
 
 def test_reingest_adds_nothing(store: ClaimStore) -> None:
     b, army, ministry = two_sides()
-    b.say(army, "Borduria fired", values=[("Responsibility", {"actor": "state:borduria"})])
-    b.say(ministry, "Atlantis fired", values=[("Responsibility", {"actor": "state:atlantis"})])
+    b.say(
+        army, "Borduria fired", values=[("Responsibility", {"actor": "state:borduria"})]
+    )
+    b.say(
+        ministry,
+        "Atlantis fired",
+        values=[("Responsibility", {"actor": "state:atlantis"})],
+    )
     ingest_extraction(store, b.build())
     before = len(store)
     assert ingest_extraction(store, b.build()).status == "unchanged"
@@ -175,16 +251,43 @@ def test_each_rule_is_needed(store: ClaimStore, rule_id: str) -> None:
     """Removing any one rule loses the findings only that rule makes."""
     b, army, ministry = two_sides()
     b.state("Carpathia")
-    b.say(army, "Borduria fired", values=[("Responsibility", {"actor": "state:borduria"})])
-    b.say(ministry, "Atlantis fired", values=[("Responsibility", {"actor": "state:atlantis"})])
-    b.say(army, "Carpathia helped", values=[("Casualties", {"number": 3.0, "unit": "people"})])
-    b.say(ministry, "seven died", values=[("Casualties", {"number": 7.0, "unit": "people"})])
+    b.say(
+        army, "Borduria fired", values=[("Responsibility", {"actor": "state:borduria"})]
+    )
+    b.say(
+        ministry,
+        "Atlantis fired",
+        values=[("Responsibility", {"actor": "state:atlantis"})],
+    )
+    b.say(
+        army,
+        "Carpathia helped",
+        values=[("Casualties", {"number": 3.0, "unit": "people"})],
+    )
+    b.say(
+        ministry,
+        "seven died",
+        values=[("Casualties", {"number": 7.0, "unit": "people"})],
+    )
     b.say(army, "it coordinated ahead", values=[("AdvanceNotice", {"positive": True})])
-    b.say(ministry, "it was not informed", values=[("AdvanceNotice", {"positive": False})])
-    b.say(ministry, "the warning came 30 seconds before",
-          values=[("AdvanceNotice", {"number": 30.0, "unit": "s", "comparator": "eq"})])
-    b.say(army, "Carpathia supplied the launcher", values=[("Responsibility", {"actor": "state:carpathia"})])
-    b.say(ministry, "Carpathia supplied it", values=[("Responsibility", {"actor": "state:carpathia"})])
+    b.say(
+        ministry, "it was not informed", values=[("AdvanceNotice", {"positive": False})]
+    )
+    b.say(
+        ministry,
+        "the warning came 30 seconds before",
+        values=[("AdvanceNotice", {"number": 30.0, "unit": "s", "comparator": "eq"})],
+    )
+    b.say(
+        army,
+        "Carpathia supplied the launcher",
+        values=[("Responsibility", {"actor": "state:carpathia"})],
+    )
+    b.say(
+        ministry,
+        "Carpathia supplied it",
+        values=[("Responsibility", {"actor": "state:carpathia"})],
+    )
     ingest_extraction(store, b.build())
     rules = load_rules()
     everything = {q for q in find(store, rules=rules)}
