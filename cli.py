@@ -125,8 +125,12 @@ def ingest(
         list[str], typer.Argument(help="Files, folders, or '-' for standard input.")
     ],
     store: StoreOption = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parallel processes.")] = 1,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Parallel processes.")
+    ] = 1,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar.")
+    ] = False,
 ) -> None:
     """Extract assertions from articles, store them and detect contradictions."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -161,9 +165,15 @@ def ingest(
 @handle_errors
 def contradictions(
     store: StoreOption = None,
-    format: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.table,
-    side: Annotated[str | None, typer.Option(help="Only findings involving this side.")] = None,
-    event: Annotated[str | None, typer.Option(help="Only events whose label contains this.")] = None,
+    format: Annotated[
+        ReportFormat, typer.Option("--format", "-f")
+    ] = ReportFormat.table,
+    side: Annotated[
+        str | None, typer.Option(help="Only findings involving this side.")
+    ] = None,
+    event: Annotated[
+        str | None, typer.Option(help="Only events whose label contains this.")
+    ] = None,
     type: Annotated[
         list[str] | None,
         typer.Option("--type", help="value, polarity, numeric, implication, rebuttal."),
@@ -208,7 +218,9 @@ def contradictions(
 @handle_errors
 def assertions(
     store: StoreOption = None,
-    format: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.table,
+    format: Annotated[
+        ReportFormat, typer.Option("--format", "-f")
+    ] = ReportFormat.table,
 ) -> None:
     """List every extracted assertion: speaker, side, cue, quote, offsets."""
     from graph.api import assertions as load
@@ -228,8 +240,13 @@ def assertions(
             table.add_column(name, overflow="fold")
         for a in records:
             table.add_row(
-                _esc(a.speaker), _esc(a.side or "-"), _esc(a.cue), _esc(a.quote),
-                a.polarity, a.certainty, f"{_esc(a.source)} {a.start}-{a.end}",
+                _esc(a.speaker),
+                _esc(a.side or "-"),
+                _esc(a.cue),
+                _esc(a.quote),
+                a.polarity,
+                a.certainty,
+                f"{_esc(a.source)} {a.start}-{a.end}",
             )
         out.print(table)
 
@@ -239,7 +256,9 @@ def assertions(
 def query(
     sparql: Annotated[
         str | None,
-        typer.Argument(help="A SPARQL query, a .rq file, or the name of a shipped query."),
+        typer.Argument(
+            help="A SPARQL query, a .rq file, or the name of a shipped query."
+        ),
     ] = None,
     store: StoreOption = None,
     format: Annotated[QueryFormat, typer.Option("--format", "-f")] = QueryFormat.table,
@@ -247,7 +266,9 @@ def query(
         list[str] | None,
         typer.Option("--param", "-p", help="Bind a variable: name=value (a literal)."),
     ] = None,
-    list_: Annotated[bool, typer.Option("--list", help="List the shipped queries.")] = False,
+    list_: Annotated[
+        bool, typer.Option("--list", help="List the shipped queries.")
+    ] = False,
 ) -> None:
     """Run a SPARQL query (text, .rq file or shipped query name) on the store."""
     from graph.api import list_queries, run_query
@@ -303,7 +324,9 @@ def export(
     from graph.api import export as run_export
 
     count = run_export(store, output, format.value)
-    out.print(f"Wrote {count} {'quads' if format.value in ('trig', 'nquads') else 'nodes'} to {output}")
+    out.print(
+        f"Wrote {count} {'quads' if format.value in ('trig', 'nquads') else 'nodes'} to {output}"
+    )
 
 
 @app.command()
@@ -311,8 +334,12 @@ def export(
 def viz(
     output: Annotated[Path, typer.Option("--output", "-o")] = Path("claimgraph.html"),
     store: StoreOption = None,
-    event: Annotated[str | None, typer.Option(help="Only this event (label contains).")] = None,
-    actor: Annotated[str | None, typer.Option(help="Only this actor (name contains).")] = None,
+    event: Annotated[
+        str | None, typer.Option(help="Only this event (label contains).")
+    ] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="Only this actor (name contains).")
+    ] = None,
     side: Annotated[str | None, typer.Option(help="Only actors of this side.")] = None,
     contradictions_only: Annotated[
         bool, typer.Option("--contradictions-only", help="Only disputed assertions.")
@@ -340,7 +367,9 @@ def viz(
 @handle_errors
 def stats(
     store: StoreOption = None,
-    format: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.table,
+    format: Annotated[
+        ReportFormat, typer.Option("--format", "-f")
+    ] = ReportFormat.table,
 ) -> None:
     """Counts and the actors most involved in disputes."""
     from graph.api import stats as load_stats
@@ -361,8 +390,12 @@ def stats(
 @app.command(name="eval")
 @handle_errors
 def evaluate(
-    gold: Annotated[list[Path], typer.Argument(help="Gold files (*.gold.json) or folders.")],
-    format: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.table,
+    gold: Annotated[
+        list[Path], typer.Argument(help="Gold files (*.gold.json) or folders.")
+    ],
+    format: Annotated[
+        ReportFormat, typer.Option("--format", "-f")
+    ] = ReportFormat.table,
 ) -> None:
     """Score extraction against gold annotations (precision, recall, F1)."""
     from graph.api import evaluate as run_eval
@@ -380,7 +413,10 @@ def evaluate(
         table.add_column(name)
     for name, score in data["fields"].items():
         table.add_row(
-            name, f"{score['precision']:.3f}", f"{score['recall']:.3f}", f"{score['f1']:.3f}"
+            name,
+            f"{score['precision']:.3f}",
+            f"{score['recall']:.3f}",
+            f"{score['f1']:.3f}",
         )
     out.print(table)
 
@@ -407,7 +443,9 @@ def serve(
 def demo(
     seeds: Annotated[Path, typer.Argument(help="Folder of articles.")] = Path("seeds"),
     store: StoreOption = None,
-    format: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.table,
+    format: Annotated[
+        ReportFormat, typer.Option("--format", "-f")
+    ] = ReportFormat.table,
 ) -> None:
     """Ingest a folder of articles (default ./seeds) and print the contradictions."""
     from graph.api import findings
@@ -416,7 +454,8 @@ def demo(
     report = run_ingest([str(seeds)], store)
     for item in report.articles:
         err.print(
-            f"{item.status:>11}  {item.id}  ({item.assertions} assertions)", markup=False
+            f"{item.status:>11}  {item.id}  ({item.assertions} assertions)",
+            markup=False,
         )
     records = findings(store, kinds=("contradiction", "corroboration"))
     if format is ReportFormat.json:
