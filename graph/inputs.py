@@ -91,7 +91,9 @@ def make_article(
     """Build an :class:`Article`; its id is the URL, else ``name``, else a hash."""
     body = normalise_text(text).strip("\n")
     if not body.strip():
-        raise InputError(f"{path or name or 'input'} is empty: there is no text to read.")
+        raise InputError(
+            f"{path or name or 'input'} is empty: there is no text to read."
+        )
     url = meta.get("url") or None
     return Article(
         id=url or name or text_sha256(body)[:12],

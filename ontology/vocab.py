@@ -38,6 +38,7 @@ class CKG(DefinedNamespace):
     Contradiction: URIRef
     Corroboration: URIRef
     Event: URIRef
+    EventFamily: URIRef
     Finding: URIRef
     Group: URIRef
     ImplicationConflict: URIRef
@@ -61,11 +62,13 @@ class CKG(DefinedNamespace):
     aboutEvent: URIRef
     actorKind: URIRef
     actsForTransitively: URIRef
+    agentLemma: URIRef
     articleKey: URIRef
     aspect: URIRef
     between: URIRef
     byRule: URIRef
     certainty: URIRef
+    certaintyValue: URIRef
     claimgraph: URIRef
     comparator: URIRef
     confidence: URIRef
@@ -82,8 +85,12 @@ class CKG(DefinedNamespace):
     hasContent: URIRef
     hasParticipant: URIRef
     incident: URIRef
+    leadWord: URIRef
+    lemma: URIRef
+    minAdequateSeconds: URIRef
     nestedIn: URIRef
     pattern: URIRef
+    phrase: URIRef
     placeText: URIRef
     polarity: URIRef
     quoteSpan: URIRef

@@ -1,0 +1,297 @@
+"""Actors: who the noun phrases of an article refer to, and which state they serve.
+
+Rules, not a list of people: named entities and institution noun phrases become
+actors; demonyms, country names, capitals, "the State of X" and "on behalf of X"
+give a side; titles and possessives give roles and who acts for whom; surnames,
+acronyms, pronouns and definite descriptions ("the ministry") corefer with the
+right earlier mention.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from graph.ids import slug
+from graph.lexicon import Lexicon
+from graph.models import Actor, ActorKind, Span
+
+Token = Any  # spacy.tokens.Token; spaCy ships no type stubs
+SpacySpan = Any
+
+_NP_LEFT = {"compound", "amod", "det", "poss", "nmod", "case", "nummod", "quantmod"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+_THING_PRONOUNS = {"it", "they", "them", "its", "their"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+
+
+def np_span(token: Token) -> SpacySpan:
+    """The noun phrase a head token stands for: its left modifiers and itself."""
+    start = token.i
+    for child in token.lefts:
+        if child.dep_ in _NP_LEFT:
+            start = min(start, child.left_edge.i)
+    end = token.i + 1
+    doc = token.doc
+    # Keep "of X" inside institution names ("Ministry of Defence").
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of" and token.ent_type_ == "ORG":
+            end = max(end, child.right_edge.i + 1)
+    return doc[start:end]
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"['\u2019]s$", "", text.strip())
+    words = text.split()
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+class ActorIndex:
+    """Actors of one document, built as mentions are resolved in text order."""
+
+    def __init__(self, doc: Any, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.lx = lexicon
+        self.actors: dict[str, Actor] = {}
+        self.order: list[tuple[int, str]] = []  # (token index, key) of mentions
+        self.acronyms: dict[str, str] = {}
+        self.surnames: dict[str, str] = {}
+        self._prime()
+
+    # -- building -----------------------------------------------------------
+
+    def _prime(self) -> None:
+        """Register named people and organisations, so later short forms resolve."""
+        for ent in self.doc.ents:
+            # "Defense" in "French Defense Minister Jean Dupont" is a title word.
+            head = ent.root
+            while head.dep_ == "compound" and head.head.i != head.i:
+                head = head.head
+            if head.i != ent.root.i and head.ent_type_ == "PERSON":
+                continue
+            if ent.label_ in ("PERSON", "ORG"):
+                self.resolve(ent.root, register=True)
+            elif ent.label_ in ("GPE", "NORP"):
+                country = self.lx.country_of(ent.text)
+                if country:
+                    self._mention(self.state(country), ent)
+
+    def _add(
+        self,
+        key: str,
+        name: str,
+        kind: ActorKind,
+        side: str | None = None,
+        acts_for: str | None = None,
+        role: str | None = None,
+    ) -> str:
+        actor = self.actors.get(key)
+        if actor is None:
+            actor = self.actors[key] = Actor(key, name, kind, side, acts_for, role)
+        else:
+            actor.side = actor.side or side
+            actor.acts_for = actor.acts_for or acts_for
+            actor.role = actor.role or role
+            if len(name) > len(actor.name) and kind == actor.kind == "person":
+                actor.name = name
+        if name not in actor.aliases:
+            actor.aliases.append(name)
+        return key
+
+    def state(self, country: str) -> str:
+        """The actor of a state."""
+        return self._add(f"state:{slug(country)}", country, "state", side=country)
+
+    def _mention(self, key: str, span: SpacySpan) -> str:
+        actor = self.actors[key]
+        text = self.doc.text[span.start_char : span.end_char]
+        mention = Span(span.start_char, span.end_char, text)
+        if mention not in actor.mentions:
+            actor.mentions.append(mention)
+        self.order.append((span.root.i, key))
+        return key
+
+    def _side_from(self, tokens: SpacySpan) -> str | None:
+        for ent in tokens.ents if hasattr(tokens, "ents") else []:
+            country = self.lx.country_of(ent.text)
+            if country:
+                return country
+        for token in tokens:
+            country = self.lx.country_of(token.text)
+            if country and (token.pos_ in ("PROPN", "ADJ", "NOUN")):
+                return country
+        return None
+
+    def _set_acts_for(self, key: str, principal: str) -> None:
+        actor = self.actors[key]
+        if key != principal and actor.acts_for is None and actor.kind != "state":
+            actor.acts_for = principal
+            actor.side = actor.side or self.actors[principal].side
+
+    # -- resolving ----------------------------------------------------------
+
+    def recent(self, before: int, kinds: tuple[str, ...]) -> str | None:
+        """The latest actor of one of ``kinds`` mentioned before token ``before``."""
+        for index, key in reversed(self.order):
+            if index < before and self.actors[key].kind in kinds:
+                return key
+        return None
+
+    def resolve(self, token: Token, register: bool = False) -> str | None:
+        """The actor key a noun-phrase head refers to, or None."""
+        lower = token.lower_
+        if token.pos_ == "PRON":
+            if lower in _PERSON_PRONOUNS:
+                return self.recent(token.i, ("person",))
+            if lower in _THING_PRONOUNS:
+                return self.recent(token.i, ("organisation", "state", "group"))
+            return None
+        span = np_span(token)
+        key = self._resolve_span(token, span)
+        if key is not None:
+            self._mention(key, span)
+        return key
+
+    def _person(self, ent: SpacySpan, span: SpacySpan) -> str:
+        name = _clean(ent.text)
+        surname = name.split()[-1]
+        key = self.surnames.get(surname) or f"person:{slug(name)}"
+        title_tokens = [t for t in span if t.i < ent.start and t.dep_ in ("compound", "amod")]
+        title = " ".join(t.text for t in title_tokens if not self.lx.country_of(t.text))
+        side = self._side_from(span.doc[span.start : ent.start]) if title_tokens else None
+        role = title if title and title.lower().split()[-1] in self.lx.titles or any(
+            w in self.lx.titles for w in title.lower().split()
+        ) else None
+        self._add(key, name, "person", side=side, role=role)
+        if side:
+            self._set_acts_for(key, self.state(side))
+        self.surnames.setdefault(surname, key)
+        return key
+
+    def _org(self, name: str, span: SpacySpan, head_lemma: str) -> str:
+        if name in self.acronyms:
+            return self.acronyms[name]
+        side = self.lx.country_of(name) or self._side_from(span)
+        lowered = name.lower()
+        armed = any(noun in lowered for noun in self.lx.armed_forces_nouns)
+        if armed and side:
+            key = f"org:armed-forces-{slug(side)}"
+            proper = name[:1].isupper() and not lowered.startswith(
+                tuple(d.lower() for d in self._demonyms(side))
+            )
+            existing = self.actors.get(key)
+            if existing is None or (proper and not existing.name[:1].isupper()):
+                pass
+            self._add(key, name, "organisation", side=side)
+            if proper and existing is not None:
+                existing.name = name
+        else:
+            key = f"org:{slug(name)}"
+            self._add(key, name, "organisation", side=side)
+        if side:
+            self._set_acts_for(key, self.state(side))
+        initials = _initials(name)
+        if len(initials) >= 2:
+            self.acronyms.setdefault(initials, key)
+        self.acronyms.setdefault(name, key)
+        return key
+
+    def _demonyms(self, country: str) -> tuple[str, ...]:
+        for item in self.lx.countries:
+            if item.name == country:
+                return (*item.demonyms, item.name)
+        return (country,)
+
+    def _resolve_span(self, token: Token, span: SpacySpan) -> str | None:
+        doc = self.doc
+        ent = next(
+            (e for e in doc.ents if e.start <= token.i < e.end and e.label_ != "DATE"),
+            None,
+        )
+        # "the mayor's office": an organisation owned by a person acts for them.
+        owner = next((c for c in token.lefts if c.dep_ == "poss"), None)
+        if (
+            ent is None
+            and owner is not None
+            and token.lemma_.lower() in self.lx.institution_nouns
+        ):
+            principal = self.resolve(owner)
+            name = _clean(span.text)
+            key = self._add(f"org:{slug(name)}", name, "organisation")
+            if principal:
+                self._set_acts_for(key, principal)
+            return key
+        if ent is not None and ent.label_ == "PERSON":
+            return self._person(ent, span)
+        if ent is not None and ent.label_ in ("GPE", "NORP", "LOC"):
+            country = self.lx.country_of(ent.text)
+            head = token.lemma_.lower()
+            if country and ent.root.i == token.i:
+                return self.state(country)
+            if country and (head in self.lx.institution_nouns or head in self.lx.armed_forces_nouns):
+                return self._org(_clean(span.text), span, head)
+        if ent is not None and ent.label_ == "ORG":
+            name = _clean(doc[ent.start : ent.end].text)
+            return self._org(name, span, token.lemma_.lower())
+        head = token.lemma_.lower()
+        if token.lower_ in self.acronyms:
+            return self.acronyms[token.lower_]
+        if token.text in self.acronyms:
+            return self.acronyms[token.text]
+        country = self.lx.country_of(token.text)
+        if country and token.pos_ in ("PROPN", "NOUN", "ADJ"):
+            return self.state(country)
+        if head in self.lx.institution_nouns or head in self.lx.armed_forces_nouns:
+            name = _clean(span.text)
+            if self._side_from(span) or any(t.pos_ == "PROPN" for t in span):
+                return self._org(name, span, head)
+            # "the ministry": the latest actor named with the same head noun.
+            for _, key in reversed(self.order):
+                actor = self.actors[key]
+                words = actor.name.lower().split()
+                if words and (words[-1].rstrip("s") == head.rstrip("s") or head in words):
+                    return key
+            return self._add(f"group:{slug(name)}", name, "group")
+        if head in self.lx.titles:
+            # "the prime minister": the person who holds that title.
+            title = _clean(span.text).lower()
+            for _, key in reversed(self.order):
+                actor = self.actors[key]
+                if actor.kind == "person" and actor.role and title in actor.role.lower():
+                    return key
+            name = _clean(span.text)
+            side = self._side_from(span)
+            key = self._add(f"person:{slug(name)}", name, "person", side=side, role=name)
+            if side:
+                self._set_acts_for(key, self.state(side))
+            return key
+        if token.pos_ == "NOUN" and token.tag_ == "NNS" and self._side_from(span):
+            # "Russian officials", "Israeli militaries": a group of one side.
+            name = _clean(span.text)
+            side = self._side_from(span)
+            key = self._add(f"group:{slug(name)}", name, "group", side=side)
+            if side:
+                self._set_acts_for(key, self.state(side))
+            return key
+        return None
+
+    def on_behalf(self, key: str, country: str) -> None:
+        """Record that an actor spoke or acted in the name of a state."""
+        self._set_acts_for(key, self.state(country))
+
+    def finish(self) -> list[Actor]:
+        """Actors with sides propagated along ``acts_for`` chains."""
+        for actor in self.actors.values():
+            seen = {actor.key}
+            current = actor
+            while actor.side is None and current.acts_for and current.acts_for not in seen:
+                seen.add(current.acts_for)
+                current = self.actors[current.acts_for]
+                actor.side = current.side
+        return sorted(self.actors.values(), key=lambda a: a.key)

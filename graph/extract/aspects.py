@@ -1,0 +1,254 @@
+"""Aspect values in an assertion's content, driven by ``ontology/lexicon/aspects.ttl``.
+
+- Responsibility (actor): "responsibility falls on X", "X is responsible / to
+  blame", "blame X", "shot down by Y's fire", "Y fired", "Y used X in the strike".
+- AdvanceNotice (polarity, and a lead time in seconds): "coordinated with X ahead
+  of", "informed X", "failing to inform X" (does not hold), "warned ... only three
+  minutes before" (a lead time).
+- Casualties (quantity): "killing all 15", "seven soldiers died".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from graph.extract.actors import ActorIndex
+from graph.lexicon import Lexicon
+from graph.models import AspectValue, Comparator, Span
+
+Token = Any
+
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "hundred": 100, "dozen": 12, "half": 0.5, "several": 3, "few": 3,
+}
+_UNITS = {
+    "second": 1, "seconds": 1, "minute": 60, "minutes": 60, "hour": 3600,
+    "hours": 3600, "day": 86400, "days": 86400, "week": 604800, "weeks": 604800,
+}
+_LESS = ("less than", "under", "fewer than", "only", "just", "barely", "within", "up to")
+_MORE = ("more than", "over", "at least", "upwards of")
+_ABOUT = ("about", "around", "roughly", "some", "nearly", "almost", "approximately")
+_WEAPON_EVENTS = {"strike", "attack", "raid", "bombing", "assault", "incident", "shooting"}
+
+
+def _number(text: str) -> float | None:
+    cleaned = text.lower().replace(",", "").strip()
+    try:
+        return float(cleaned)
+    except ValueError:
+        return float(_NUMBERS[cleaned]) if cleaned in _NUMBERS else None
+
+
+def _comparator(prefix: str) -> Comparator:
+    prefix = prefix.lower()
+    if any(prefix.endswith(w) for w in _LESS):
+        return "lt"
+    if any(prefix.endswith(w) for w in _MORE):
+        return "ge" if prefix.endswith("at least") else "gt"
+    if any(prefix.endswith(w) for w in _ABOUT):
+        return "approx"
+    return "eq"
+
+
+def _span(token_or_span: Any) -> Span:
+    doc = token_or_span.doc
+    if hasattr(token_or_span, "start_char"):
+        start, end = token_or_span.start_char, token_or_span.end_char
+    else:
+        start, end = token_or_span.idx, token_or_span.idx + len(token_or_span.text)
+    return Span(start, end, doc.text[start:end])
+
+
+def _phrase(token: Token) -> Any:
+    return token.doc[token.left_edge.i : token.right_edge.i + 1]
+
+
+class AspectReader:
+    """Reads aspect values from content tokens of one document."""
+
+    def __init__(self, lx: Lexicon, actors: ActorIndex) -> None:
+        self.lx = lx
+        self.actors = actors
+        self.responsibility = lx.aspects.get("Responsibility")
+        self.notice = lx.aspects.get("AdvanceNotice")
+        self.casualties = lx.aspects.get("Casualties")
+
+    def actor_in(self, phrase: Any) -> str | None:
+        """The first actor (preferably a state) a phrase names: "Syrian fire" -> Syria."""
+        for token in phrase:
+            if token.ent_type_ in ("PERSON", "ORG") or token.pos_ == "PRON":
+                continue
+            country = self.lx.country_of(token.text)
+            if country:
+                return self.actors.state(country)
+        for token in phrase:
+            if token.ent_type_ in ("PERSON", "ORG") and token.ent_iob_ == "B":
+                ent = next(e for e in token.doc.ents if e.start == token.i)
+                return self.actors.resolve(ent.root)
+        return None
+
+    def read(
+        self, tokens: list[Token], cue_class: str, target: str | None, nested: set[int]
+    ) -> list[AspectValue]:
+        """Values in ``tokens`` (minus token indices in ``nested``)."""
+        own = [t for t in tokens if t.i not in nested]
+        values: list[AspectValue] = []
+        if self.responsibility is not None:
+            values += self._responsibility(own, cue_class, target)
+        if self.notice is not None:
+            values += self._notice(own)
+        if self.casualties is not None:
+            values += self._casualties(own)
+        unique: dict[tuple[object, ...], AspectValue] = {}
+        for value in values:
+            unique.setdefault((value.aspect, value.actor, value.positive, value.number), value)
+        return list(unique.values())
+
+    def _responsibility(
+        self, tokens: list[Token], cue_class: str, target: str | None
+    ) -> list[AspectValue]:
+        aspect = self.responsibility
+        assert aspect is not None
+        out: list[AspectValue] = []
+
+        def add(actor: str | None, where: Any) -> None:
+            if actor is not None:
+                out.append(AspectValue("Responsibility", "actor", _span(where), actor=actor))
+
+        members = {t.i for t in tokens}
+        if cue_class == "Blame" and target is not None and tokens:
+            add(target, tokens[0].doc[tokens[0].i : tokens[-1].i + 1])
+        for token in tokens:
+            lemma = token.lemma_.lower()
+            if lemma in aspect.lemmas:
+                add(self._responsible_party(token), token)
+            elif lemma in aspect.agent_lemmas and token.pos_ == "VERB":
+                if any(c.dep_ == "neg" for c in token.children):
+                    continue
+                if lemma == "use" and not any(
+                    c.dep_ == "prep" and any(g.lemma_.lower() in _WEAPON_EVENTS for g in c.subtree)
+                    for c in token.children
+                ):
+                    continue
+                agent = next((c for c in token.children if c.dep_ == "agent"), None)
+                subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                if agent is not None:
+                    add(self.actor_in(_phrase(agent)), _phrase(agent))
+                elif subject is not None and subject.i in members and subject.pos_ != "PRON":
+                    add(self.actor_in(_phrase(subject)), _phrase(subject))
+        return out
+
+    def _responsible_party(self, token: Token) -> str | None:
+        """"responsibility ... falls on X", "X is responsible", "X is to blame"."""
+        head = token.head
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in ("on", "with", "upon"):
+                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return self.actor_in(_phrase(pobj))
+        if token.dep_ in ("acomp", "attr", "xcomp", "dobj") or token.lemma_.lower() == "blame":
+            verb = head if token.dep_ != "xcomp" else head
+            while verb.dep_ in ("xcomp", "aux") and verb.head.i != verb.i:
+                verb = verb.head
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.pos_ != "PRON":
+                return self.actor_in(_phrase(subject))
+        return None
+
+    def _notice(self, tokens: list[Token]) -> list[AspectValue]:
+        aspect = self.notice
+        assert aspect is not None
+        out: list[AspectValue] = []
+        for token in tokens:
+            if token.pos_ != "VERB" or token.lemma_.lower() not in aspect.lemmas:
+                continue
+            duration = self._lead_time(token, aspect.lead_words)
+            if duration is not None:
+                out.append(duration)
+                continue
+            lemma = token.lemma_.lower()
+            ahead = any(
+                t.lower_ in aspect.lead_words for t in token.subtree if t.i > token.i
+            )
+            if lemma == "coordinate" and not ahead:
+                continue
+            holds = not any(c.dep_ == "neg" for c in token.children)
+            parent = token.head
+            if token.dep_ in ("xcomp", "pcomp") and parent.lemma_.lower() in self.lx.negative_implicatives:
+                holds = not holds
+            elif parent.dep_ == "pcomp" and parent.lemma_.lower() in self.lx.negative_implicatives:
+                holds = not holds
+            out.append(AspectValue("AdvanceNotice", "polarity", _span(token), positive=holds))
+        return out
+
+    def _lead_time(self, verb: Token, lead_words: frozenset[str]) -> AspectValue | None:
+        """"warned them 'under two minutes' before it began" -> < 120 s."""
+        doc = verb.doc
+        for token in verb.subtree:
+            if token.lower_ not in lead_words or token.i <= verb.i:
+                continue
+            window = doc[max(verb.i + 1, token.i - 7) : token.i]
+            text = re.sub(r"[\u201c\u201d\"']", "", window.text)
+            match = re.search(
+                r"((?:less than|fewer than|more than|at least|about|around|only|just|"
+                r"under|over|some|nearly|almost|barely)\s+)?"
+                r"(\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
+                r"fifteen|twenty|thirty|forty|fifty|several|few|half an?)\s+"
+                r"(seconds?|minutes?|hours?|days?|weeks?)\s*$",
+                text,
+                re.I,
+            )
+            if not match:
+                continue
+            amount = match.group(2).lower()
+            number = 0.5 if amount.startswith("half") else _number(amount)
+            if number is None:
+                continue
+            seconds = number * _UNITS[match.group(3).lower()]
+            return AspectValue(
+                "AdvanceNotice",
+                "duration",
+                _span(doc[window.start : token.i + 1]),
+                number=seconds,
+                unit="s",
+                comparator=_comparator((match.group(1) or "").strip()),
+            )
+        return None
+
+    def _casualties(self, tokens: list[Token]) -> list[AspectValue]:
+        aspect = self.casualties
+        assert aspect is not None
+        out: list[AspectValue] = []
+        for token in tokens:
+            if token.lemma_.lower() not in aspect.lemmas:
+                continue
+            for candidate in [token, *token.children]:
+                number_token = next(
+                    (c for c in candidate.subtree if c.like_num and c.dep_ == "nummod"),
+                    None,
+                )
+                if number_token is None and candidate.like_num:
+                    number_token = candidate
+                if number_token is None:
+                    continue
+                number = _number(number_token.text)
+                if number is None:
+                    continue
+                before = token.doc[max(0, number_token.i - 3) : number_token.i].text
+                out.append(
+                    AspectValue(
+                        "Casualties",
+                        "quantity",
+                        _span(number_token.head if number_token.head.i != token.i else number_token),
+                        number=number,
+                        unit="people",
+                        comparator=_comparator(before),
+                    )
+                )
+                break
+        return out

@@ -1,0 +1,89 @@
+"""Incidents: event mentions grouped by family, with participants, place and time."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+from graph.extract.actors import ActorIndex
+from graph.lexicon import Lexicon
+from graph.models import Event, Span
+
+Token = Any
+
+
+def find_events(doc: Any, lx: Lexicon, actors: ActorIndex) -> list[Event]:
+    """One event per event family mentioned, most mentioned first.
+
+    News centres on one incident: the strike, the downing and the attack of one
+    article are mentions of it, so mentions of one family form one event.
+    """
+    mentions: dict[str, list[Token]] = defaultdict(list)
+    types: dict[str, Counter[str]] = defaultdict(Counter)
+    for token in doc:
+        if token.pos_ not in ("NOUN", "VERB", "PROPN"):
+            continue
+        found = lx.event_types.get(token.lemma_.lower()) or lx.event_types.get(token.lower_)
+        if found is None:
+            continue
+        event_type, family = found
+        mentions[family].append(token)
+        types[family][event_type] += 1
+    events: list[Event] = []
+    for family, tokens in sorted(mentions.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        event_type = types[family].most_common(1)[0][0]
+        nouns = Counter(t.lemma_.lower() for t in tokens if t.pos_ == "NOUN")
+        label_word = nouns.most_common(1)[0][0] if nouns else tokens[0].lemma_.lower()
+        sentences = {t.sent.start for t in tokens}
+        participants: list[str] = []
+        place = time = None
+        for ent in doc.ents:
+            if ent.sent.start not in sentences:
+                continue
+            if ent.label_ in ("GPE", "NORP"):
+                country = lx.country_of(ent.text)
+                if country:
+                    key = actors.state(country)
+                    if key not in participants:
+                        participants.append(key)
+            elif ent.label_ in ("DATE", "TIME") and time is None:
+                time = ent.text
+            if ent.label_ in ("GPE", "LOC", "FAC") and place is None:
+                head = ent.root.head
+                if head.lower_ in ("in", "near", "over", "off", "at"):
+                    place = ent.text
+        events.append(
+            Event(
+                key=f"event:{family}",
+                type=event_type,
+                label=_label(label_word, participants, actors),
+                mentions=[
+                    Span(t.idx, t.idx + len(t.text), t.text) for t in tokens[:50]
+                ],
+                participants=participants,
+                place=place,
+                time=time,
+            )
+        )
+    return events
+
+
+def _label(word: str, participants: list[str], actors: ActorIndex) -> str:
+    names = [actors.actors[key].name for key in participants[:3]]
+    return f"{word} ({', '.join(names)})" if names else word
+
+
+def event_for(
+    tokens: list[Token], events: list[Event], lx: Lexicon
+) -> str | None:
+    """The event an assertion's content mentions, else the principal incident."""
+    if not events:
+        return None
+    for token in tokens:
+        found = lx.event_types.get(token.lemma_.lower())
+        if found is not None:
+            key = f"event:{found[1]}"
+            if any(e.key == key for e in events):
+                # The principal incident wins when the content names several.
+                return key if key == events[0].key else key
+    return events[0].key
