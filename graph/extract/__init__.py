@@ -46,7 +46,7 @@ def _assertion(
         cue_class=item.cue_class,
         content=Span(item.start, item.end, text[item.start : item.end]),
         pattern=item.pattern,
-        polarity=content_polarity(root, tokens, item.cue_class, lx),
+        polarity=content_polarity(root, tokens, item.cue, item.cue_class, lx),
         certainty=certainty(tokens, item.cue, lx),
         event=event_for(tokens, events, lx),
         target=target,

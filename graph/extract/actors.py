@@ -31,13 +31,7 @@ def np_span(token: Token) -> SpacySpan:
     for child in token.lefts:
         if child.dep_ in _NP_LEFT:
             start = min(start, child.left_edge.i)
-    end = token.i + 1
-    doc = token.doc
-    # Keep "of X" inside institution names ("Ministry of Defence").
-    for child in token.rights:
-        if child.dep_ == "prep" and child.lower_ == "of" and token.ent_type_ == "ORG":
-            end = max(end, child.right_edge.i + 1)
-    return doc[start:end]
+    return token.doc[start : token.i + 1]
 
 
 def _clean(text: str) -> str:
@@ -108,6 +102,10 @@ class ActorIndex:
         """The actor of a state."""
         return self._add(f"state:{slug(country)}", country, "state", side=country)
 
+    def area(self, name: str) -> str:
+        """A place that belongs to no state ("international waters")."""
+        return self._add(f"area:{slug(name)}", name, "unknown")
+
     def _mention(self, key: str, span: SpacySpan) -> str:
         actor = self.actors[key]
         text = self.doc.text[span.start_char : span.end_char]
@@ -138,15 +136,17 @@ class ActorIndex:
 
     def recent(self, before: int, kinds: tuple[str, ...]) -> str | None:
         """The latest actor of one of ``kinds`` mentioned before token ``before``."""
-        for index, key in reversed(self.order):
+        best: tuple[int, str] | None = None
+        for index, key in self.order:
             if index < before and self.actors[key].kind in kinds:
-                return key
-        return None
+                if best is None or index >= best[0]:
+                    best = (index, key)
+        return best[1] if best else None
 
     def resolve(self, token: Token, register: bool = False) -> str | None:
         """The actor key a noun-phrase head refers to, or None."""
         lower = token.lower_
-        if token.pos_ == "PRON":
+        if token.pos_ == "PRON" or lower in ("its", "their", "his", "her"):
             if lower in _PERSON_PRONOUNS:
                 return self.recent(token.i, ("person",))
             if lower in _THING_PRONOUNS:
@@ -174,10 +174,22 @@ class ActorIndex:
         self.surnames.setdefault(surname, key)
         return key
 
-    def _org(self, name: str, span: SpacySpan, head_lemma: str) -> str:
+    def _org(
+        self, name: str, span: SpacySpan, head_lemma: str, ent: SpacySpan | None = None
+    ) -> str:
         if name in self.acronyms:
             return self.acronyms[name]
-        side = self.lx.country_of(name) or self._side_from(span)
+        side = (
+            self.lx.country_of(name)
+            or self._side_from(span)
+            or (self._side_from(ent) if ent is not None else None)
+        )
+        if side is None:
+            # "the Coast Guard" after "the Norwegian Coast Guard": a short form.
+            for _, key in reversed(self.order):
+                actor = self.actors[key]
+                if actor.kind == "organisation" and actor.name.lower().endswith(" " + name.lower()):
+                    return key
         lowered = name.lower()
         armed = any(noun in lowered for noun in self.lx.armed_forces_nouns)
         if armed and side:
@@ -208,8 +220,70 @@ class ActorIndex:
                 return (*item.demonyms, item.name)
         return (country,)
 
+    def _affiliate(self, person: str, token: Token) -> None:
+        """"X, spokesman for the ministry" / "Commander X of the Coast Guard"."""
+        for child in token.children:
+            if child.dep_ == "appos":
+                for grandchild in child.children:
+                    if grandchild.dep_ == "prep" and grandchild.lower_ in ("of", "for", "at"):
+                        self._affiliate_pobj(person, grandchild)
+                    if grandchild.dep_ == "poss":
+                        self._affiliate_owner(person, grandchild)
+            if child.dep_ == "prep" and child.lower_ in ("of", "for", "at"):
+                self._affiliate_pobj(person, child)
+
+    def _affiliate_pobj(self, person: str, prep: Token) -> None:
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.ent_type_ != "PERSON":
+            org = self.resolve(pobj)
+            if org is not None and org != person:
+                self._set_acts_for(person, org)
+
+    def _affiliate_owner(self, person: str, owner: Token) -> None:
+        org = self.resolve(owner)
+        if org is not None and org != person:
+            self._set_acts_for(person, org)
+
+    def _by_ministry(self, person: str) -> None:
+        """A "Fisheries Minister" acts for the article's fisheries ministry."""
+        actor = self.actors[person]
+        if actor.acts_for or not actor.role:
+            return
+        words = [w for w in actor.role.lower().split() if w not in ("minister", "of", "the")]
+        if not words or "minister" not in actor.role.lower():
+            return
+        first = min((i for i, k in self.order if k == person), default=len(self.doc))
+        matches = [
+            (index, key)
+            for index, key in self.order
+            if self.actors[key].kind == "organisation"
+            and "ministry" in self.actors[key].name.lower()
+            and all(w in self.actors[key].name.lower() for w in words)
+        ]
+        # Several ministries of that name (one per side): the one named last
+        # before the minister is the one the text introduces them with.
+        before = [m for m in matches if m[0] < first]
+        if before:
+            self._set_acts_for(person, max(before)[1])
+
     def _resolve_span(self, token: Token, span: SpacySpan) -> str | None:
         doc = self.doc
+        # "Its managing director, Jane Roe, said": the apposed name is the speaker.
+        if token.lemma_.lower() in self.lx.titles and token.ent_type_ != "PERSON":
+            named = next(
+                (c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"),
+                None,
+            )
+            if named is not None:
+                key = self.resolve(named)
+                if key is not None:
+                    actor = self.actors[key]
+                    actor.role = actor.role or _clean(span.text)
+                    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+                    if owner is not None:
+                        self._affiliate_owner(key, owner)
+                    self._affiliate(key, token)
+                    return key
         ent = next(
             (e for e in doc.ents if e.start <= token.i < e.end and e.label_ != "DATE"),
             None,
@@ -228,7 +302,9 @@ class ActorIndex:
                 self._set_acts_for(key, principal)
             return key
         if ent is not None and ent.label_ == "PERSON":
-            return self._person(ent, span)
+            key = self._person(ent, span)
+            self._affiliate(key, token)
+            return key
         if ent is not None and ent.label_ in ("GPE", "NORP", "LOC"):
             country = self.lx.country_of(ent.text)
             head = token.lemma_.lower()
@@ -238,7 +314,10 @@ class ActorIndex:
                 return self._org(_clean(span.text), span, head)
         if ent is not None and ent.label_ == "ORG":
             name = _clean(doc[ent.start : ent.end].text)
-            return self._org(name, span, token.lemma_.lower())
+            country = self.lx.country_names.get(name.lower())
+            if country:  # the model often tags capitals and states as ORG
+                return self.state(country)
+            return self._org(name, span, token.lemma_.lower(), doc[ent.start : ent.end])
         head = token.lemma_.lower()
         if token.lower_ in self.acronyms:
             return self.acronyms[token.lower_]
@@ -287,6 +366,8 @@ class ActorIndex:
 
     def finish(self) -> list[Actor]:
         """Actors with sides propagated along ``acts_for`` chains."""
+        for key in [k for k, a in self.actors.items() if a.kind == "person"]:
+            self._by_ministry(key)
         for actor in self.actors.values():
             seen = {actor.key}
             current = actor

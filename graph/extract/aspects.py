@@ -76,6 +76,7 @@ class AspectReader:
         self.responsibility = lx.aspects.get("Responsibility")
         self.notice = lx.aspects.get("AdvanceNotice")
         self.casualties = lx.aspects.get("Casualties")
+        self.location = lx.aspects.get("Location")
 
     def actor_in(self, phrase: Any) -> str | None:
         """The first actor (preferably a state) a phrase names: "Syrian fire" -> Syria."""
@@ -103,6 +104,8 @@ class AspectReader:
             values += self._notice(own)
         if self.casualties is not None:
             values += self._casualties(own)
+        if self.location is not None:
+            values += self._location(own)
         unique: dict[tuple[object, ...], AspectValue] = {}
         for value in values:
             unique.setdefault((value.aspect, value.actor, value.positive, value.number), value)
@@ -219,6 +222,38 @@ class AspectReader:
                 comparator=_comparator((match.group(1) or "").strip()),
             )
         return None
+
+    def _location(self, tokens: list[Token]) -> list[AspectValue]:
+        """"in Norwegian waters", "inside X's zone", "in international waters"."""
+        aspect = self.location
+        assert aspect is not None
+        out: list[AspectValue] = []
+        for token in tokens:
+            if token.pos_ not in ("NOUN", "PROPN") or token.lower_ not in aspect.lemmas:
+                continue
+            head = token.head
+            if token.dep_ == "pobj" and head.lower_ in ("in", "inside", "within", "into"):
+                verb = head.head
+            elif token.dep_ == "dobj" and head.lemma_.lower() in ("enter", "cross", "violate"):
+                verb = head
+            else:
+                continue
+            if any(c.dep_ == "neg" for c in verb.children):
+                continue
+            owner = None
+            for child in token.children:
+                if child.dep_ not in ("amod", "poss", "compound"):
+                    continue
+                if child.lower_ == "international":
+                    owner = self.actors.area("international waters")
+                country = self.lx.country_of(child.text)
+                if country:
+                    owner = self.actors.state(country)
+            if owner is not None:
+                out.append(
+                    AspectValue("Location", "actor", _span(_phrase(token)), actor=owner)
+                )
+        return out
 
     def _casualties(self, tokens: list[Token]) -> list[AspectValue]:
         aspect = self.casualties

@@ -29,28 +29,29 @@ def find_events(doc: Any, lx: Lexicon, actors: ActorIndex) -> list[Event]:
         event_type, family = found
         mentions[family].append(token)
         types[family][event_type] += 1
+    # The states an article is about, most mentioned first: the parties of its
+    # incidents, and what cross-article linking compares.
+    counts: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "NORP", "ORG"):
+            country = lx.country_names.get(ent.text.lower().removeprefix("the "))
+            if country:
+                counts[actors.state(country)] += 1
+    participants = [key for key, _ in counts.most_common(4)]
     events: list[Event] = []
     for family, tokens in sorted(mentions.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         event_type = types[family].most_common(1)[0][0]
         nouns = Counter(t.lemma_.lower() for t in tokens if t.pos_ == "NOUN")
         label_word = nouns.most_common(1)[0][0] if nouns else tokens[0].lemma_.lower()
         sentences = {t.sent.start for t in tokens}
-        participants: list[str] = []
         place = time = None
         for ent in doc.ents:
             if ent.sent.start not in sentences:
                 continue
-            if ent.label_ in ("GPE", "NORP"):
-                country = lx.country_of(ent.text)
-                if country:
-                    key = actors.state(country)
-                    if key not in participants:
-                        participants.append(key)
-            elif ent.label_ in ("DATE", "TIME") and time is None:
+            if ent.label_ in ("DATE", "TIME") and time is None:
                 time = ent.text
             if ent.label_ in ("GPE", "LOC", "FAC") and place is None:
-                head = ent.root.head
-                if head.lower_ in ("in", "near", "over", "off", "at"):
+                if ent.root.head.lower_ in ("in", "near", "over", "off", "at"):
                     place = ent.text
         events.append(
             Event(
@@ -73,17 +74,17 @@ def _label(word: str, participants: list[str], actors: ActorIndex) -> str:
     return f"{word} ({', '.join(names)})" if names else word
 
 
-def event_for(
-    tokens: list[Token], events: list[Event], lx: Lexicon
-) -> str | None:
+def event_for(tokens: list[Token], events: list[Event], lx: Lexicon) -> str | None:
     """The event an assertion's content mentions, else the principal incident."""
     if not events:
         return None
-    for token in tokens:
-        found = lx.event_types.get(token.lemma_.lower())
-        if found is not None:
-            key = f"event:{found[1]}"
-            if any(e.key == key for e in events):
-                # The principal incident wins when the content names several.
-                return key if key == events[0].key else key
+    named = {
+        f"event:{found[1]}"
+        for token in tokens
+        if (found := lx.event_types.get(token.lemma_.lower())) is not None
+    }
+    # The principal incident wins when the content names several.
+    for event in events:
+        if event.key in named:
+            return event.key
     return events[0].key

@@ -47,24 +47,26 @@ def cue_is_asserted(cue: Token, lx: Lexicon) -> bool:
 
 
 def content_polarity(
-    root: Token, tokens: Iterable[Token], cue_class: str, lx: Lexicon
+    root: Token, tokens: Iterable[Token], cue: Token, cue_class: str, lx: Lexicon
 ) -> Polarity:
     """Negative when the content's main verb is negated or under a negative implicative.
 
-    A denial flips the polarity: "X denied that Y happened" asserts not-Y.
+    Only an implicative on the content's spine counts: "X failed to inform",
+    "accused X of failing to inform", not "asked X to stop fishing". A denial
+    flips the polarity: "X denied that Y happened" asserts not-Y.
     """
     negative = _negated(root, lx)
-    members = {t.i for t in tokens}
     for token in tokens:
-        if token.lemma_.lower() in lx.negative_implicatives and token.pos_ == "VERB":
-            # Only a negative implicative on the content's spine counts:
-            # "failing to inform", not "an agreement that prevented clashes".
-            if token.i == root.i or token.head.i == root.i or root.head.i == token.i:
-                negative = not negative
-                break
-            if any(c.dep_ in ("xcomp", "ccomp") and c.i in members for c in token.children):
-                negative = not negative
-                break
+        if token.pos_ != "VERB" or token.lemma_.lower() not in lx.negative_implicatives:
+            continue
+        on_spine = (
+            token.i == root.i
+            or root.head.i == token.i
+            or (token.dep_ == "pcomp" and token.head.head.i == cue.i)
+        )
+        if on_spine:
+            negative = not negative
+            break
     if cue_class in ("Deny", "Reject"):
         negative = not negative
     return "negative" if negative else "positive"
