@@ -134,7 +134,7 @@ def test_lead_time_value() -> None:
 def test_casualty_count() -> None:
     ex = run("The Nigerian army said the raid killed 12 soldiers.")
     values = [v for a in ex.assertions for v in a.values if v.aspect == "Casualties"]
-    assert [(v.number, v.unit) for v in values] == [(12.0, "people")]
+    assert [(v.number, v.unit) for v in values] == [(12.0, "dead")]
 
 
 def test_location_values() -> None:

@@ -113,12 +113,12 @@ def test_numeric_conflict_and_tolerance(store: ClaimStore) -> None:
     b.say(
         army,
         "three soldiers died",
-        values=[("Casualties", {"number": 3.0, "unit": "people"})],
+        values=[("Casualties", {"number": 3.0, "unit": "dead"})],
     )
     b.say(
         ministry,
         "seven soldiers died",
-        values=[("Casualties", {"number": 7.0, "unit": "people"})],
+        values=[("Casualties", {"number": 7.0, "unit": "dead"})],
     )
     ingest_extraction(store, b.build())
     assert findings_of(store) == [("contradiction", "numeric", "Casualties")]
@@ -127,16 +127,16 @@ def test_numeric_conflict_and_tolerance(store: ClaimStore) -> None:
 @pytest.mark.parametrize(
     ("first", "second"),
     [
-        ({"number": 3.0, "unit": "people"}, {"number": 3.0, "unit": "people"}),
+        ({"number": 3.0, "unit": "dead"}, {"number": 3.0, "unit": "dead"}),
         (
-            {"number": 10.0, "unit": "people", "comparator": "approx"},
-            {"number": 11.0, "unit": "people"},
+            {"number": 10.0, "unit": "dead", "comparator": "approx"},
+            {"number": 11.0, "unit": "dead"},
         ),
         (
-            {"number": 10.0, "unit": "people", "comparator": "gt"},
-            {"number": 12.0, "unit": "people"},
+            {"number": 10.0, "unit": "dead", "comparator": "gt"},
+            {"number": 12.0, "unit": "dead"},
         ),
-        ({"number": 3.0, "unit": "people"}, {"number": 7.0, "unit": "vessels"}),
+        ({"number": 3.0, "unit": "dead"}, {"number": 7.0, "unit": "vessels"}),
     ],
 )
 def test_compatible_numbers_do_not_conflict(
@@ -262,12 +262,12 @@ def test_each_rule_is_needed(store: ClaimStore, rule_id: str) -> None:
     b.say(
         army,
         "Carpathia helped",
-        values=[("Casualties", {"number": 3.0, "unit": "people"})],
+        values=[("Casualties", {"number": 3.0, "unit": "dead"})],
     )
     b.say(
         ministry,
         "seven died",
-        values=[("Casualties", {"number": 7.0, "unit": "people"})],
+        values=[("Casualties", {"number": 7.0, "unit": "dead"})],
     )
     b.say(army, "it coordinated ahead", values=[("AdvanceNotice", {"positive": True})])
     b.say(

@@ -32,6 +32,8 @@ _UNITS = {
 _LESS = ("less than", "under", "fewer than", "only", "just", "barely", "within", "up to")
 _MORE = ("more than", "over", "at least", "upwards of")
 _ABOUT = ("about", "around", "roughly", "some", "nearly", "almost", "approximately")
+_LIGHT_VERBS = {"open", "launch", "carry", "conduct", "mount", "stage", "unleash"}
+_INJURY = {"wound", "injure", "injury", "hurt"}
 _WEAPON_EVENTS = {"strike", "attack", "raid", "bombing", "assault", "incident", "shooting"}
 
 
@@ -61,6 +63,16 @@ def _span(token_or_span: Any) -> Span:
     else:
         start, end = token_or_span.idx, token_or_span.idx + len(token_or_span.text)
     return Span(start, end, doc.text[start:end])
+
+
+def _verb_subject(verb: Token) -> Token | None:
+    """A verb's subject, or the subject it shares with the verb it is conjoined to."""
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None or verb.dep_ != "conj":
+            return subject
+        verb = verb.head
+    return None
 
 
 def _phrase(token: Token) -> Any:
@@ -129,6 +141,16 @@ class AspectReader:
             lemma = token.lemma_.lower()
             if lemma in aspect.lemmas:
                 add(self._responsible_party(token), token)
+            elif (
+                lemma in aspect.agent_lemmas
+                and token.pos_ == "NOUN"
+                and token.dep_ == "dobj"
+                and token.head.lemma_.lower() in _LIGHT_VERBS
+            ):
+                # "opened fire", "launched an attack": the light verb's subject.
+                subject = _verb_subject(token.head)
+                if subject is not None and subject.i in members and subject.pos_ != "PRON":
+                    add(self.actor_in(_phrase(subject)), _phrase(subject))
             elif lemma in aspect.agent_lemmas and token.pos_ == "VERB":
                 if any(c.dep_ == "neg" for c in token.children):
                     continue
@@ -138,7 +160,7 @@ class AspectReader:
                 ):
                     continue
                 agent = next((c for c in token.children if c.dep_ == "agent"), None)
-                subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                subject = _verb_subject(token)
                 if agent is not None:
                     add(self.actor_in(_phrase(agent)), _phrase(agent))
                 elif subject is not None and subject.i in members and subject.pos_ != "PRON":
@@ -154,6 +176,11 @@ class AspectReader:
                     pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                     if pobj is not None:
                         return self.actor_in(_phrase(pobj))
+        if token.dep_ in ("oprd", "xcomp", "ccomp") or token.dep_ == "acomp":
+            # "Peru held Ecuador responsible": the object of the holding verb.
+            obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+            if obj is not None and head.lemma_.lower() in ("hold", "consider", "deem", "find"):
+                return self.actor_in(_phrase(obj))
         if token.dep_ in ("acomp", "attr", "xcomp", "dobj") or token.lemma_.lower() == "blame":
             verb = head if token.dep_ != "xcomp" else head
             while verb.dep_ in ("xcomp", "aux") and verb.head.i != verb.i:
@@ -256,20 +283,32 @@ class AspectReader:
         return out
 
     def _casualties(self, tokens: list[Token]) -> list[AspectValue]:
+        """"killing all 12 crew members", "two soldiers were wounded", "5 dead".
+
+        The unit keeps the measure apart: "dead" and "injured" never compare.
+        """
         aspect = self.casualties
         assert aspect is not None
         out: list[AspectValue] = []
+        members = {t.i for t in tokens}
         for token in tokens:
-            if token.lemma_.lower() not in aspect.lemmas:
+            lemma = token.lemma_.lower()
+            if lemma not in aspect.lemmas:
                 continue
-            for candidate in [token, *token.children]:
-                number_token = next(
-                    (c for c in candidate.subtree if c.like_num and c.dep_ == "nummod"),
-                    None,
+            unit = "injured" if lemma in _INJURY else "dead"
+            if token.pos_ == "VERB":
+                if any(c.dep_ == "neg" for c in token.children):
+                    continue
+                heads = [
+                    c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                ]
+            else:
+                heads = [token]
+            for head in heads:
+                number_token = head if head.like_num else next(
+                    (c for c in head.children if c.dep_ == "nummod" and c.like_num), None
                 )
-                if number_token is None and candidate.like_num:
-                    number_token = candidate
-                if number_token is None:
+                if number_token is None or number_token.i not in members:
                     continue
                 number = _number(number_token.text)
                 if number is None:
@@ -279,9 +318,9 @@ class AspectReader:
                     AspectValue(
                         "Casualties",
                         "quantity",
-                        _span(number_token.head if number_token.head.i != token.i else number_token),
+                        _span(_phrase(head)),
                         number=number,
-                        unit="people",
+                        unit=unit,
                         comparator=_comparator(before),
                     )
                 )

@@ -1,0 +1,452 @@
+"""Score an extractor against hand-annotated gold attributions.
+
+A gold file (``X.gold.json``, format in ``docs/gold-format.md``) lists the
+attributions of one article with character offsets. :func:`evaluate` runs an
+extractor on each article, aligns its assertions to the gold ones by content
+overlap (GenderGapTracker style: ``overlap / len(gold) >= threshold``, one-to-one,
+greedy by best overlap) and reports precision, recall and F1 per field.
+
+For a field, a true positive is an aligned pair on which the field agrees;
+precision divides by the number of predicted assertions, recall by the number of
+gold ones. ``content`` counts every aligned pair.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graph.errors import InputError
+from graph.models import Article, Assertion, Extraction
+
+FIELDS = ("content", "speaker+cue", "speaker", "cue", "side", "polarity", "certainty")
+POLARITIES = ("positive", "negative", "unknown")
+CERTAINTIES = ("certain", "probable", "possible", "underspecified")
+CONFLICT_TYPES = ("value", "polarity", "numeric", "implication", "rebuttal")
+
+# Pronouns name no entity on their own, so they never make a speaker match.
+_PRONOUNS = frozenset(
+    "i we you he she it they me us him her them his its their our".split()
+)
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+_POSSESSIVE = re.compile(r"['’]s?\b")
+
+
+@dataclass(frozen=True)
+class GoldAssertion:
+    """One annotated attribution; offsets are end-exclusive code points."""
+
+    speaker: str
+    speaker_aliases: tuple[str, ...]
+    side: str | None
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    content: str
+    start: int
+    end: int
+    polarity: str
+    certainty: str
+    parent: int | None = None
+
+
+@dataclass(frozen=True)
+class GoldContradiction:
+    """Two gold assertions (by index) that contradict on one aspect."""
+
+    a: int
+    b: int
+    aspect: str
+    type: str
+
+
+@dataclass(frozen=True)
+class GoldArticle:
+    """A loaded gold file with its article text.
+
+    ``contradictions`` is ``None`` when the file does not annotate them.
+    """
+
+    path: Path
+    article_path: Path
+    text: str
+    assertions: tuple[GoldAssertion, ...]
+    contradictions: tuple[GoldContradiction, ...] | None
+
+
+@dataclass(frozen=True)
+class PredictedContradiction:
+    """A detector's output: indices into ``Extraction.assertions``."""
+
+    a: int
+    b: int
+    aspect: str
+    type: str
+
+
+Extractor = Callable[[Article], Extraction]
+Detector = Callable[[Extraction], Sequence[PredictedContradiction]]
+
+
+@dataclass
+class Score:
+    """Counts behind precision, recall and F1."""
+
+    tp: int = 0
+    n_pred: int = 0
+    n_gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        """True positives over predictions (0 when nothing was predicted)."""
+        return self.tp / self.n_pred if self.n_pred else 0.0
+
+    @property
+    def recall(self) -> float:
+        """True positives over gold items (0 when there is no gold)."""
+        return self.tp / self.n_gold if self.n_gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: Score) -> None:
+        """Add another score's counts to this one (micro-averaging)."""
+        self.tp += other.tp
+        self.n_pred += other.n_pred
+        self.n_gold += other.n_gold
+
+
+@dataclass
+class ArticleReport:
+    """Scores for one article; ``matches`` are (gold index, predicted index)."""
+
+    gold_path: Path
+    n_gold: int
+    n_pred: int
+    matches: list[tuple[int, int]]
+    fields: dict[str, Score]
+    contradictions: Score | None = None
+    contradiction_type: Score | None = None
+
+
+@dataclass
+class EvalReport:
+    """Micro-averaged scores over all articles, plus each article's report."""
+
+    threshold: float
+    articles: list[ArticleReport] = field(default_factory=list)
+    fields: dict[str, Score] = field(default_factory=dict)
+    contradictions: Score | None = None
+    contradiction_type: Score | None = None
+
+
+def normalise_name(name: str) -> str:
+    """Lower-case a name and drop leading articles, possessives and punctuation."""
+    text = _POSSESSIVE.sub("", name.casefold().replace("’", "'"))
+    text = re.sub(r"[^\w\s-]", " ", text)
+    text = " ".join(text.split())
+    return _ARTICLE.sub("", text)
+
+
+def _names(names: Sequence[str]) -> set[str]:
+    normal = {normalise_name(n) for n in names}
+    return {n for n in normal if n and n not in _PRONOUNS}
+
+
+def _fail(path: Path, what: str) -> InputError:
+    return InputError(f"Gold file {path}: {what}")
+
+
+def _get(
+    item: dict[str, Any],
+    key: str,
+    kind: type | tuple[type, ...],
+    where: str,
+    path: Path,
+) -> Any:
+    if key not in item:
+        raise _fail(path, f"{where} has no '{key}'")
+    value = item[key]
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise _fail(path, f"{where}.{key} has the wrong type ({value!r})")
+    return value
+
+
+def _span(
+    text: str, start: int, end: int, expected: str, where: str, path: Path
+) -> None:
+    if not 0 <= start <= end <= len(text):
+        raise _fail(path, f"{where} offsets {start}:{end} are outside the article")
+    if text[start:end] != expected:
+        raise _fail(
+            path,
+            f"{where} text {expected[:40]!r} != article[{start}:{end}] "
+            f"{text[start:end][:40]!r}",
+        )
+
+
+def _assertion(item: Any, i: int, text: str, path: Path) -> GoldAssertion:
+    where = f"assertions[{i}]"
+    if not isinstance(item, dict):
+        raise _fail(path, f"{where} is not an object")
+    aliases = item.get("speaker_aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise _fail(path, f"{where}.speaker_aliases must be a list of strings")
+    side = item.get("side")
+    if side is not None and not isinstance(side, str):
+        raise _fail(path, f"{where}.side must be a string or null")
+    polarity = item.get("polarity", "positive")
+    if polarity not in POLARITIES:
+        raise _fail(
+            path, f"{where}.polarity {polarity!r} not in {', '.join(POLARITIES)}"
+        )
+    certainty = item.get("certainty", "certain")
+    if certainty not in CERTAINTIES:
+        raise _fail(
+            path, f"{where}.certainty {certainty!r} not in {', '.join(CERTAINTIES)}"
+        )
+    content = _get(item, "content", str, where, path)
+    start = _get(item, "start", int, where, path)
+    end = _get(item, "end", int, where, path)
+    _span(text, start, end, content, f"{where}.content", path)
+    cue = item.get("cue")
+    cue_start = cue_end = None
+    if cue is not None:
+        if not isinstance(cue, str):
+            raise _fail(path, f"{where}.cue must be a string or null")
+        cue_start = _get(item, "cue_start", int, where, path)
+        cue_end = _get(item, "cue_end", int, where, path)
+        _span(text, cue_start, cue_end, cue, f"{where}.cue", path)
+    parent = item.get("parent")
+    if parent is not None and not isinstance(parent, int):
+        raise _fail(path, f"{where}.parent must be an index or null")
+    return GoldAssertion(
+        speaker=_get(item, "speaker", str, where, path),
+        speaker_aliases=tuple(aliases),
+        side=side,
+        cue=cue,
+        cue_start=cue_start,
+        cue_end=cue_end,
+        content=content,
+        start=start,
+        end=end,
+        polarity=polarity,
+        certainty=certainty,
+        parent=parent,
+    )
+
+
+def _contradiction(item: Any, i: int, n: int, path: Path) -> GoldContradiction:
+    where = f"contradictions[{i}]"
+    if not isinstance(item, dict):
+        raise _fail(path, f"{where} is not an object")
+    a = _get(item, "a", int, where, path)
+    b = _get(item, "b", int, where, path)
+    if not (0 <= a < n and 0 <= b < n) or a == b:
+        raise _fail(path, f"{where} indices {a}, {b} must be two of 0..{n - 1}")
+    kind = _get(item, "type", str, where, path)
+    if kind not in CONFLICT_TYPES:
+        raise _fail(path, f"{where}.type {kind!r} not in {', '.join(CONFLICT_TYPES)}")
+    return GoldContradiction(a, b, _get(item, "aspect", str, where, path), kind)
+
+
+def load_gold(path: Path) -> GoldArticle:
+    """Read and validate one gold file and its article.
+
+    Raises:
+        InputError: the file or its article is missing, or the file is malformed
+            (one line saying which file and what is wrong).
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise _fail(path, "not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _fail(path, f"cannot be read ({exc})") from None
+    except json.JSONDecodeError as exc:
+        raise _fail(path, f"invalid JSON: {exc.msg} at line {exc.lineno}") from None
+    if not isinstance(data, dict):
+        raise _fail(path, "top level must be an object")
+    name = _get(data, "article", str, "top level", path)
+    article_path = (path.parent / name).resolve()
+    try:
+        text = article_path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise _fail(path, f"article {name!r} cannot be read") from None
+    items = _get(data, "assertions", list, "top level", path)
+    assertions = tuple(_assertion(it, i, text, path) for i, it in enumerate(items))
+    for i, gold in enumerate(assertions):
+        if gold.parent is not None and not 0 <= gold.parent < len(assertions):
+            raise _fail(path, f"assertions[{i}].parent {gold.parent} is out of range")
+    contradictions = None
+    if "contradictions" in data:
+        raw = _get(data, "contradictions", list, "top level", path)
+        n = len(assertions)
+        contradictions = tuple(_contradiction(c, i, n, path) for i, c in enumerate(raw))
+    return GoldArticle(path, article_path, text, assertions, contradictions)
+
+
+def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    return max(0, min(a_end, b_end) - max(a_start, b_start))
+
+
+def align(
+    gold: Sequence[GoldAssertion],
+    predicted: Sequence[Assertion],
+    threshold: float = 0.3,
+) -> list[tuple[int, int]]:
+    """Pair gold and predicted assertions one-to-one by content overlap.
+
+    A pair qualifies when the overlap covers at least ``threshold`` of the gold
+    content; pairs are taken greedily, best overlap ratio first.
+    """
+    candidates: list[tuple[float, int, int]] = []
+    for gi, g in enumerate(gold):
+        length = max(1, g.end - g.start)
+        for pi, p in enumerate(predicted):
+            ratio = _overlap(g.start, g.end, p.content.start, p.content.end) / length
+            if ratio > 0 and ratio >= threshold:
+                candidates.append((-ratio, gi, pi))
+    used_gold: set[int] = set()
+    used_pred: set[int] = set()
+    pairs: list[tuple[int, int]] = []
+    for _, gi, pi in sorted(candidates):
+        if gi not in used_gold and pi not in used_pred:
+            used_gold.add(gi)
+            used_pred.add(pi)
+            pairs.append((gi, pi))
+    return sorted(pairs)
+
+
+def _speaker_names(extraction: Extraction, assertion: Assertion) -> list[str]:
+    try:
+        actor = extraction.actor(assertion.speaker)
+    except KeyError:
+        return [assertion.speaker_span.text]
+    return [actor.name, *actor.aliases]
+
+
+def _speaker_side(extraction: Extraction, assertion: Assertion) -> str | None:
+    try:
+        return extraction.actor(assertion.speaker).side
+    except KeyError:
+        return None
+
+
+def field_agreement(
+    gold: GoldAssertion, extraction: Extraction, predicted: Assertion
+) -> dict[str, bool]:
+    """Which fields of an aligned pair agree (``content`` always does)."""
+    speaker = bool(
+        _names([gold.speaker, *gold.speaker_aliases])
+        & _names(_speaker_names(extraction, predicted))
+    )
+    if gold.cue_start is None or gold.cue_end is None:
+        cue = True  # a floating quote has no cue to find
+    else:
+        cue = (
+            _overlap(
+                gold.cue_start, gold.cue_end, predicted.cue.start, predicted.cue.end
+            )
+            > 0
+        )
+    side = _speaker_side(extraction, predicted)
+    same_side = (side or "").casefold() == (gold.side or "").casefold()
+    return {
+        "content": True,
+        "speaker+cue": speaker and cue,
+        "speaker": speaker,
+        "cue": cue,
+        "side": same_side,
+        "polarity": predicted.polarity == gold.polarity,
+        "certainty": predicted.certainty == gold.certainty,
+    }
+
+
+def _score_contradictions(
+    gold: Sequence[GoldContradiction],
+    predicted: Sequence[PredictedContradiction],
+    pairs: list[tuple[int, int]],
+) -> tuple[Score, Score]:
+    to_gold = {pi: gi for gi, pi in pairs}
+    found = Score(n_pred=len(predicted), n_gold=len(gold))
+    typed = Score(n_pred=len(predicted), n_gold=len(gold))
+    open_gold = list(range(len(gold)))
+    for p in predicted:
+        ends = {to_gold.get(p.a), to_gold.get(p.b)}
+        for k in open_gold:
+            g = gold[k]
+            if ends == {g.a, g.b} and p.aspect == g.aspect:
+                open_gold.remove(k)
+                found.tp += 1
+                typed.tp += p.type == g.type
+                break
+    return found, typed
+
+
+def _default_extractor() -> Extractor:
+    from graph.extract import extract
+
+    return extract
+
+
+def evaluate(
+    gold_paths: list[Path],
+    extractor: Extractor | None = None,
+    *,
+    detector: Detector | None = None,
+    threshold: float = 0.3,
+) -> EvalReport:
+    """Run ``extractor`` on each gold file's article and score it.
+
+    Args:
+        gold_paths: ``*.gold.json`` files; their ``article`` paths are relative
+            to the gold file.
+        extractor: article to extraction; default ``graph.extract.extract``.
+        detector: optional contradiction detector over one extraction, scored
+            on gold files that annotate contradictions.
+        threshold: minimal share of the gold content a prediction must cover.
+
+    Raises:
+        InputError: a gold file or its article is missing or malformed.
+    """
+    golds = [load_gold(Path(p)) for p in gold_paths]  # validate all before running
+    run = extractor if extractor is not None else _default_extractor()
+    report = EvalReport(threshold=threshold, fields={f: Score() for f in FIELDS})
+    for gold in golds:
+        article = Article(
+            id=gold.article_path.name, text=gold.text, path=str(gold.article_path)
+        )
+        extraction = run(article)
+        predicted = extraction.assertions
+        pairs = align(gold.assertions, predicted, threshold)
+        scores = {
+            f: Score(n_pred=len(predicted), n_gold=len(gold.assertions)) for f in FIELDS
+        }
+        for gi, pi in pairs:
+            agreed = field_agreement(gold.assertions[gi], extraction, predicted[pi])
+            for name, ok in agreed.items():
+                scores[name].tp += ok
+        item = ArticleReport(
+            gold.path, len(gold.assertions), len(predicted), pairs, scores
+        )
+        if detector is not None and gold.contradictions is not None:
+            found, typed = _score_contradictions(
+                gold.contradictions, detector(extraction), pairs
+            )
+            item.contradictions, item.contradiction_type = found, typed
+            report.contradictions = report.contradictions or Score()
+            report.contradiction_type = report.contradiction_type or Score()
+            report.contradictions.add(found)
+            report.contradiction_type.add(typed)
+        for name, score in scores.items():
+            report.fields[name].add(score)
+        report.articles.append(item)
+    return report
