@@ -26,6 +26,10 @@ def write_atomically(output: Path, data: bytes) -> None:
         handle, temp = tempfile.mkstemp(prefix=f".{output.name}.", dir=folder)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        # mkstemp makes the file private; give it the usual permissions.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)
         os.replace(temp, output)
     except OSError as exc:
         raise StoreError(f"Cannot write {output}: {exc.strerror or exc}.") from None

@@ -114,3 +114,16 @@ def test_incident_relations_point_at_gold() -> None:
             assert a.side == b.side
         else:
             assert a.side != b.side
+
+
+def test_documented_example_is_valid(tmp_path: Path) -> None:
+    doc = (ROOT / "docs" / "gold-format.md").read_text(encoding="utf-8")
+    block = re.search(r"```json\n(.*?)```", doc, re.S)
+    assert block is not None
+    example = json.loads(block.group(1))
+    text = (CORPUS / "gold" / example["article"]).read_text(encoding="utf-8")
+    (tmp_path / example["article"]).write_text(text, encoding="utf-8")
+    example["contradictions"] = []  # the example's indices refer to a full file
+    path = tmp_path / "example.gold.json"
+    path.write_text(json.dumps(example), encoding="utf-8")
+    assert load_gold(path).assertions[0].cue == "told"
