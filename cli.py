@@ -10,7 +10,7 @@ import functools
 import json
 import sys
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -44,7 +44,7 @@ StoreOption = Annotated[
 ]
 
 
-class ReportFormat(str, Enum):
+class ReportFormat(StrEnum):
     """Output formats of reports."""
 
     table = "table"
@@ -52,7 +52,7 @@ class ReportFormat(str, Enum):
     json = "json"
 
 
-class QueryFormat(str, Enum):
+class QueryFormat(StrEnum):
     """Output formats of ``query``."""
 
     table = "table"
@@ -60,7 +60,7 @@ class QueryFormat(str, Enum):
     csv = "csv"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     """Formats of ``export``."""
 
     trig = "trig"
@@ -98,8 +98,9 @@ def _findings_table(records: list[Any], title: str) -> Table:
         cells = []
         for a in r.assertions[:2]:
             cells.append(
-                f"[b]{_esc(a.speaker)}[/b] ({_esc(a.side or 'no side')}) {_esc(a.cue)}\n"
-                f"\u201c{_esc(a.quote)}\u201d\n[dim]{_esc(a.source)} {a.start}-{a.end}[/dim]"
+                f"[b]{_esc(a.speaker)}[/b] ({_esc(a.side or 'no side')}) "
+                f"{_esc(a.cue)}\n\u201c{_esc(a.quote)}\u201d\n"
+                f"[dim]{_esc(a.source)} {a.start}-{a.end}[/dim]"
             )
         cells += [""] * (2 - len(cells))
         table.add_row(
@@ -324,9 +325,8 @@ def export(
     from graph.api import export as run_export
 
     count = run_export(store, output, format.value)
-    out.print(
-        f"Wrote {count} {'quads' if format.value in ('trig', 'nquads') else 'nodes'} to {output}"
-    )
+    unit = "quads" if format.value in ("trig", "nquads") else "nodes"
+    out.print(f"Wrote {count} {unit} to {output}")
 
 
 @app.command()

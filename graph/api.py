@@ -182,9 +182,10 @@ def stats(store: str | None = None) -> dict[str, Any]:
         return compute(opened)
 
 
-def evaluate(gold: list[Path]) -> Any:
-    """Score extraction against gold files (or folders of them)."""
+def evaluate(gold: list[Path], *, contradictions: bool = True) -> Any:
+    """Score extraction (and the rules) against gold files or folders of them."""
     from graph.evaluate import evaluate as score
+    from graph.evaluate import rule_detector
 
     paths: list[Path] = []
     for item in gold:
@@ -194,7 +195,7 @@ def evaluate(gold: list[Path]) -> Any:
             paths.append(item)
     if not paths:
         raise InputError("No gold files found (expected *.gold.json).")
-    return score(paths)
+    return score(paths, detector=rule_detector if contradictions else None)
 
 
 def serve(

@@ -146,6 +146,59 @@ class EvalReport:
     contradictions: Score | None = None
     contradiction_type: Score | None = None
 
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-serialisable summary (what ``claimgraph eval --format json`` prints)."""
+
+        def score(item: Score) -> dict[str, Any]:
+            return {
+                "precision": round(item.precision, 4),
+                "recall": round(item.recall, 4),
+                "f1": round(item.f1, 4),
+                "tp": item.tp,
+                "predicted": item.n_pred,
+                "gold": item.n_gold,
+            }
+
+        fields = {name: score(value) for name, value in self.fields.items()}
+        if self.contradictions is not None:
+            fields["contradictions"] = score(self.contradictions)
+        if self.contradiction_type is not None:
+            fields["contradiction type"] = score(self.contradiction_type)
+        return {
+            "articles": len(self.articles),
+            "gold": sum(a.n_gold for a in self.articles),
+            "predicted": sum(a.n_pred for a in self.articles),
+            "threshold": self.threshold,
+            "fields": fields,
+            "per_article": [
+                {
+                    "gold_file": a.gold_path.name,
+                    "gold": a.n_gold,
+                    "predicted": a.n_pred,
+                    "content_f1": round(a.fields["content"].f1, 4),
+                    "speaker_cue_f1": round(a.fields["speaker+cue"].f1, 4),
+                }
+                for a in self.articles
+            ],
+        }
+
+    def as_markdown(self) -> str:
+        """The summary as a Markdown table."""
+        data = self.as_dict()
+        lines = [
+            f"{data['articles']} articles, {data['gold']} gold assertions, "
+            f"{data['predicted']} predicted (content overlap >= {self.threshold}).",
+            "",
+            "| field | precision | recall | F1 |",
+            "|---|---|---|---|",
+        ]
+        for name, item in data["fields"].items():
+            lines.append(
+                f"| {name} | {item['precision']:.3f} | {item['recall']:.3f} | "
+                f"{item['f1']:.3f} |"
+            )
+        return "\n".join(lines) + "\n"
+
 
 def normalise_name(name: str) -> str:
     """Lower-case a name and drop leading articles, possessives and punctuation."""
@@ -395,6 +448,36 @@ def _default_extractor() -> Extractor:
     from graph.extract import extract
 
     return extract
+
+
+def rule_detector(extraction: Extraction) -> list[PredictedContradiction]:
+    """Contradictions the SPARQL rules find within one extraction."""
+    from graph.build import extraction_quads
+    from graph.detect import find
+    from graph.ids import article_iri, assertion_iri
+    from graph.report import load_findings
+    from graph.store import open_store
+    from graph.vocabulary import ensure_ontology
+
+    store = open_store(":memory:")
+    ensure_ontology(store)
+    store.add_quads(extraction_quads(extraction))
+    store.add_quads(find(store))
+    node = article_iri(extraction.article.text)
+    index = {
+        str(
+            assertion_iri(node, a.speaker, a.cue.start, a.content.start, a.content.end)
+        ): i
+        for i, a in enumerate(extraction.assertions)
+    }
+    out: list[PredictedContradiction] = []
+    for record in load_findings(store):
+        first, second = (index.get(a.id) for a in record.assertions)
+        if first is not None and second is not None:
+            out.append(
+                PredictedContradiction(first, second, record.aspect, record.type)
+            )
+    return out
 
 
 def evaluate(

@@ -80,8 +80,10 @@ def serialise(quads: list[tuple[Node, Node, Node, Node | None]], fmt: str) -> by
         "id": "https://w3id.org/claimgraph/id/",
     }
     if fmt == "trig":
-        return pyoxigraph.serialize(converted, format=formats[fmt], prefixes=prefixes)  # type: ignore[no-any-return]
-    return pyoxigraph.serialize(converted, format=formats[fmt])  # type: ignore[no-any-return]
+        data = pyoxigraph.serialize(converted, format=formats[fmt], prefixes=prefixes)
+    else:
+        data = pyoxigraph.serialize(converted, format=formats[fmt])
+    return data or b""
 
 
 def export_store(store: ClaimStore, output: Path, fmt: str) -> int:

@@ -142,7 +142,7 @@ def _country_index(countries: tuple[Country, ...]) -> dict[str, str]:
 
 
 def _concept_lemmas(graph: Graph, name: str) -> frozenset[str]:
-    return _strings(graph, CKG._NS[name], CKG.lemma)  # type: ignore[index]
+    return _strings(graph, CKG._NS[name], CKG.lemma)
 
 
 @lru_cache(maxsize=4)
@@ -151,13 +151,13 @@ def _load(extra: str | None) -> Lexicon:
     graph = _load_graph()
     cues: dict[str, str] = {}
     phrases: dict[str, str] = {}
-    for concept in graph.subjects(SKOS.inScheme, CKG._NS["CueClasses"]):  # type: ignore[index]
+    for concept in graph.subjects(SKOS.inScheme, CKG._NS["CueClasses"]):
         for lemma in graph.objects(concept, CKG.lemma):
             cues.setdefault(str(lemma).lower(), _local(concept))
         for phrase in graph.objects(concept, CKG.phrase):
             phrases[str(phrase).lower()] = _local(concept)
     hedges: dict[str, str] = {}
-    for concept in graph.subjects(SKOS.inScheme, CKG._NS["FactualityCues"]):  # type: ignore[index]
+    for concept in graph.subjects(SKOS.inScheme, CKG._NS["FactualityCues"]):
         value = graph.value(concept, CKG.certaintyValue)
         if value is not None:
             for lemma in graph.objects(concept, CKG.lemma):
@@ -171,7 +171,7 @@ def _load(extra: str | None) -> Lexicon:
             lemmas=_strings(graph, concept, CKG.lemma),  # type: ignore[arg-type]
             agent_lemmas=_strings(graph, concept, CKG.agentLemma),  # type: ignore[arg-type]
             lead_words=_strings(graph, concept, CKG.leadWord),  # type: ignore[arg-type]
-            min_adequate_seconds=float(minimum) if minimum is not None else None,
+            min_adequate_seconds=float(str(minimum)) if minimum is not None else None,
         )
     events: dict[str, tuple[str, str]] = {}
     for family in graph.subjects(RDF.type, CKG.EventFamily):
@@ -179,7 +179,9 @@ def _load(extra: str | None) -> Lexicon:
             for lemma in graph.objects(concept, CKG.lemma):
                 events.setdefault(str(lemma).lower(), (_local(concept), _local(family)))
     if not cues:
-        raise OntologyError("ontology/lexicon has no cue verbs (scheme ckg:CueClasses).")
+        raise OntologyError(
+            "ontology/lexicon has no cue verbs (scheme ckg:CueClasses)."
+        )
     countries = _load_countries()
     return Lexicon(
         cues=cues,

@@ -135,7 +135,12 @@ def project(
     note = None
     for node in ranked:
         neighbours = {m for m in g.predecessors(node)} | {m for m in g.successors(node)}
-        neighbours |= {s for m in neighbours for s in g.successors(m) if g.nodes[s]["kind"] == "state"}
+        neighbours |= {
+            s
+            for m in neighbours
+            for s in g.successors(m)
+            if g.nodes[s]["kind"] == "state"
+        }
         extra = {node, *neighbours} - chosen
         if len(chosen) + len(extra) > max_nodes:
             left = len(ranked) - sum(1 for n in ranked if n in chosen)

@@ -230,7 +230,8 @@ def findings_markdown(records: list[FindingRecord]) -> str:
         for a in record.assertions:
             lines.append(
                 f"| {_cell(a.speaker)} | {_cell(a.side or '-')} | {_cell(a.cue)} | "
-                f"\u201c{_cell(a.quote)}\u201d | {_cell(a.source)} | {a.start}\u2013{a.end} |"
+                f"\u201c{_cell(a.quote)}\u201d | {_cell(a.source)} | "
+                f"{a.start}\u2013{a.end} |"
             )
         lines.append("")
     return "\n".join(lines).lstrip("\n") + "\n"

@@ -70,7 +70,9 @@ class ClaimStore:
         try:
             with _quiet_rdflib():
                 return self.dataset.query(
-                    text, initNs=PREFIXES, initBindings=dict(bindings or {}),  # type: ignore[arg-type]
+                    text,
+                    initNs=PREFIXES,
+                    initBindings=dict(bindings or {}),  # type: ignore[arg-type]
                 )
         except Exception as exc:  # noqa: BLE001 - engines raise many types
             raise QueryError(_one_line(f"Invalid SPARQL query: {exc}")) from exc
@@ -100,7 +102,8 @@ class ClaimStore:
     def __len__(self) -> int:
         """Number of quads in the default graph and all named graphs."""
         rows = self.select(
-            "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+            "SELECT (COUNT(*) AS ?n) "
+            "WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
         )
         return int(rows[0]["n"]) if rows else 0
 

@@ -30,7 +30,7 @@ def shapes_graph() -> Graph:
 
 
 def validate_store(store: ClaimStore) -> ValidationResult:
-    """Check the default graph; raise :class:`ValidationFailed` with the first problems."""
+    """Check the default graph; raise :class:`ValidationFailed` on violations."""
     from pyshacl import validate
 
     data = store.query(_DUMP).graph

@@ -35,8 +35,18 @@ class VizResult:
 
 # Tableau-style qualitative colours, without the red and green of findings.
 PALETTE = (
-    "#1f77b4", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22",
-    "#393b79", "#ad494a", "#637939", "#7b4173", "#3182bd",
+    "#1f77b4",
+    "#ff7f0e",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#17becf",
+    "#bcbd22",
+    "#393b79",
+    "#ad494a",
+    "#637939",
+    "#7b4173",
+    "#3182bd",
 )
 
 
@@ -83,24 +93,53 @@ def render(projection_graph: Any, note: str | None) -> tuple[str, int, int]:
         colour = colours.get(data.get("side") or "", NO_SIDE)
         size = 10 + 4 * min(counts[node], 10)
         if kind == "assertion":
-            net.add_node(node, label=data["cue"], title=_title(data), color=colour,
-                         shape="dot", size=6 + 3 * min(counts[node], 6))
+            net.add_node(
+                node,
+                label=data["cue"],
+                title=_title(data),
+                color=colour,
+                shape="dot",
+                size=6 + 3 * min(counts[node], 6),
+            )
         elif kind == "event":
-            net.add_node(node, label=data["label"], title=_title(data), color="#bdbdbd",
-                         shape="box")
+            net.add_node(
+                node,
+                label=data["label"],
+                title=_title(data),
+                color="#bdbdbd",
+                shape="box",
+            )
         elif kind == "state":
-            net.add_node(node, label=data["label"], title=_title(data), color=colour,
-                         shape="diamond", size=size)
+            net.add_node(
+                node,
+                label=data["label"],
+                title=_title(data),
+                color=colour,
+                shape="diamond",
+                size=size,
+            )
         else:
-            net.add_node(node, label=data["label"], title=_title(data), color=colour,
-                         shape="dot", size=size)
+            net.add_node(
+                node,
+                label=data["label"],
+                title=_title(data),
+                color=colour,
+                shape="dot",
+                size=size,
+            )
     for a, b, data in g.edges(data=True):
         kind = data["kind"]
         if kind in ("contradiction", "corroboration"):
-            net.add_edge(a, b, color=RED if kind == "contradiction" else GREEN, width=4,
-                         title=f"{kind} ({data['type']}, {data['aspect']}, "
-                               f"confidence {data['confidence']:.2f}):\n{data['explanation']}",
-                         label=data["aspect"], arrows={"to": {"enabled": False}})
+            net.add_edge(
+                a,
+                b,
+                color=RED if kind == "contradiction" else GREEN,
+                width=4,
+                title=f"{kind} ({data['type']}, {data['aspect']}, "
+                f"confidence {data['confidence']:.2f}):\n{data['explanation']}",
+                label=data["aspect"],
+                arrows={"to": {"enabled": False}},
+            )
         else:
             net.add_edge(a, b, color="#cccccc", width=1, title=kind)
     nodes, edges, *_ = net.get_network_data()
@@ -120,8 +159,13 @@ def render(projection_graph: Any, note: str | None) -> tuple[str, int, int]:
         sides=[(side, colours[side]) for side in sides],
         red=RED,
         green=GREEN,
-        payload={"nodes": nodes, "edges": edges, "options": options, "sides": sides,
-                 "note": note},
+        payload={
+            "nodes": nodes,
+            "edges": edges,
+            "options": options,
+            "sides": sides,
+            "note": note,
+        },
     )
     return html, len(nodes), len(edges)
 

@@ -1,7 +1,8 @@
 """Regenerate ontology/data/countries.tsv from the countryinfo package (MIT).
 
     pip download --no-deps -d /tmp/ci countryinfo && unzip -o /tmp/ci/*.whl -d /tmp/ci
-    python scripts/make_countries.py /tmp/ci/countryinfo/data > ontology/data/countries.tsv
+    python scripts/make_countries.py /tmp/ci/countryinfo/data \
+        > ontology/data/countries.tsv
 
 Columns: canonical short name, demonyms (``|``-separated, singular and plural),
 capital, alternative names. Only general knowledge: every sovereign state and
@@ -25,7 +26,7 @@ HEADER = (
 
 
 def plural(demonym: str) -> str:
-    if demonym.endswith(("ese", "ss", "ch", "sh")) or demonym.endswith("Swiss"):
+    if demonym.endswith(("ese", "ss", "ch", "sh", "Swiss")):
         return demonym
     if demonym.endswith("man"):
         return demonym[:-3] + "men"

@@ -1,6 +1,6 @@
 """Regenerate docs/img/seed-graph.png: ingest seeds/ and render the graph headless.
 
-    .venv/bin/python scripts/screenshot.py [--store PATH] [--out docs/img/seed-graph.png]
+.venv/bin/python scripts/screenshot.py [--store PATH] [--out docs/img/seed-graph.png]
 """
 
 from __future__ import annotations

@@ -27,12 +27,20 @@ def chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def run(page: Path, *extra: str, timeout: float = 60) -> subprocess.CompletedProcess[bytes]:
+def run(
+    page: Path, *extra: str, timeout: float = 60
+) -> subprocess.CompletedProcess[bytes]:
     binary = chromium()
     assert binary is not None
     with tempfile.TemporaryDirectory() as profile:
         return subprocess.run(
-            [binary, *FLAGS, f"--user-data-dir={profile}", *extra, page.resolve().as_uri()],
+            [
+                binary,
+                *FLAGS,
+                f"--user-data-dir={profile}",
+                *extra,
+                page.resolve().as_uri(),
+            ],
             capture_output=True,
             timeout=timeout,
             check=False,
@@ -41,7 +49,12 @@ def run(page: Path, *extra: str, timeout: float = 60) -> subprocess.CompletedPro
 
 def screenshot(page: Path, png: Path, size: str = "1280,900") -> None:
     """Render ``page`` and save a PNG; layouts settle within the virtual time."""
-    run(page, "--virtual-time-budget=8000", f"--window-size={size}", f"--screenshot={png}")
+    run(
+        page,
+        "--virtual-time-budget=8000",
+        f"--window-size={size}",
+        f"--screenshot={png}",
+    )
 
 
 def dump_dom(page: Path) -> str:

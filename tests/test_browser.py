@@ -27,7 +27,7 @@ def test_screenshot_shows_the_graph_and_the_contradiction(tmp_path: Path) -> Non
     browser.screenshot(page, png)
     width, height, pixels = browser.png_pixels(png)
     assert (width, height) == (1280, 900)
-    distinct = len(set(pixels[:: 7]))
+    distinct = len(set(pixels[::7]))
     assert distinct > 20, "the page is blank"
     red = sum(1 for p in pixels if near(p, RED))
     assert red > 30, "no contradiction edge drawn"

@@ -100,7 +100,9 @@ def test_seed_graph_validates_and_round_trips(seed_store: str, tmp_path: Path) -
 
 
 def test_reingesting_the_seed_adds_nothing(seed_store: str) -> None:
-    count = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+    count = (
+        "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+    )
     before = run_json("query", "--store", seed_store, count)
     again = runner.invoke(app, ["ingest", str(SEED), "--store", seed_store, "-q"])
     assert again.exit_code == 0 and "unchanged" in again.stdout
@@ -111,11 +113,17 @@ def test_reingesting_the_seed_adds_nothing(seed_store: str) -> None:
 def test_second_article_keeps_its_own_dispute(tmp_path: Path) -> None:
     location = str(tmp_path / "store")
     alone = str(tmp_path / "alone")
-    assert runner.invoke(app, ["ingest", str(SEED), "--store", location, "-q"]).exit_code == 0
+    assert (
+        runner.invoke(app, ["ingest", str(SEED), "--store", location, "-q"]).exit_code
+        == 0
+    )
     seed_only = run_json("contradictions", "--store", location)
     result = runner.invoke(app, ["ingest", str(OTHER), "--store", location, "-q"])
     assert result.exit_code == 0
-    assert runner.invoke(app, ["ingest", str(OTHER), "--store", alone, "-q"]).exit_code == 0
+    assert (
+        runner.invoke(app, ["ingest", str(OTHER), "--store", alone, "-q"]).exit_code
+        == 0
+    )
     other_only = run_json("contradictions", "--store", alone)
     both = run_json("contradictions", "--store", location)
     assert other_only, "the second article's own dispute is found"

@@ -31,14 +31,18 @@ def rows(extraction: Extraction) -> list[tuple[str, str | None, str, str]]:
 
 def test_indirect_speech_with_that() -> None:
     ex = run("The French foreign ministry said that the talks had collapsed.")
-    assert rows(ex) == [("French foreign ministry", "France", "said", "the talks had collapsed")]
+    assert rows(ex) == [
+        ("French foreign ministry", "France", "said", "the talks had collapsed")
+    ]
     assert ex.assertions[0].pattern == "p_ccomp"
 
 
 def test_indirect_speech_without_that_and_told_reporters() -> None:
     ex = run("Chancellor Ingrid Vogel told reporters the deal was dead.")
     (row,) = rows(ex)
-    assert row[0] == "Ingrid Vogel" and row[2] == "told" and row[3] == "the deal was dead"
+    assert (
+        row[0] == "Ingrid Vogel" and row[2] == "told" and row[3] == "the deal was dead"
+    )
 
 
 def test_quote_first_and_pronoun_speaker() -> None:
@@ -61,7 +65,9 @@ def test_according_to() -> None:
 
 
 def test_accusation_sets_target_and_negative_implicative() -> None:
-    ex = run("Polish Defence Minister Adam Nowak accused Germany of failing to notify Warsaw of the exercise.")
+    ex = run(
+        "Polish Defence Minister Adam Nowak accused Germany of failing to notify Warsaw of the exercise."
+    )
     (a,) = ex.assertions
     assert a.cue_class == "Accuse" and ex.actor(a.target or "").name == "Germany"
     assert a.polarity == "negative"
@@ -98,11 +104,16 @@ def test_non_asserted_cues_make_no_assertion(text: str) -> None:
 
 
 def test_narrator_background_is_no_assertion() -> None:
-    assert run("The bridge was built in 1931 and carries 40,000 cars a day.").assertions == []
+    assert (
+        run("The bridge was built in 1931 and carries 40,000 cars a day.").assertions
+        == []
+    )
 
 
 def test_conjoined_cue_inherits_subject() -> None:
-    ex = run("The Dutch ministry said the port would reopen, adding that ships had been rerouted.")
+    ex = run(
+        "The Dutch ministry said the port would reopen, adding that ships had been rerouted."
+    )
     cues = {(a.cue.text, ex.actor(a.speaker).name) for a in ex.assertions}
     assert ("adding", "Dutch ministry") in cues
 
@@ -126,7 +137,9 @@ def test_hedge_lowers_certainty() -> None:
 
 
 def test_lead_time_value() -> None:
-    ex = run("The Indian army said Pakistan warned it only two minutes before the shelling began.")
+    ex = run(
+        "The Indian army said Pakistan warned it only two minutes before the shelling began."
+    )
     values = [v for a in ex.assertions for v in a.values if v.kind == "duration"]
     assert [(v.number, v.comparator, v.unit) for v in values] == [(120.0, "lt", "s")]
 
@@ -143,7 +156,10 @@ def test_location_values() -> None:
         "The Icelandic ministry said the trawler was in international waters."
     )
     owners = sorted(
-        ex.actor(v.actor or "").name for a in ex.assertions for v in a.values if v.aspect == "Location"
+        ex.actor(v.actor or "").name
+        for a in ex.assertions
+        for v in a.values
+        if v.aspect == "Location"
     )
     assert owners == ["Norway", "international waters"]
 

@@ -17,6 +17,7 @@ from graph.viz import GREEN, RED, side_colours, visualise
 from graph.vocabulary import ensure_ontology
 from tests.builders import ArticleBuilder
 
+
 class Tags(HTMLParser):
     """Collects start tags as a browser's parser would see them."""
 
@@ -37,8 +38,12 @@ def disputed(extra_quote: str = "Atlantis is to blame") -> ClaimStore:
     b = ArticleBuilder("a.txt")
     army = b.org("Atlantis army", "Atlantis")
     ministry = b.org("Bordurian ministry", "Borduria")
-    b.say(army, "Borduria fired", values=[("Responsibility", {"actor": "state:borduria"})])
-    b.say(ministry, extra_quote, values=[("Responsibility", {"actor": "state:atlantis"})])
+    b.say(
+        army, "Borduria fired", values=[("Responsibility", {"actor": "state:borduria"})]
+    )
+    b.say(
+        ministry, extra_quote, values=[("Responsibility", {"actor": "state:atlantis"})]
+    )
     b.say(ministry, "the weather was fine")
     ingest_extraction(store, b.build())
     return store
@@ -90,7 +95,9 @@ def test_filters_and_cap() -> None:
     everything = project(store).graph
     only = project(store, contradictions_only=True).graph
     assert only.number_of_nodes() < everything.number_of_nodes()
-    assert not [n for n, d in only.nodes(data=True) if d.get("quote") == "the weather was fine"]
+    assert not [
+        n for n, d in only.nodes(data=True) if d.get("quote") == "the weather was fine"
+    ]
     assert project(store, side="Carpathia").graph.number_of_nodes() == 0
     capped = project(store, max_nodes=4)
     assert capped.graph.number_of_nodes() <= 4
@@ -106,7 +113,11 @@ def test_side_colours_are_distinct_and_never_finding_colours() -> None:
 
 def test_stats() -> None:
     data = stats(disputed())
-    assert data["contradictions"] == 1 and data["assertions"] == 3 and data["articles"] == 1
+    assert (
+        data["contradictions"] == 1
+        and data["assertions"] == 3
+        and data["articles"] == 1
+    )
     assert {a["actor"] for a in data["most_disputed_actors"]} == {
         "Atlantis army",
         "Bordurian ministry",

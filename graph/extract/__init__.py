@@ -10,7 +10,12 @@ from typing import Any
 
 from graph.extract.actors import ActorIndex
 from graph.extract.aspects import AspectReader
-from graph.extract.attribution import Candidate, find_candidates, floating_quotes, resolve_speakers
+from graph.extract.attribution import (
+    Candidate,
+    find_candidates,
+    floating_quotes,
+    resolve_speakers,
+)
 from graph.extract.events import event_for, find_events
 from graph.extract.factuality import certainty, content_polarity
 from graph.extract.quotes import find_quotes
@@ -40,9 +45,15 @@ def _assertion(
     root = item.root if item.root is not None else (tokens[0] if tokens else item.cue)
     return Assertion(
         speaker=item.speaker or "",
-        speaker_span=Span(item.speaker_start, item.speaker_end, text[item.speaker_start : item.speaker_end]),
+        speaker_span=Span(
+            item.speaker_start,
+            item.speaker_end,
+            text[item.speaker_start : item.speaker_end],
+        ),
         cue=Span(cue_start, cue_start + len(cue_text), cue_text),
-        cue_lemma=item.cue.lemma_.lower() if item.pattern != "p_according" else "according to",
+        cue_lemma=item.cue.lemma_.lower()
+        if item.pattern != "p_according"
+        else "according to",
         cue_class=item.cue_class,
         content=Span(item.start, item.end, text[item.start : item.end]),
         pattern=item.pattern,
@@ -75,7 +86,9 @@ def extract_doc(article: Article, doc: Any, lx: Lexicon | None = None) -> Extrac
             c for c in items if c is not item and item.start <= c.cue.idx < item.end
         ]
         nested = {t.i for c in children for t in c.tokens}
-        target = actors.resolve(item.target_token) if item.target_token is not None else None
+        target = (
+            actors.resolve(item.target_token) if item.target_token is not None else None
+        )
         assertion = _assertion(doc, item, lx, actors, reader, events, nested, target)
         parent = next(
             (
@@ -87,7 +100,9 @@ def extract_doc(article: Article, doc: Any, lx: Lexicon | None = None) -> Extrac
         )
         assertion.parent = parent
         assertions.append(assertion)
-    return Extraction(article=article, actors=actors.finish(), events=events, assertions=assertions)
+    return Extraction(
+        article=article, actors=actors.finish(), events=events, assertions=assertions
+    )
 
 
 def extract(article: Article, nlp: Any = None) -> Extraction:

@@ -162,12 +162,20 @@ class ActorIndex:
         name = _clean(ent.text)
         surname = name.split()[-1]
         key = self.surnames.get(surname) or f"person:{slug(name)}"
-        title_tokens = [t for t in span if t.i < ent.start and t.dep_ in ("compound", "amod")]
+        title_tokens = [
+            t for t in span if t.i < ent.start and t.dep_ in ("compound", "amod")
+        ]
         title = " ".join(t.text for t in title_tokens if not self.lx.country_of(t.text))
-        side = self._side_from(span.doc[span.start : ent.start]) if title_tokens else None
-        role = title if title and title.lower().split()[-1] in self.lx.titles or any(
-            w in self.lx.titles for w in title.lower().split()
-        ) else None
+        side = (
+            self._side_from(span.doc[span.start : ent.start]) if title_tokens else None
+        )
+        role = (
+            title
+            if title
+            and title.lower().split()[-1] in self.lx.titles
+            or any(w in self.lx.titles for w in title.lower().split())
+            else None
+        )
         self._add(key, name, "person", side=side, role=role)
         if side:
             self._set_acts_for(key, self.state(side))
@@ -188,7 +196,9 @@ class ActorIndex:
             # "the Coast Guard" after "the Norwegian Coast Guard": a short form.
             for _, key in reversed(self.order):
                 actor = self.actors[key]
-                if actor.kind == "organisation" and actor.name.lower().endswith(" " + name.lower()):
+                if actor.kind == "organisation" and actor.name.lower().endswith(
+                    " " + name.lower()
+                ):
                     return key
         lowered = name.lower()
         armed = any(noun in lowered for noun in self.lx.armed_forces_nouns)
@@ -221,11 +231,15 @@ class ActorIndex:
         return (country,)
 
     def _affiliate(self, person: str, token: Token) -> None:
-        """"X, spokesman for the ministry" / "Commander X of the Coast Guard"."""
+        """ "X, spokesman for the ministry" / "Commander X of the Coast Guard"."""
         for child in token.children:
             if child.dep_ == "appos":
                 for grandchild in child.children:
-                    if grandchild.dep_ == "prep" and grandchild.lower_ in ("of", "for", "at"):
+                    if grandchild.dep_ == "prep" and grandchild.lower_ in (
+                        "of",
+                        "for",
+                        "at",
+                    ):
                         self._affiliate_pobj(person, grandchild)
                     if grandchild.dep_ == "poss":
                         self._affiliate_owner(person, grandchild)
@@ -249,7 +263,9 @@ class ActorIndex:
         actor = self.actors[person]
         if actor.acts_for or not actor.role:
             return
-        words = [w for w in actor.role.lower().split() if w not in ("minister", "of", "the")]
+        words = [
+            w for w in actor.role.lower().split() if w not in ("minister", "of", "the")
+        ]
         if not words or "minister" not in actor.role.lower():
             return
         first = min((i for i, k in self.order if k == person), default=len(self.doc))
@@ -271,7 +287,11 @@ class ActorIndex:
         # "Its managing director, Jane Roe, said": the apposed name is the speaker.
         if token.lemma_.lower() in self.lx.titles and token.ent_type_ != "PERSON":
             named = next(
-                (c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"),
+                (
+                    c
+                    for c in token.children
+                    if c.dep_ == "appos" and c.ent_type_ == "PERSON"
+                ),
                 None,
             )
             if named is not None:
@@ -310,7 +330,9 @@ class ActorIndex:
             head = token.lemma_.lower()
             if country and ent.root.i == token.i:
                 return self.state(country)
-            if country and (head in self.lx.institution_nouns or head in self.lx.armed_forces_nouns):
+            if country and (
+                head in self.lx.institution_nouns or head in self.lx.armed_forces_nouns
+            ):
                 return self._org(_clean(span.text), span, head)
         if ent is not None and ent.label_ == "ORG":
             name = _clean(doc[ent.start : ent.end].text)
@@ -334,7 +356,9 @@ class ActorIndex:
             for _, key in reversed(self.order):
                 actor = self.actors[key]
                 words = actor.name.lower().split()
-                if words and (words[-1].rstrip("s") == head.rstrip("s") or head in words):
+                if words and (
+                    words[-1].rstrip("s") == head.rstrip("s") or head in words
+                ):
                     return key
             return self._add(f"group:{slug(name)}", name, "group")
         if head in self.lx.titles:
@@ -342,11 +366,17 @@ class ActorIndex:
             title = _clean(span.text).lower()
             for _, key in reversed(self.order):
                 actor = self.actors[key]
-                if actor.kind == "person" and actor.role and title in actor.role.lower():
+                if (
+                    actor.kind == "person"
+                    and actor.role
+                    and title in actor.role.lower()
+                ):
                     return key
             name = _clean(span.text)
             side = self._side_from(span)
-            key = self._add(f"person:{slug(name)}", name, "person", side=side, role=name)
+            key = self._add(
+                f"person:{slug(name)}", name, "person", side=side, role=name
+            )
             if side:
                 self._set_acts_for(key, self.state(side))
             return key
@@ -371,7 +401,9 @@ class ActorIndex:
         for actor in self.actors.values():
             seen = {actor.key}
             current = actor
-            while actor.side is None and current.acts_for and current.acts_for not in seen:
+            while (
+                actor.side is None and current.acts_for and current.acts_for not in seen
+            ):
                 seen.add(current.acts_for)
                 current = self.actors[current.acts_for]
                 actor.side = current.side

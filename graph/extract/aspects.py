@@ -20,21 +20,66 @@ from graph.models import AspectValue, Comparator, Span
 Token = Any
 
 _NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "hundred": 100, "dozen": 12, "half": 0.5, "several": 3, "few": 3,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "dozen": 12,
+    "half": 0.5,
+    "several": 3,
+    "few": 3,
 }
 _UNITS = {
-    "second": 1, "seconds": 1, "minute": 60, "minutes": 60, "hour": 3600,
-    "hours": 3600, "day": 86400, "days": 86400, "week": 604800, "weeks": 604800,
+    "second": 1,
+    "seconds": 1,
+    "minute": 60,
+    "minutes": 60,
+    "hour": 3600,
+    "hours": 3600,
+    "day": 86400,
+    "days": 86400,
+    "week": 604800,
+    "weeks": 604800,
 }
-_LESS = ("less than", "under", "fewer than", "only", "just", "barely", "within", "up to")
+_LESS = (
+    "less than",
+    "under",
+    "fewer than",
+    "only",
+    "just",
+    "barely",
+    "within",
+    "up to",
+)
 _MORE = ("more than", "over", "at least", "upwards of")
 _ABOUT = ("about", "around", "roughly", "some", "nearly", "almost", "approximately")
 _LIGHT_VERBS = {"open", "launch", "carry", "conduct", "mount", "stage", "unleash"}
 _INJURY = {"wound", "injure", "injury", "hurt"}
-_WEAPON_EVENTS = {"strike", "attack", "raid", "bombing", "assault", "incident", "shooting"}
+_WEAPON_EVENTS = {
+    "strike",
+    "attack",
+    "raid",
+    "bombing",
+    "assault",
+    "incident",
+    "shooting",
+}
 
 
 def _number(text: str) -> float | None:
@@ -91,7 +136,7 @@ class AspectReader:
         self.location = lx.aspects.get("Location")
 
     def actor_in(self, phrase: Any) -> str | None:
-        """The first actor (preferably a state) a phrase names: "Syrian fire" -> Syria."""
+        """The first actor (a state first) a phrase names: "Syrian fire" -> Syria."""
         for token in phrase:
             if token.ent_type_ in ("PERSON", "ORG") or token.pos_ == "PRON":
                 continue
@@ -120,7 +165,9 @@ class AspectReader:
             values += self._location(own)
         unique: dict[tuple[object, ...], AspectValue] = {}
         for value in values:
-            unique.setdefault((value.aspect, value.actor, value.positive, value.number), value)
+            unique.setdefault(
+                (value.aspect, value.actor, value.positive, value.number), value
+            )
         return list(unique.values())
 
     def _responsibility(
@@ -132,7 +179,9 @@ class AspectReader:
 
         def add(actor: str | None, where: Any) -> None:
             if actor is not None:
-                out.append(AspectValue("Responsibility", "actor", _span(where), actor=actor))
+                out.append(
+                    AspectValue("Responsibility", "actor", _span(where), actor=actor)
+                )
 
         members = {t.i for t in tokens}
         if cue_class == "Blame" and target is not None and tokens:
@@ -149,13 +198,18 @@ class AspectReader:
             ):
                 # "opened fire", "launched an attack": the light verb's subject.
                 subject = _verb_subject(token.head)
-                if subject is not None and subject.i in members and subject.pos_ != "PRON":
+                if (
+                    subject is not None
+                    and subject.i in members
+                    and subject.pos_ != "PRON"
+                ):
                     add(self.actor_in(_phrase(subject)), _phrase(subject))
             elif lemma in aspect.agent_lemmas and token.pos_ == "VERB":
                 if any(c.dep_ == "neg" for c in token.children):
                     continue
                 if lemma == "use" and not any(
-                    c.dep_ == "prep" and any(g.lemma_.lower() in _WEAPON_EVENTS for g in c.subtree)
+                    c.dep_ == "prep"
+                    and any(g.lemma_.lower() in _WEAPON_EVENTS for g in c.subtree)
                     for c in token.children
                 ):
                     continue
@@ -163,12 +217,16 @@ class AspectReader:
                 subject = _verb_subject(token)
                 if agent is not None:
                     add(self.actor_in(_phrase(agent)), _phrase(agent))
-                elif subject is not None and subject.i in members and subject.pos_ != "PRON":
+                elif (
+                    subject is not None
+                    and subject.i in members
+                    and subject.pos_ != "PRON"
+                ):
                     add(self.actor_in(_phrase(subject)), _phrase(subject))
         return out
 
     def _responsible_party(self, token: Token) -> str | None:
-        """"responsibility ... falls on X", "X is responsible", "X is to blame"."""
+        """ "responsibility ... falls on X", "X is responsible", "X is to blame"."""
         head = token.head
         if token.dep_ in ("nsubj", "nsubjpass"):
             for child in head.children:
@@ -179,13 +237,23 @@ class AspectReader:
         if token.dep_ in ("oprd", "xcomp", "ccomp") or token.dep_ == "acomp":
             # "Peru held Ecuador responsible": the object of the holding verb.
             obj = next((c for c in head.children if c.dep_ == "dobj"), None)
-            if obj is not None and head.lemma_.lower() in ("hold", "consider", "deem", "find"):
+            if obj is not None and head.lemma_.lower() in (
+                "hold",
+                "consider",
+                "deem",
+                "find",
+            ):
                 return self.actor_in(_phrase(obj))
-        if token.dep_ in ("acomp", "attr", "xcomp", "dobj") or token.lemma_.lower() == "blame":
+        if (
+            token.dep_ in ("acomp", "attr", "xcomp", "dobj")
+            or token.lemma_.lower() == "blame"
+        ):
             verb = head if token.dep_ != "xcomp" else head
             while verb.dep_ in ("xcomp", "aux") and verb.head.i != verb.i:
                 verb = verb.head
-            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subject = next(
+                (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None
+            )
             if subject is not None and subject.pos_ != "PRON":
                 return self.actor_in(_phrase(subject))
         return None
@@ -209,15 +277,23 @@ class AspectReader:
                 continue
             holds = not any(c.dep_ == "neg" for c in token.children)
             parent = token.head
-            if token.dep_ in ("xcomp", "pcomp") and parent.lemma_.lower() in self.lx.negative_implicatives:
+            if (
+                token.dep_ in ("xcomp", "pcomp")
+                and parent.lemma_.lower() in self.lx.negative_implicatives
+            ):
                 holds = not holds
-            elif parent.dep_ == "pcomp" and parent.lemma_.lower() in self.lx.negative_implicatives:
+            elif (
+                parent.dep_ == "pcomp"
+                and parent.lemma_.lower() in self.lx.negative_implicatives
+            ):
                 holds = not holds
-            out.append(AspectValue("AdvanceNotice", "polarity", _span(token), positive=holds))
+            out.append(
+                AspectValue("AdvanceNotice", "polarity", _span(token), positive=holds)
+            )
         return out
 
     def _lead_time(self, verb: Token, lead_words: frozenset[str]) -> AspectValue | None:
-        """"warned them 'under two minutes' before it began" -> < 120 s."""
+        """ "warned them 'under two minutes' before it began" -> < 120 s."""
         doc = verb.doc
         for token in verb.subtree:
             if token.lower_ not in lead_words or token.i <= verb.i:
@@ -251,7 +327,7 @@ class AspectReader:
         return None
 
     def _location(self, tokens: list[Token]) -> list[AspectValue]:
-        """"in Norwegian waters", "inside X's zone", "in international waters"."""
+        """ "in Norwegian waters", "inside X's zone", "in international waters"."""
         aspect = self.location
         assert aspect is not None
         out: list[AspectValue] = []
@@ -259,9 +335,18 @@ class AspectReader:
             if token.pos_ not in ("NOUN", "PROPN") or token.lower_ not in aspect.lemmas:
                 continue
             head = token.head
-            if token.dep_ == "pobj" and head.lower_ in ("in", "inside", "within", "into"):
+            if token.dep_ == "pobj" and head.lower_ in (
+                "in",
+                "inside",
+                "within",
+                "into",
+            ):
                 verb = head.head
-            elif token.dep_ == "dobj" and head.lemma_.lower() in ("enter", "cross", "violate"):
+            elif token.dep_ == "dobj" and head.lemma_.lower() in (
+                "enter",
+                "cross",
+                "violate",
+            ):
                 verb = head
             else:
                 continue
@@ -283,7 +368,7 @@ class AspectReader:
         return out
 
     def _casualties(self, tokens: list[Token]) -> list[AspectValue]:
-        """"killing all 12 crew members", "two soldiers were wounded", "5 dead".
+        """ "killing all 12 crew members", "two soldiers were wounded", "5 dead".
 
         The unit keeps the measure apart: "dead" and "injured" never compare.
         """
@@ -300,13 +385,20 @@ class AspectReader:
                 if any(c.dep_ == "neg" for c in token.children):
                     continue
                 heads = [
-                    c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                    c
+                    for c in token.children
+                    if c.dep_ in ("nsubj", "nsubjpass", "dobj")
                 ]
             else:
                 heads = [token]
             for head in heads:
-                number_token = head if head.like_num else next(
-                    (c for c in head.children if c.dep_ == "nummod" and c.like_num), None
+                number_token = (
+                    head
+                    if head.like_num
+                    else next(
+                        (c for c in head.children if c.dep_ == "nummod" and c.like_num),
+                        None,
+                    )
                 )
                 if number_token is None or number_token.i not in members:
                     continue

@@ -25,7 +25,19 @@ from graph.lexicon import Lexicon
 
 Token = Any
 
-_WH = {"what", "which", "who", "whom", "whose", "how", "why", "where", "when", "whether", "if"}
+_WH = {
+    "what",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "how",
+    "why",
+    "where",
+    "when",
+    "whether",
+    "if",
+}
 _CONTRAST = {"though", "although", "while", "whereas", "but", "even"}
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _TARGET_CLASSES = {"Accuse", "Blame"}
@@ -85,7 +97,8 @@ def _trimmed_tokens(root: Token, cue: Token, lx: Lexicon) -> list[Token]:
         # "..., which he said ...": a relative clause with its own cue is its own
         # assertion.
         if token.dep_ == "relcl" and any(
-            t.lemma_.lower() in lx.cues and _subject(t) is not None for t in token.subtree
+            t.lemma_.lower() in lx.cues and _subject(t) is not None
+            for t in token.subtree
         ):
             drop.update(t.i for t in token.subtree)
         # The complementizer is not part of what was said.
@@ -134,7 +147,14 @@ def _content_root(cue: Token, cue_class: str) -> tuple[Token | None, str, Token 
                 continue
             return child, "p_conj" if cue.dep_ in ("conj", "advcl") else "p_ccomp", None
     if cue.lemma_.lower() == "report":
-        topic = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("on", "about")), None)
+        topic = next(
+            (
+                c
+                for c in cue.children
+                if c.dep_ == "prep" and c.lower_ in ("on", "about")
+            ),
+            None,
+        )
         if topic is not None:
             return topic, "p_topic", None
     return None, "", target
@@ -151,7 +171,7 @@ def _speaker_token(cue: Token, pattern: str, lx: Lexicon) -> Token | None:
 
 
 def _source_of_document(noun: Token) -> Token | None:
-    """"a statement from X", "X's statement", "the ministry statement"."""
+    """ "a statement from X", "X's statement", "the ministry statement"."""
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -209,8 +229,10 @@ def find_candidates(doc: Any, lx: Lexicon, quotes: list[Quote]) -> list[Candidat
     return found
 
 
-def _accusation_tokens(cue: Token, target: Token, pattern: str, lx: Lexicon) -> list[Token]:
-    """"accused Israel of failing to inform ...": target plus the charge."""
+def _accusation_tokens(
+    cue: Token, target: Token, pattern: str, lx: Lexicon
+) -> list[Token]:
+    """ "accused Israel of failing to inform ...": target plus the charge."""
     pieces = [t for t in target.subtree]
     for child in cue.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "for", "over"):
@@ -224,7 +246,8 @@ def _accusation_tokens(cue: Token, target: Token, pattern: str, lx: Lexicon) -> 
     drop: set[int] = set()
     for token in pieces:
         if token.dep_ == "relcl" and any(
-            t.lemma_.lower() in lx.cues and _subject(t) is not None for t in token.subtree
+            t.lemma_.lower() in lx.cues and _subject(t) is not None
+            for t in token.subtree
         ):
             drop.update(t.i for t in token.subtree)
     kept = [t for t in pieces if t.i not in drop]
@@ -298,7 +321,9 @@ def _according(token: Token, lx: Lexicon) -> list[Candidate]:
     ]
 
 
-def resolve_speakers(candidates: list[Candidate], actors: ActorIndex, lx: Lexicon) -> list[Candidate]:
+def resolve_speakers(
+    candidates: list[Candidate], actors: ActorIndex, lx: Lexicon
+) -> list[Candidate]:
     """Attach speakers and parents; drop candidates with no resolvable speaker."""
     # Nesting first, so an unresolvable nested speaker ("an investigation found")
     # can fall back on the assertion it is nested in.
@@ -308,7 +333,9 @@ def resolve_speakers(candidates: list[Candidate], actors: ActorIndex, lx: Lexico
             if other_index == index:
                 continue
             if other.start <= item.cue.idx < other.end and (
-                best is None or other.end - other.start < candidates[best].end - candidates[best].start
+                best is None
+                or other.end - other.start
+                < candidates[best].end - candidates[best].start
             ):
                 best = other_index
         item.parent = best
@@ -331,14 +358,21 @@ def resolve_speakers(candidates: list[Candidate], actors: ActorIndex, lx: Lexico
             parent = candidates[item.parent]
             if parent.speaker is not None and (token is None or token.pos_ == "NOUN"):
                 key = parent.speaker
-                item.speaker_start, item.speaker_end = parent.speaker_start, parent.speaker_end
+                item.speaker_start, item.speaker_end = (
+                    parent.speaker_start,
+                    parent.speaker_end,
+                )
                 item.confidence = min(item.confidence, 0.7)
                 speaker_node = None
         if key is None:
             continue
         item.speaker = key
         if speaker_node is not None:
-            span = speaker_node.doc[speaker_node.left_edge.i : speaker_node.i + 1] if speaker_node.pos_ != "PRON" else speaker_node.doc[speaker_node.i : speaker_node.i + 1]
+            span = (
+                speaker_node.doc[speaker_node.left_edge.i : speaker_node.i + 1]
+                if speaker_node.pos_ != "PRON"
+                else speaker_node.doc[speaker_node.i : speaker_node.i + 1]
+            )
             item.speaker_start, item.speaker_end = strip_span(
                 speaker_node.doc.text, span.start_char, span.end_char
             )
@@ -350,7 +384,7 @@ def resolve_speakers(candidates: list[Candidate], actors: ActorIndex, lx: Lexico
 
 
 def _on_behalf(item: Candidate, actors: ActorIndex) -> None:
-    """"X, in the name of the State of Y, said ...": X acts for Y."""
+    """ "X, in the name of the State of Y, said ...": X acts for Y."""
     verb = item.cue
     heads = [verb, verb.head] if verb.dep_ == "conj" else [verb]
     for head in heads:
@@ -366,11 +400,16 @@ def _on_behalf(item: Candidate, actors: ActorIndex) -> None:
                     actors.on_behalf(item.speaker, country)
 
 
-def floating_quotes(doc: Any, quotes: list[Quote], items: list[Candidate]) -> list[Candidate]:
+def floating_quotes(
+    doc: Any, quotes: list[Quote], items: list[Candidate]
+) -> list[Candidate]:
     """Paragraphs entirely in quotes after an attributed quote continue its speaker."""
     out: list[Candidate] = []
     for quote in quotes:
-        if any(c.start <= quote.start < c.end or quote.start <= c.cue.idx < quote.end for c in items):
+        if any(
+            c.start <= quote.start < c.end or quote.start <= c.cue.idx < quote.end
+            for c in items
+        ):
             continue
         previous = [c for c in items if c.end <= quote.start and c.speaker is not None]
         if not previous:
@@ -378,7 +417,8 @@ def floating_quotes(doc: Any, quotes: list[Quote], items: list[Candidate]) -> li
         last = max(previous, key=lambda c: c.end)
         between = doc.text[last.end : quote.start]
         if len(between) > 40 or not any(
-            doc.text[q.start - 1 : q.end + 1].strip() and q.start <= last.start < q.end + 1
+            doc.text[q.start - 1 : q.end + 1].strip()
+            and q.start <= last.start < q.end + 1
             for q in quotes
         ):
             continue

@@ -23,7 +23,9 @@ def find_events(doc: Any, lx: Lexicon, actors: ActorIndex) -> list[Event]:
     for token in doc:
         if token.pos_ not in ("NOUN", "VERB", "PROPN"):
             continue
-        found = lx.event_types.get(token.lemma_.lower()) or lx.event_types.get(token.lower_)
+        found = lx.event_types.get(token.lemma_.lower()) or lx.event_types.get(
+            token.lower_
+        )
         if found is None:
             continue
         event_type, family = found

@@ -16,7 +16,12 @@ from graph.models import Certainty, Polarity
 
 Token = Any
 
-_ORDER: dict[str, int] = {"certain": 0, "probable": 1, "possible": 2, "underspecified": 3}
+_ORDER: dict[str, int] = {
+    "certain": 0,
+    "probable": 1,
+    "possible": 2,
+    "underspecified": 3,
+}
 _CHAIN = {"xcomp", "pcomp", "prep", "advcl", "conj", "ccomp", "acl"}
 
 
