@@ -10,6 +10,7 @@ right earlier mention.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from graph.ids import slug
@@ -63,6 +64,9 @@ class ActorIndex:
     def _prime(self) -> None:
         """Register named people and organisations, so later short forms resolve."""
         for ent in self.doc.ents:
+            # "LIMA, Peru --": a dateline names a place, not an actor.
+            if ent.start < 3 and ent.text.isupper():
+                continue
             # "Defense" in "French Defense Minister Jean Dupont" is a title word.
             head = ent.root
             while head.dep_ == "compound" and head.head.i != head.i:
@@ -136,12 +140,7 @@ class ActorIndex:
 
     def recent(self, before: int, kinds: tuple[str, ...]) -> str | None:
         """The latest actor of one of ``kinds`` mentioned before token ``before``."""
-        best: tuple[int, str] | None = None
-        for index, key in self.order:
-            if index < before and self.actors[key].kind in kinds:
-                if best is None or index >= best[0]:
-                    best = (index, key)
-        return best[1] if best else None
+        return self.latest(before, lambda actor: actor.kind in kinds)
 
     def resolve(self, token: Token, register: bool = False) -> str | None:
         """The actor key a noun-phrase head refers to, or None."""
@@ -185,6 +184,15 @@ class ActorIndex:
     def _org(
         self, name: str, span: SpacySpan, head_lemma: str, ent: SpacySpan | None = None
     ) -> str:
+        words = name.split()
+        if len(words) > 1 and words[-1][:1].isupper() and not words[0][:1].isupper():
+            # "the dockworkers' union Havenbond": the proper name, not the description.
+            run = []
+            for word in reversed(words):
+                if not word[:1].isupper():
+                    break
+                run.insert(0, word)
+            name = " ".join(run)
         if name in self.acronyms:
             return self.acronyms[name]
         side = (
@@ -352,26 +360,30 @@ class ActorIndex:
             name = _clean(span.text)
             if self._side_from(span) or any(t.pos_ == "PROPN" for t in span):
                 return self._org(name, span, head)
-            # "the ministry": the latest actor named with the same head noun.
-            for _, key in reversed(self.order):
-                actor = self.actors[key]
+
+            # "the ministry": the latest actor named with the same head noun,
+            # else ("the company", "the agency") the latest organisation.
+            def same_head(actor: Actor) -> bool:
                 words = actor.name.lower().split()
-                if words and (
+                return bool(words) and (
                     words[-1].rstrip("s") == head.rstrip("s") or head in words
-                ):
-                    return key
-            return self._add(f"group:{slug(name)}", name, "group")
+                )
+
+            found = self.latest(token.i, same_head) or self.latest(
+                token.i, lambda a: a.kind == "organisation"
+            )
+            return found or self._add(f"group:{slug(name)}", name, "group")
         if head in self.lx.titles:
             # "the prime minister": the person who holds that title.
             title = _clean(span.text).lower()
-            for _, key in reversed(self.order):
-                actor = self.actors[key]
-                if (
-                    actor.kind == "person"
-                    and actor.role
-                    and title in actor.role.lower()
-                ):
-                    return key
+            found = self.latest(
+                token.i,
+                lambda a: (
+                    a.kind == "person" and bool(a.role) and title in str(a.role).lower()
+                ),
+            )
+            if found:
+                return found
             name = _clean(span.text)
             side = self._side_from(span)
             key = self._add(
@@ -388,7 +400,46 @@ class ActorIndex:
             if side:
                 self._set_acts_for(key, self.state(side))
             return key
+        return self._fallback(token, span)
+
+    def _fallback(self, token: Token, span: SpacySpan) -> str | None:
+        """A speaker the rules above do not know: a name, or a described group."""
+        if token.pos_ == "PROPN":
+            surname = token.text
+            if surname in self.surnames:
+                return self.surnames[surname]
+            name = _clean(span.text)
+            if len(name.split()) <= 3 and all(w[:1].isupper() for w in name.split()):
+                key = self._add(f"person:{slug(name)}", name, "person")
+                self.surnames.setdefault(name.split()[-1], key)
+                return key
+            return self._org(name, span, token.lemma_.lower())
+        named = next(
+            (c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None
+        )
+        if named is not None:
+            return self.resolve(named)
+        if token.pos_ == "NOUN":
+            # "Residents of the village", "two people familiar with the matter".
+            phrase = token.doc[token.left_edge.i : token.right_edge.i + 1]
+            if len(phrase) > 8:
+                phrase = span
+            name = _clean(phrase.text)
+            side = self._side_from(phrase)
+            key = self._add(f"group:{slug(name)}", name, "group", side=side)
+            if side:
+                self._set_acts_for(key, self.state(side))
+            return key
         return None
+
+    def latest(self, before: int, test: Callable[[Actor], bool]) -> str | None:
+        """The actor mentioned last before token ``before`` that passes ``test``."""
+        best: tuple[int, str] | None = None
+        for index, key in self.order:
+            if index < before and test(self.actors[key]):
+                if best is None or index >= best[0]:
+                    best = (index, key)
+        return best[1] if best else None
 
     def on_behalf(self, key: str, country: str) -> None:
         """Record that an actor spoke or acted in the name of a state."""
