@@ -187,7 +187,7 @@ class ActorIndex:
         words = name.split()
         if len(words) > 1 and words[-1][:1].isupper() and not words[0][:1].isupper():
             # "the dockworkers' union Havenbond": the proper name, not the description.
-            run = []
+            run: list[str] = []
             for word in reversed(words):
                 if not word[:1].isupper():
                     break

@@ -367,7 +367,6 @@ def resolve_speakers(
         if key is None:
             continue
         item.speaker = key
-        actors.speakers.add(key)
         if speaker_node is not None:
             span = (
                 speaker_node.doc[speaker_node.left_edge.i : speaker_node.i + 1]
