@@ -96,7 +96,7 @@ def test_denial_is_negative() -> None:
         "Moscow refrained from blaming Kyiv directly.",
         "The ministry did not say that the border was closed.",
         "The company declined to say whether the plant would close.",
-        "Analysts expected the vote to be close, in a region that has long been divided.",
+        "It is still unclear what caused the fire at the depot.",
     ],
 )
 def test_non_asserted_cues_make_no_assertion(text: str) -> None:

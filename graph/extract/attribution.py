@@ -70,17 +70,31 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _inherited_subject(verb: Token) -> Token | None:
-    """The subject of "adding that" or "and said": the governing verb's."""
-    node = verb
-    for _ in range(3):
-        if node.dep_ not in ("conj", "advcl", "xcomp") or node.head.i == node.i:
-            return None
+def _inherited_subject(verb: Token, lx: Lexicon) -> Token | None:
+    """The subject of "adding that" or "and said": the governing verb's.
+
+    A participle cue often attaches inside the first clause ("said the port
+    would reopen, adding that ..."); the reporting verb above it is the one that
+    shares its subject, so a cue ancestor wins over a nearer verb.
+    """
+    if verb.dep_ not in ("conj", "advcl", "xcomp"):
+        return None
+    node, nearest = verb, None
+    for _ in range(4):
+        if node.head.i == node.i:
+            break
         node = node.head
         subject = _subject(node)
-        if subject is not None:
+        if subject is None:
+            continue
+        # "X conveyed sorrow and said": a conjoined verb shares its head's subject.
+        if verb.dep_ == "conj" and node.i == verb.head.i:
             return subject
-    return None
+        if node.lemma_.lower() in lx.cues:
+            return subject
+        if nearest is None and node.i == verb.head.i:
+            nearest = subject
+    return nearest
 
 
 def _trimmed_tokens(root: Token, cue: Token, lx: Lexicon) -> list[Token]:
@@ -166,7 +180,7 @@ def _speaker_token(cue: Token, pattern: str, lx: Lexicon) -> Token | None:
         return next((c for c in agent.children if c.dep_ == "pobj"), None)
     if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
         return cue.head  # "statements from X blaming Y": resolved through "from X"
-    subject = _subject(cue) or _inherited_subject(cue)
+    subject = _subject(cue) or _inherited_subject(cue, lx)
     return subject
 
 
