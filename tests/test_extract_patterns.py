@@ -173,3 +173,29 @@ def test_company_dispute_unrelated_to_states() -> None:
     speakers = [ex.actor(a.speaker).name for a in ex.assertions]
     assert speakers[:2] == ["Halvorsen Shipping", "Brightline Logistics"]
     assert ex.events and ex.events[0].type == "Transaction"
+
+
+def test_rejection_with_a_noun_object() -> None:
+    ex = run("Iceland rejected that account.")
+    (a,) = ex.assertions
+    assert (a.cue_class, a.pattern, a.content.text, a.polarity) == (
+        "Reject",
+        "p_reject",
+        "that account",
+        "negative",
+    )
+
+
+def test_floating_quote_continues_the_speaker() -> None:
+    text = (
+        "\u201cThe plan is late,\u201d Mayor Anna Berg said on Monday. "
+        "\u201cWe will not wait another year.\u201d\n\n"
+        "The council meets again in June."
+    )
+    ex = run(text)
+    assert [
+        (ex.actor(a.speaker).name, a.pattern, a.content.text) for a in ex.assertions
+    ] == [
+        ("Anna Berg", "p_ccomp", "The plan is late"),
+        ("Anna Berg", "p_floating", "We will not wait another year"),
+    ]

@@ -152,6 +152,17 @@ def _content_root(cue: Token, cue_class: str) -> tuple[Token | None, str, Token 
             return passive_target, "p_passive", passive_target
         if target is not None:
             return target, "p_accuse", target
+    if cue_class in ("Deny", "Reject") and not any(
+        c.dep_ == "ccomp" for c in cue.children
+    ):
+        # "rejected that account", "denied carrying out the attack".
+        for child in cue.children:
+            if child.dep_ in ("dobj", "xcomp") and child.pos_ in (
+                "NOUN",
+                "VERB",
+                "PROPN",
+            ):
+                return child, "p_reject", None
     for child in cue.children:
         if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX"):
             first = child.left_edge
@@ -417,7 +428,10 @@ def _on_behalf(item: Candidate, actors: ActorIndex) -> None:
 def floating_quotes(
     doc: Any, quotes: list[Quote], items: list[Candidate]
 ) -> list[Candidate]:
-    """Paragraphs entirely in quotes after an attributed quote continue its speaker."""
+    """A paragraph that is one quotation, with no cue of its own, continues the
+    speaker of the assertion just before it (within the previous paragraph or two).
+    """
+    text = doc.text
     out: list[Candidate] = []
     for quote in quotes:
         if any(
@@ -425,21 +439,26 @@ def floating_quotes(
             for c in items
         ):
             continue
+        before = text[: quote.start - 1].rstrip(" ")
+        opens_paragraph = before.endswith("\n") or quote.start <= 1
+        opens_sentence = before.endswith((".", "!", "?", ".\u201d", '."'))
+        after = text[quote.end + 1 :].lstrip(" ")
+        closes = after == "" or after.startswith("\n") or after[:1] in ("\u201c", '"')
+        if not ((opens_paragraph or opens_sentence) and closes):
+            continue
         previous = [c for c in items if c.end <= quote.start and c.speaker is not None]
         if not previous:
             continue
         last = max(previous, key=lambda c: c.end)
-        between = doc.text[last.end : quote.start]
-        if len(between) > 40 or not any(
-            doc.text[q.start - 1 : q.end + 1].strip()
-            and q.start <= last.start < q.end + 1
-            for q in quotes
-        ):
+        # Right after an attributed sentence, or a paragraph or two later.
+        if opens_sentence and not opens_paragraph and quote.start - last.cue.idx > 80:
+            continue
+        if quote.start - last.end > 600:
             continue
         span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-        if span is None:
+        if span is None or not any(t.pos_ in ("VERB", "AUX") for t in span):
             continue
-        start, end = strip_span(doc.text, quote.start, quote.end)
+        start, end = strip_span(text, quote.start, quote.end)
         out.append(
             Candidate(
                 cue=last.cue,
