@@ -115,6 +115,10 @@ def _finding_quads(
     rule: Rule, row: dict[str, Any], labels: _Labels
 ) -> tuple[URIRef, list[Quad]]:
     a1, a2 = row["a1"], row["a2"]
+    value1, value2 = row["value1"], row["value2"]
+    if rule.symmetric and str(a1) > str(a2):
+        # Either order is the same finding: fix one so every engine agrees.
+        a1, a2, value1, value2 = a2, a1, value2, value1
     aspect, incident = row["aspect"], row["incident"]
     kind = CKG.Contradiction if rule.finding == "contradiction" else CKG.Corroboration
     node = ids.finding_iri(rule.finding, str(aspect), a1, a2)
@@ -129,8 +133,8 @@ def _finding_quads(
         side1=one.side,
         speaker2=two.speaker,
         side2=two.side,
-        value1=labels.name(row["value1"]),
-        value2=labels.name(row["value2"]),
+        value1=labels.name(value1),
+        value2=labels.name(value2),
         aspect=humanise(local_name(aspect)),
         event=labels.event(incident),
     )

@@ -11,7 +11,7 @@ from rdflib import BNode, Graph, Literal
 from rdflib.term import Node
 
 from graph.errors import CkgError, StoreError
-from graph.store import ClaimStore
+from graph.store import ASSERTED, ClaimStore
 
 RDF_FORMATS = {"trig": "trig", "nquads": "nquads"}
 NETWORK_FORMATS = ("graphml", "gexf")
@@ -41,7 +41,12 @@ def store_quads(store: ClaimStore) -> list[tuple[Node, Node, Node, Node | None]]
     quads: list[tuple[Node, Node, Node, Node | None]] = [
         (s, p, o, None) for s, p, o in default
     ]
-    quads += [(r["s"], r["p"], r["o"], r["g"]) for r in store.select(_NAMED)]
+    quads += [
+        (r["s"], r["p"], r["o"], r["g"])
+        for r in store.select(_NAMED)
+        # A remote server's asserted graph is the default graph above.
+        if r["g"] != ASSERTED
+    ]
     return quads
 
 

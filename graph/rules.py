@@ -47,6 +47,7 @@ class Rule:
     type: str
     confidence: float
     explain: str
+    symmetric: bool = False
 
 
 def parse_sparql_file(text: str, path: str) -> SparqlFile:
@@ -96,6 +97,7 @@ def _to_rule(item: SparqlFile) -> Rule:
         meta["type"],
         confidence,
         meta["explain"],
+        symmetric=meta.get("symmetric", "no").lower() == "yes",
     )
 
 

@@ -10,6 +10,7 @@ Locations:
 from __future__ import annotations
 
 import os
+import re
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -18,14 +19,18 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from rdflib import Dataset
+from rdflib import Dataset, Graph, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
-from graph.build import PREFIXES, Quad
+from graph.build import DEFAULT, PREFIXES, Quad
 from graph.errors import QueryError, StoreBusyError, StoreError
 
 DEFAULT_LOCATION = ".claimgraph"
+#: On a remote server, what claimgraph asserts lives in this named graph: servers
+#: such as Virtuoso answer queries over the union of all graphs by default, which
+#: would make claimed triples look asserted. Queries get ``FROM <ASSERTED>``.
+ASSERTED = URIRef("https://w3id.org/claimgraph/id/graph/asserted")
 ENV_STORE = "CLAIMGRAPH_STORE"
 MEMORY = ":memory:"
 RDFLIB_MEMORY = "rdflib:memory"
@@ -56,8 +61,16 @@ class ClaimStore:
         if not batch:
             return
         try:
-            # oxrdflib forwards addN to pyoxigraph's Store.extend, which is atomic;
-            # the SPARQL store sends one INSERT DATA request.
+            if self.kind == "sparql":
+                # One request of INSERT DATA blocks; the asserted triples go to
+                # their own graph (see ASSERTED).
+                graphs: dict[Node, Graph] = {}
+                self.dataset.store.addN(
+                    (s, p, o, graphs.setdefault(g, Graph(identifier=_remote_graph(g))))
+                    for s, p, o, g in batch
+                )
+                return
+            # oxrdflib forwards addN to pyoxigraph's Store.extend, which is atomic.
             with _quiet_rdflib():
                 self.dataset.addN(batch)  # type: ignore[arg-type]
         except Exception as exc:  # noqa: BLE001 - any backend failure is a store error
@@ -67,6 +80,8 @@ class ClaimStore:
 
     def query(self, text: str, bindings: Mapping[str, Node] | None = None) -> Result:
         """Run a SPARQL query with values bound by name (never formatted in)."""
+        if self.kind == "sparql":
+            text, bindings = remote_query(text, bindings or {}), {}
         try:
             with _quiet_rdflib():
                 return self.dataset.query(
@@ -93,6 +108,8 @@ class ClaimStore:
         """Run a SPARQL update (used to clear derived findings)."""
         if self.read_only:
             raise StoreError(f"Store {self.location} is open read-only.")
+        if self.kind == "sparql":
+            text = remote_update(text)
         try:
             with _quiet_rdflib():
                 self.dataset.update(text, initNs=PREFIXES)
@@ -101,8 +118,11 @@ class ClaimStore:
 
     def __len__(self) -> int:
         """Number of quads in the default graph and all named graphs."""
+        # Remote servers keep asserted triples in a named graph already.
         rows = self.select(
-            "SELECT (COUNT(*) AS ?n) "
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+            if self.kind == "sparql"
+            else "SELECT (COUNT(*) AS ?n) "
             "WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
         )
         return int(rows[0]["n"]) if rows else 0
@@ -126,6 +146,57 @@ class ClaimStore:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _remote_graph(graph: Node) -> Node:
+    return ASSERTED if graph == DEFAULT else graph
+
+
+_WHERE = re.compile(r"\bWHERE\s*\{", re.I)
+_ASK = re.compile(r"\bASK\s*\{", re.I)
+_OPERATION = re.compile(r";\s*(?=(?:DELETE|INSERT|WITH)\b)", re.I)
+
+
+def _strip_comments(text: str) -> str:
+    return "\n".join(
+        line for line in text.splitlines() if not line.lstrip().startswith("#")
+    )
+
+
+def remote_query(text: str, bindings: Mapping[str, Node]) -> str:
+    """Rewrite a query for a SPARQL server: ``FROM <asserted>`` and bindings.
+
+    Bindings become a ``VALUES`` block at the start of the WHERE group, with each
+    term serialised by rdflib (``Node.n3()``), so FILTERs see them and no value is
+    formatted into the query as text. rdflib's own remote bindings append a
+    trailing ``VALUES`` that Virtuoso rejects after ASK.
+    """
+    body = _strip_comments(text)
+    match = _WHERE.search(body) or _ASK.search(body)
+    if match is None:
+        return text
+    brace = match.end()
+    keyword_end = match.start() + (3 if match.re is _ASK else 0)
+    values = ""
+    if bindings:
+        names = " ".join(f"?{name}" for name in bindings)
+        terms = " ".join(term.n3() for term in bindings.values())
+        values = f" VALUES ({names}) {{ ({terms}) }} "
+    return (
+        body[:keyword_end]
+        + f" FROM <{ASSERTED}> "
+        + body[keyword_end:brace]
+        + values
+        + body[brace:]
+    )
+
+
+def remote_update(text: str) -> str:
+    """Point every operation of an update at the asserted graph (``WITH``)."""
+    operations = _OPERATION.split(_strip_comments(text))
+    return " ;\n".join(
+        f"WITH <{ASSERTED}> {op.strip()}" for op in operations if op.strip()
+    )
 
 
 @contextmanager

@@ -243,3 +243,23 @@ def test_validate_and_trig_roundtrip(disputed_store: str, tmp_path: Path) -> Non
     valid = runner.invoke(app, ["validate", "--store", disputed_store])
     assert valid.exit_code == 0, valid.output
     assert valid.stdout.startswith("Valid: ")
+
+
+def test_remote_queries_get_the_asserted_graph_and_inline_bindings() -> None:
+    from rdflib import Literal, URIRef
+
+    from graph.store import ASSERTED, remote_query, remote_update
+
+    text = "# id: x\nSELECT ?a ?name WHERE {\n  ?a skos:prefLabel ?name .\n}"
+    rewritten = remote_query(text, {"name": Literal('x" } DROP ALL #')})
+    assert rewritten.startswith(f"SELECT ?a ?name  FROM <{ASSERTED}> WHERE {{")
+    assert 'VALUES (?name) { ("x\\" } DROP ALL #") }' in rewritten
+    ask = remote_query("ASK { ?o ?p ?v }", {"o": URIRef("http://x/o")})
+    assert (
+        ask
+        == f"ASK FROM <{ASSERTED}>  {{ VALUES (?o) {{ (<http://x/o>) }}  ?o ?p ?v }}"
+    )
+    update = remote_update(
+        "DELETE { ?a ?b ?c } WHERE { ?a ?b ?c } ;\nDELETE { ?x ?y ?z } WHERE { ?x ?y ?z }"
+    )
+    assert update.count(f"WITH <{ASSERTED}>") == 2

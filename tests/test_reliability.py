@@ -75,19 +75,25 @@ def test_killed_ingest_leaves_only_whole_articles(tmp_path: Path) -> None:
     writer.wait(timeout=10)
     writer.stdout.close()
     with open_store(path) as store:
-        counts = {str(r["key"]): int(r["n"]) for r in store.select(ASSERTIONS_PER_ARTICLE)}
+        counts = {
+            str(r["key"]): int(r["n"]) for r in store.select(ASSERTIONS_PER_ARTICLE)
+        }
         assert len(counts) >= committed + 1
         assert set(counts.values()) == {40}, counts  # every article whole, none partial
         validate_store(store)
 
 
-def test_second_writer_gets_a_clear_error_and_readers_still_read(tmp_path: Path) -> None:
+def test_second_writer_gets_a_clear_error_and_readers_still_read(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "store"
     writer = start_writer(path)
     assert writer.stdout is not None
     try:
         writer.stdout.readline()
-        with pytest.raises(StoreBusyError, match="in use by another claimgraph process"):
+        with pytest.raises(
+            StoreBusyError, match="in use by another claimgraph process"
+        ):
             open_store(path)
         with open_store(path, read_only=True) as reader:
             assert reader.select(ASSERTIONS_PER_ARTICLE)
