@@ -64,11 +64,8 @@ class ClaimStore:
             if self.kind == "sparql":
                 # One request of INSERT DATA blocks; the asserted triples go to
                 # their own graph (see ASSERTED).
-                graphs: dict[Node, Graph] = {}
-                self.dataset.store.addN(
-                    (s, p, o, graphs.setdefault(g, Graph(identifier=_remote_graph(g))))
-                    for s, p, o, g in batch
-                )
+                graphs = {g: Graph(identifier=_remote_graph(g)) for *_, g in batch}
+                self.dataset.store.addN((s, p, o, graphs[g]) for s, p, o, g in batch)
                 return
             # oxrdflib forwards addN to pyoxigraph's Store.extend, which is atomic.
             with _quiet_rdflib():
@@ -148,7 +145,7 @@ class ClaimStore:
         self.close()
 
 
-def _remote_graph(graph: Node) -> Node:
+def _remote_graph(graph: URIRef) -> URIRef:
     return ASSERTED if graph == DEFAULT else graph
 
 
