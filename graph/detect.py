@@ -61,6 +61,15 @@ def rule_iri(rule: Rule) -> URIRef:
     return DATA[f"rule/{rule.id}"]
 
 
+def _side(row: dict[str, Any]) -> _Side:
+    return _Side(
+        speaker=str(row.get("speaker") or "unknown speaker"),
+        side=str(row.get("side") or "no side"),
+        certainty=_CERTAINTY_WEIGHT.get(str(row.get("certainty")), 0.5),
+        confidence=float(row.get("confidence") or 1.0),
+    )
+
+
 class _Labels:
     """Looks up labels of assertions and actors once per run."""
 
@@ -70,19 +79,18 @@ class _Labels:
         self.names: dict[str, str] = {}
         self.events: dict[str, str] = {}
 
+    def preload(self) -> None:
+        """Look every assertion up in one query (a full run needs most of them)."""
+        for row in self.store.select(named_query("assertions").text):
+            self.cache.setdefault(str(row["assertion"]), _side(row))
+
     def side(self, assertion: Node) -> _Side:
         key = str(assertion)
         if key not in self.cache:
             rows = self.store.select(
                 named_query("assertions").text, {"assertion": assertion}
             )
-            row: dict[str, Any] = rows[0] if rows else {}
-            self.cache[key] = _Side(
-                speaker=str(row.get("speaker") or "unknown speaker"),
-                side=str(row.get("side") or "no side"),
-                certainty=_CERTAINTY_WEIGHT.get(str(row.get("certainty")), 0.5),
-                confidence=float(row.get("confidence") or 1.0),
-            )
+            self.cache[key] = _side(rows[0] if rows else {})
         return self.cache[key]
 
     def name(self, node: Node | None) -> str:
@@ -169,6 +177,8 @@ def find(
 ) -> list[Quad]:
     """Quads of every finding involving ``articles`` (all articles if None)."""
     labels = _Labels(store)
+    if articles is None:
+        labels.preload()
     quads: dict[Quad, None] = {}
     seen: set[URIRef] = set()
     targets: list[URIRef | None] = list(articles) if articles is not None else [None]
