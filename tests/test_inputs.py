@@ -78,7 +78,7 @@ def test_folder_and_stdin(tmp_path: Path) -> None:
     (tmp_path / "skip.png").write_bytes(b"\x89PNG")
     result = read_inputs([str(tmp_path)])
     assert sorted(a.id for a in result.articles) == ["one.txt", "two.md"]
-    stdin = io.BytesIO("The court said the law was void.".encode())
+    stdin = io.BytesIO(b"The court said the law was void.")
     (article,) = read_inputs(["-"], stdin=stdin).articles
     assert article.id == "stdin" and article.text.startswith("The court")
 
