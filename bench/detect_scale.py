@@ -68,15 +68,15 @@ def main() -> None:
     rows = [(size, *measure(size)) for size in args.sizes]
     print("| assertions | quads | contradictions | detection s | growth vs previous |")
     print("|---:|---:|---:|---:|---:|")
-    previous = None
+    previous: tuple[int, float] | None = None
     for size, quads, seconds, found in rows:
-        growth = (
-            f"{seconds / previous:.1f}x time for {size // prev_size}x data"
-            if previous
-            else "-"
-        )
+        growth = "-"
+        if previous is not None:
+            growth = (
+                f"{seconds / previous[1]:.1f}x time for {size // previous[0]}x data"
+            )
         print(f"| {size:,} | {quads:,} | {found:,} | {seconds:.2f} | {growth} |")
-        previous, prev_size = seconds, size
+        previous = (size, seconds)
 
 
 if __name__ == "__main__":
