@@ -63,7 +63,8 @@ def main() -> None:
     print("| nodes | edges | HTML bytes | build HTML s | Chromium render s |")
     print("|---:|---:|---:|---:|---:|")
     print(
-        f"| {result.nodes:,} | {result.edges:,} | {size:,} | {built:.2f} | {rendered:.2f} |"
+        f"| {result.nodes:,} | {result.edges:,} | {size:,} | {built:.2f} "
+        f"| {rendered:.2f} |"
     )
 
 
