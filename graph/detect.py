@@ -81,14 +81,14 @@ class _Labels:
 
     def preload(self) -> None:
         """Look every assertion up in one query (a full run needs most of them)."""
-        for row in self.store.select(named_query("assertions").text):
+        for row in self.store.select(named_query("assertion-label").text):
             self.cache.setdefault(str(row["assertion"]), _side(row))
 
     def side(self, assertion: Node) -> _Side:
         key = str(assertion)
         if key not in self.cache:
             rows = self.store.select(
-                named_query("assertions").text, {"assertion": assertion}
+                named_query("assertion-label").text, {"assertion": assertion}
             )
             self.cache[key] = _side(rows[0] if rows else {})
         return self.cache[key]
