@@ -113,6 +113,19 @@ def _findings_table(records: list[Any], title: str) -> Table:
     return table
 
 
+def _render_findings(records: list[Any], format: ReportFormat) -> None:
+    from graph.report import finding_json, findings_markdown
+
+    if format is ReportFormat.json:
+        _print_json([finding_json(r) for r in records])
+    elif format is ReportFormat.markdown:
+        sys.stdout.write(findings_markdown(records))
+    elif records:
+        out.print(_findings_table(records, f"{len(records)} findings"))
+    else:
+        out.print("No contradictions found.")
+
+
 def _esc(text: str) -> str:
     from rich.markup import escape
 
@@ -199,18 +212,7 @@ def contradictions(
         types=type or (),
         min_confidence=min_confidence,
     )
-    if format is ReportFormat.json:
-        from graph.report import finding_json
-
-        _print_json([finding_json(r) for r in records])
-    elif format is ReportFormat.markdown:
-        from graph.report import findings_markdown
-
-        sys.stdout.write(findings_markdown(records))
-    elif records:
-        out.print(_findings_table(records, f"{len(records)} findings"))
-    else:
-        out.print("No contradictions found.")
+    _render_findings(records, format)
     if fail_on_found and records:
         raise typer.Exit(3)
 
@@ -457,17 +459,7 @@ def demo(
             f"{item.status:>11}  {item.id}  ({item.assertions} assertions)",
             markup=False,
         )
-    records = findings(store, kinds=("contradiction", "corroboration"))
-    if format is ReportFormat.json:
-        from graph.report import finding_json
-
-        _print_json([finding_json(r) for r in records])
-    elif format is ReportFormat.markdown:
-        from graph.report import findings_markdown
-
-        sys.stdout.write(findings_markdown(records))
-    else:
-        out.print(_findings_table(records, f"{len(records)} findings"))
+    _render_findings(findings(store, kinds=("contradiction", "corroboration")), format)
 
 
 if __name__ == "__main__":  # pragma: no cover

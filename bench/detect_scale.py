@@ -18,32 +18,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graph.build import extraction_quads  # noqa: E402
+from bench.synthetic import disputed_article  # noqa: E402
+from graph.build import Quad, extraction_quads  # noqa: E402
 from graph.detect import find  # noqa: E402
 from graph.store import open_store  # noqa: E402
 from graph.vocabulary import ensure_ontology  # noqa: E402
-from tests.builders import ArticleBuilder  # noqa: E402
 
 PER_ARTICLE = 10
 
 
-def article(n: int) -> list:
-    a, b = f"Land{n}a", f"Land{n}b"
-    builder = ArticleBuilder(f"synthetic-{n}", participants=(a, b))
-    army = builder.org(f"{a} army", a)
-    ministry = builder.org(f"{b} ministry", b)
-    for i in range(PER_ARTICLE // 2):
-        builder.say(
-            army,
-            f"{b} fired first ({n}.{i})",
-            values=[("Responsibility", {"actor": f"state:{b.lower()}"})],
-        )
-        builder.say(
-            ministry,
-            f"{a} fired first ({n}.{i})",
-            values=[("Responsibility", {"actor": f"state:{a.lower()}"})],
-        )
-    return extraction_quads(builder.build())
+def article(n: int) -> list[Quad]:
+    return extraction_quads(disputed_article(n, PER_ARTICLE))
 
 
 def measure(assertions: int) -> tuple[int, float, int]:

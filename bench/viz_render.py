@@ -17,13 +17,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.synthetic import disputed_article  # noqa: E402
 from graph.detect import find  # noqa: E402
 from graph.pipeline import ingest_extraction  # noqa: E402
 from graph.store import open_store  # noqa: E402
 from graph.viz import visualise  # noqa: E402
 from graph.vocabulary import ensure_ontology  # noqa: E402
 from tests.browser import chromium, screenshot  # noqa: E402
-from tests.builders import ArticleBuilder  # noqa: E402
 
 
 def main() -> None:
@@ -35,21 +35,7 @@ def main() -> None:
     store = open_store(":memory:")
     ensure_ontology(store)
     for n in range(args.articles):
-        a, b = f"Land{n}a", f"Land{n}b"
-        builder = ArticleBuilder(f"synthetic-{n}", participants=(a, b))
-        army, ministry = builder.org(f"{a} army", a), builder.org(f"{b} ministry", b)
-        for i in range(6):
-            builder.say(
-                army,
-                f"{b} fired ({i})",
-                values=[("Responsibility", {"actor": f"state:{b.lower()}"})],
-            )
-            builder.say(
-                ministry,
-                f"{a} fired ({i})",
-                values=[("Responsibility", {"actor": f"state:{a.lower()}"})],
-            )
-        ingest_extraction(store, builder.build())
+        ingest_extraction(store, disputed_article(n, 12))
     store.add_quads(find(store))
     with tempfile.TemporaryDirectory() as tmp:
         page, png = Path(tmp) / "g.html", Path(tmp) / "g.png"

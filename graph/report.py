@@ -73,6 +73,22 @@ def _text(value: object) -> str | None:
     return None if value is None else str(value)
 
 
+def _assertion_record(key: str, row: dict[str, Any]) -> AssertionRecord:
+    """The fields the assertions and findings queries share."""
+    return AssertionRecord(
+        id=key,
+        speaker=_text(row["speaker"]) or "unknown",
+        side=_text(row["side"]),
+        cue=str(row["cue"]),
+        quote=str(row["quote"]),
+        source=str(row["source"]),
+        start=int(row["start"]),
+        end=int(row["end"]),
+        polarity=_POLARITY.get(local_name(row["polarity"]), "unknown"),
+        certainty=_CERTAINTY.get(local_name(row["certainty"]), "underspecified"),
+    )
+
+
 def load_assertions(store: ClaimStore) -> list[AssertionRecord]:
     """Every assertion, in article and offset order."""
     records: dict[str, AssertionRecord] = {}
@@ -80,21 +96,11 @@ def load_assertions(store: ClaimStore) -> list[AssertionRecord]:
         key = str(row["assertion"])
         if key in records:
             continue  # an extra side or label of a merged actor
-        records[key] = AssertionRecord(
-            id=key,
-            speaker=_text(row["speaker"]) or "unknown",
-            side=_text(row["side"]),
-            cue=str(row["cue"]),
-            quote=str(row["quote"]),
-            source=str(row["source"]),
-            start=int(row["start"]),
-            end=int(row["end"]),
-            polarity=_POLARITY.get(local_name(row["polarity"]), "unknown"),
-            certainty=_CERTAINTY.get(local_name(row["certainty"]), "underspecified"),
-            event=_text(row["event"]),
-            cue_class=local_name(row["cueClass"]),
-            nested_in=_text(row["parent"]),
-        )
+        record = _assertion_record(key, row)
+        record.event = _text(row["event"])
+        record.cue_class = local_name(row["cueClass"])
+        record.nested_in = _text(row["parent"])
+        records[key] = record
     return list(records.values())
 
 
@@ -128,22 +134,7 @@ def load_findings(
         assertion = str(row["assertion"])
         if any(a.id == assertion for a in record.assertions):
             continue
-        record.assertions.append(
-            AssertionRecord(
-                id=assertion,
-                speaker=_text(row["speaker"]) or "unknown",
-                side=_text(row["side"]),
-                cue=str(row["cue"]),
-                quote=str(row["quote"]),
-                source=str(row["source"]),
-                start=int(row["start"]),
-                end=int(row["end"]),
-                polarity=_POLARITY.get(local_name(row["polarity"]), "unknown"),
-                certainty=_CERTAINTY.get(
-                    local_name(row["certainty"]), "underspecified"
-                ),
-            )
-        )
+        record.assertions.append(_assertion_record(assertion, row))
     out = []
     for record in records.values():
         record.assertions.sort(key=lambda a: (a.source, a.start, a.id))
