@@ -59,6 +59,7 @@ class Lexicon:
     titles: frozenset[str]
     document_nouns: frozenset[str]
     audience_nouns: frozenset[str]
+    government_nouns: frozenset[str] = frozenset()
     countries: tuple[Country, ...] = field(default=())
     # Lower-cased name, alias, demonym or capital -> canonical country name.
     country_names: dict[str, str] = field(default_factory=dict)
@@ -196,6 +197,7 @@ def _load(extra: str | None) -> Lexicon:
         titles=_concept_lemmas(graph, "Title"),
         document_nouns=_concept_lemmas(graph, "DocumentNoun"),
         audience_nouns=_concept_lemmas(graph, "AudienceNoun"),
+        government_nouns=_concept_lemmas(graph, "GovernmentNoun"),
         countries=countries,
         country_names=_country_index(countries),
     )

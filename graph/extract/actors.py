@@ -445,10 +445,44 @@ class ActorIndex:
         """Record that an actor spoke or acted in the name of a state."""
         self._set_acts_for(key, self.state(country))
 
+    def home(self) -> str | None:
+        """The state of the dateline ("CORK, Ireland —", "BOGOTÁ —"), if one."""
+        first = self.doc.text.split("\n", 1)[0]
+        for mark in ("\u2014", " -- ", " - ", "("):
+            if mark in first[:80]:
+                head = first[: first.index(mark)]
+                break
+        else:
+            return None
+        places = {
+            self.lx.country_of(part.strip())
+            for part in re.split(r"[/,]", head)
+            if part.strip()
+        }
+        places.discard(None)
+        return places.pop() if len(places) == 1 else None
+
+    def _public_body(self, actor: Actor) -> bool:
+        words = {
+            w.strip("'\u2019s").lower() for w in (actor.role or actor.name).split()
+        }
+        return bool(words & self.lx.government_nouns)
+
     def finish(self) -> list[Actor]:
         """Actors with sides propagated along ``acts_for`` chains."""
         for key in [k for k, a in self.actors.items() if a.kind == "person"]:
             self._by_ministry(key)
+        home = self.home()
+        if home is not None:
+            # A public body or official the text gives no side serves the
+            # dateline's state: a domestic story names its own officials bare.
+            for actor in list(self.actors.values()):
+                if (
+                    actor.kind != "state"
+                    and actor.acts_for is None
+                    and self._public_body(actor)
+                ):
+                    self._set_acts_for(actor.key, self.state(home))
         for actor in self.actors.values():
             seen = {actor.key}
             current = actor
