@@ -92,42 +92,20 @@ def render(projection_graph: Any, note: str | None) -> tuple[str, int, int]:
     for node, data in g.nodes(data=True):
         kind = data["kind"]
         colour = colours.get(data.get("side") or "", NO_SIDE)
-        size = 10 + 4 * min(counts[node], 10)
-        if kind == "assertion":
-            net.add_node(
-                node,
-                label=data["cue"],
-                title=_title(data),
-                color=colour,
-                shape="dot",
-                size=6 + 3 * min(counts[node], 6),
-            )
-        elif kind == "event":
-            net.add_node(
-                node,
-                label=data["label"],
-                title=_title(data),
-                color="#bdbdbd",
-                shape="box",
-            )
-        elif kind == "state":
-            net.add_node(
-                node,
-                label=data["label"],
-                title=_title(data),
-                color=colour,
-                shape="diamond",
-                size=size,
-            )
-        else:
-            net.add_node(
-                node,
-                label=data["label"],
-                title=_title(data),
-                color=colour,
-                shape="dot",
-                size=size,
-            )
+        shape = {"event": "box", "state": "diamond"}.get(kind, "dot")
+        size = (
+            (6 + 3 * min(counts[node], 6))
+            if kind == "assertion"
+            else 10 + 4 * min(counts[node], 10)
+        )
+        net.add_node(
+            node,
+            label=data["cue"] if kind == "assertion" else data["label"],
+            title=_title(data),
+            color="#bdbdbd" if kind == "event" else colour,
+            shape=shape,
+            size=size,
+        )
     for a, b, data in g.edges(data=True):
         kind = data["kind"]
         if kind in ("contradiction", "corroboration"):

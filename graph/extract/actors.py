@@ -384,23 +384,22 @@ class ActorIndex:
             )
             if found:
                 return found
-            name = _clean(span.text)
-            side = self._side_from(span)
-            key = self._add(
-                f"person:{slug(name)}", name, "person", side=side, role=name
-            )
-            if side:
-                self._set_acts_for(key, self.state(side))
-            return key
+            return self._sided("person", span, "person", role=_clean(span.text))
         if token.pos_ == "NOUN" and token.tag_ == "NNS" and self._side_from(span):
             # "Russian officials", "Israeli militaries": a group of one side.
-            name = _clean(span.text)
-            side = self._side_from(span)
-            key = self._add(f"group:{slug(name)}", name, "group", side=side)
-            if side:
-                self._set_acts_for(key, self.state(side))
-            return key
+            return self._sided("group", span, "group")
         return self._fallback(token, span)
+
+    def _sided(
+        self, prefix: str, phrase: SpacySpan, kind: ActorKind, **extra: Any
+    ) -> str:
+        """An actor named by ``phrase``, acting for the state the phrase names."""
+        name = _clean(phrase.text)
+        side = self._side_from(phrase)
+        key = self._add(f"{prefix}:{slug(name)}", name, kind, side=side, **extra)
+        if side:
+            self._set_acts_for(key, self.state(side))
+        return key
 
     def _fallback(self, token: Token, span: SpacySpan) -> str | None:
         """A speaker the rules above do not know: a name, or a described group."""
@@ -422,14 +421,7 @@ class ActorIndex:
         if token.pos_ == "NOUN":
             # "Residents of the village", "two people familiar with the matter".
             phrase = token.doc[token.left_edge.i : token.right_edge.i + 1]
-            if len(phrase) > 8:
-                phrase = span
-            name = _clean(phrase.text)
-            side = self._side_from(phrase)
-            key = self._add(f"group:{slug(name)}", name, "group", side=side)
-            if side:
-                self._set_acts_for(key, self.state(side))
-            return key
+            return self._sided("group", phrase if len(phrase) <= 8 else span, "group")
         return None
 
     def latest(self, before: int, test: Callable[[Actor], bool]) -> str | None:
