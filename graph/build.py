@@ -7,7 +7,6 @@ so what a source claims never becomes a fact of the graph.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, SKOS, XSD, Literal, Namespace, URIRef
@@ -252,10 +251,3 @@ def extraction_quads(extraction: Extraction) -> list[Quad]:
     builder.build_events()
     builder.build_assertions()
     return list(dict.fromkeys(builder.quads))
-
-
-def iter_article_nodes(quads: list[Quad]) -> Iterator[URIRef]:
-    """Articles described by ``quads``."""
-    for s, p, o, _ in quads:
-        if p == RDF.type and o == CKG.Article and isinstance(s, URIRef):
-            yield s

@@ -143,13 +143,26 @@ def ingest_articles(
 
     items = list(articles)
     ensure_ontology(store)
+    # Texts already stored are not parsed again: re-ingesting a corpus is cheap.
+    known = {
+        n
+        for n, item in enumerate(items)
+        if _article_exists(store, ids.article_iri(item.text))
+    }
+    fresh = iter(
+        extract_many(
+            (a for n, a in enumerate(items) if n not in known), nlp=nlp, n_process=jobs
+        )
+    )
     report = IngestReport()
-    for done, extraction in enumerate(
-        extract_many(items, nlp=nlp, n_process=jobs), start=1
-    ):
-        report.articles.append(ingest_extraction(store, extraction))
+    for done, item in enumerate(items, start=1):
+        if done - 1 in known:
+            iri = str(ids.article_iri(item.text))
+            report.articles.append(ArticleResult(item.id, iri, "unchanged"))
+        else:
+            report.articles.append(ingest_extraction(store, next(fresh)))
         if progress is not None:
-            progress(done, len(items), extraction.article.id)
+            progress(done, len(items), item.id)
     return report
 
 
