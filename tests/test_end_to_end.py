@@ -133,3 +133,17 @@ def test_second_article_keeps_its_own_dispute(tmp_path: Path) -> None:
         assert len({a["source"] for a in finding["assertions"]}) == 1  # type: ignore[union-attr]
     key = lambda f: (f["type"], f["aspect"], quotes(f))  # noqa: E731
     assert sorted(map(key, both)) == sorted(map(key, seed_only + other_only))
+
+
+@pytest.mark.slow
+def test_two_jobs_give_the_same_report(tmp_path: Path) -> None:
+    sources = [str(SEED), str(OTHER)]
+    reports = []
+    for jobs in ("1", "2"):
+        store = str(tmp_path / f"store{jobs}")
+        result = runner.invoke(
+            app, ["ingest", *sources, "--store", store, "-q", "-j", jobs]
+        )
+        assert result.exit_code == 0, result.output
+        reports.append(run_json("contradictions", "--store", store))
+    assert reports[0] and reports[0] == reports[1]
