@@ -369,9 +369,14 @@ class ActorIndex:
                     words[-1].rstrip("s") == head.rstrip("s") or head in words
                 )
 
-            found = self.latest(token.i, same_head) or self.latest(
-                token.i, lambda a: a.kind == "organisation"
-            )
+            found = self.latest(token.i, same_head)
+            if found:
+                return found
+            if len(name.split()) > 1:
+                # "the environment ministry": a body of its own, not an earlier one.
+                return self._org(name, span, head)
+            # A bare "the company" or "the group": the organisation named last.
+            found = self.latest(token.i, lambda a: a.kind == "organisation")
             return found or self._add(f"group:{slug(name)}", name, "group")
         if head in self.lx.titles:
             # "the prime minister": the person who holds that title.
@@ -407,6 +412,14 @@ class ActorIndex:
             surname = token.text
             if surname in self.surnames:
                 return self.surnames[surname]
+            of = next(
+                (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"),
+                None,
+            )
+            if of is not None and any(t.pos_ == "PROPN" for t in of.subtree):
+                # "the Superintendency of the Environment": a named body.
+                phrase = token.doc[span.start : of.right_edge.i + 1]
+                return self._org(_clean(phrase.text), phrase, token.lemma_.lower())
             name = _clean(span.text)
             if len(name.split()) <= 3 and all(w[:1].isupper() for w in name.split()):
                 key = self._add(f"person:{slug(name)}", name, "person")
