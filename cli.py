@@ -342,7 +342,10 @@ def viz(
     actor: Annotated[
         str | None, typer.Option(help="Only this actor (name contains).")
     ] = None,
-    side: Annotated[str | None, typer.Option(help="Only actors of this side.")] = None,
+    side: Annotated[
+        str | None,
+        typer.Option(help="Only assertions by this side (and those they dispute)."),
+    ] = None,
     contradictions_only: Annotated[
         bool, typer.Option("--contradictions-only", help="Only disputed assertions.")
     ] = False,

@@ -1,26 +1,35 @@
 """The interactive HTML graph: pyvis network data in a self-contained page.
 
-pyvis builds the nodes, edges and options; the page is our own template
-(``graph/templates/graph.html``) with vis-network's JavaScript and CSS inlined
-from the copy pyvis ships, so it works offline and loads nothing from a CDN.
-Article text reaches the page only as JSON (``<``, ``>``, ``&`` and ``'`` escaped)
-and is shown with ``textContent``/``innerText``, so markup in an article is inert.
+pyvis builds the nodes, edges and options (``cdn_resources="in_line"``); the page
+is our own template (``graph/templates/graph.html``) with vis-network's JavaScript
+and CSS inlined from the copy pyvis ships, so it works offline and links nothing:
+pyvis's template links Bootstrap (and tom-select) from CDNs even in ``in_line``
+mode and shows pop-ups with ``innerHTML``. Article text reaches the page only as
+JSON (Jinja's ``tojson`` escapes ``<``, ``>``, ``&`` and ``'``, so ``</script>``
+cannot end the script) and is shown with ``innerText``/``textContent``, so markup
+in an article stays text.
 """
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph.export import write_atomically
-from graph.network import involvement, project
+from graph.network import FINDINGS, involvement, project
 from graph.store import ClaimStore
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 RED = "#d62728"
 GREEN = "#2ca02c"
 NO_SIDE = "#9e9e9e"
+EVENT = "#bdbdbd"
+LINK = "#cccccc"
 SEED = 7
 LARGE = 300  # nodes above which the layout trades polish for speed
 
@@ -47,25 +56,58 @@ PALETTE = (
     "#ad494a",
     "#637939",
     "#7b4173",
-    "#3182bd",
+    "#252525",
 )
 
 
 def side_colours(sides: list[str]) -> dict[str, str]:
-    """A distinct colour per side, assigned in name order (stable for a store)."""
-    return {side: PALETTE[i % len(PALETTE)] for i, side in enumerate(sorted(sides))}
+    """A colour per side, derived from its name and distinct within ``sides``.
+
+    Each side starts at the palette slot given by a CRC-32 of its name, so it
+    keeps its colour across stores and filters; a clash moves the later name
+    (in name order) to the next free slot. Past 12 sides colours repeat.
+    """
+    colours: dict[str, str] = {}
+    used: set[int] = set()
+    for side in sorted(set(sides)):
+        slot = zlib.crc32(side.casefold().encode("utf-8")) % len(PALETTE)
+        if len(used) < len(PALETTE):
+            while slot in used:
+                slot = (slot + 1) % len(PALETTE)
+        used.add(slot)
+        colours[side] = PALETTE[slot]
+    return colours
+
+
+def edge_colour(kind: str) -> str:
+    """Red for contradictions, green for corroborations, grey otherwise."""
+    return {"contradiction": RED, "corroboration": GREEN}.get(kind, LINK)
+
+
+def node_colours(g: nx.MultiDiGraph) -> dict[str, str]:
+    """Each node's colour: its side's for actors, states and assertions."""
+    sides = sorted({d.get("side") or "" for _, d in g.nodes(data=True)} - {""})
+    colours = side_colours(sides)
+    return {
+        node: EVENT
+        if data["kind"] == "event"
+        else colours.get(data.get("side") or "", NO_SIDE)
+        for node, data in g.nodes(data=True)
+    }
 
 
 def _title(data: dict[str, Any]) -> str:
+    # Plain text: vis-network shows a string title with innerText, the details
+    # panel with textContent. html.escape here would show "&lt;" to the reader.
     kind = data["kind"]
     if kind == "assertion":
         return (
             f"{data['speaker']} ({data['side'] or 'no side'}) {data['cue']}:\n"
             f"\u201c{data['quote']}\u201d\n"
-            f"{data['source']} [{data['start']}\u2013{data['end']}]  "
+            f"{data['source']} [{data['begin_index']}\u2013{data['end_index']}]  "
             f"polarity {data['polarity']}, certainty {data['certainty']}"
         )
-    if kind == "actor":
+    if kind in ("actor", "state"):
         return f"{data['label']} ({data.get('side') or 'no side'})"
     return str(data.get("label", ""))
 
@@ -78,41 +120,38 @@ def _vis_files() -> tuple[str, str]:
     )
 
 
-def render(projection_graph: Any, note: str | None) -> tuple[str, int, int]:
+def render(projection_graph: nx.MultiDiGraph, note: str | None) -> tuple[str, int, int]:
     """The page for a projected graph; returns (html, nodes, edges)."""
     import jinja2
     from markupsafe import Markup
     from pyvis.network import Network
 
     g = projection_graph
-    counts = involvement(g)
+    disputes = involvement(g)
+    colours = node_colours(g)
     net = Network(directed=True, cdn_resources="in_line")
-    sides = sorted({d.get("side") or "" for _, d in g.nodes(data=True)} - {""})
-    colours = side_colours(sides)
     for node, data in g.nodes(data=True):
         kind = data["kind"]
-        colour = colours.get(data.get("side") or "", NO_SIDE)
-        shape = {"event": "box", "state": "diamond"}.get(kind, "dot")
         size = (
-            (6 + 3 * min(counts[node], 6))
+            6 + 3 * min(disputes[node], 6)
             if kind == "assertion"
-            else 10 + 4 * min(counts[node], 10)
+            else 10 + 4 * min(disputes[node], 10)
         )
         net.add_node(
             node,
-            label=data["cue"] if kind == "assertion" else data["label"],
+            label=data["label"],
             title=_title(data),
-            color="#bdbdbd" if kind == "event" else colour,
-            shape=shape,
+            color=colours[node],
+            shape={"event": "box", "state": "diamond"}.get(kind, "dot"),
             size=size,
         )
     for a, b, data in g.edges(data=True):
         kind = data["kind"]
-        if kind in ("contradiction", "corroboration"):
+        if kind in FINDINGS:
             net.add_edge(
                 a,
                 b,
-                color=RED if kind == "contradiction" else GREEN,
+                color=edge_colour(kind),
                 width=4,
                 title=f"{kind} ({data['type']}, {data['aspect']}, "
                 f"confidence {data['confidence']:.2f}):\n{data['explanation']}",
@@ -120,7 +159,7 @@ def render(projection_graph: Any, note: str | None) -> tuple[str, int, int]:
                 arrows={"to": {"enabled": False}},
             )
         else:
-            net.add_edge(a, b, color="#cccccc", width=1, title=kind)
+            net.add_edge(a, b, color=LINK, width=1, title=kind)
     nodes, edges, *_ = net.get_network_data()
     large = len(nodes) > LARGE
     options = {
@@ -134,15 +173,19 @@ def render(projection_graph: Any, note: str | None) -> tuple[str, int, int]:
         "edges": {"smooth": False, "font": {"size": 11, "align": "middle"}},
         "nodes": {"font": {"size": 13}},
     }
+    sides = sorted({d.get("side") or "" for _, d in g.nodes(data=True)} - {""})
+    side_colour = side_colours(sides)
     vis_js, vis_css = _vis_files()
     template_text = (files("graph") / "templates" / "graph.html").read_text("utf-8")
     env = jinja2.Environment(autoescape=True)
     html = env.from_string(template_text).render(
         vis_js=Markup(vis_js),
         vis_css=Markup(vis_css),
-        sides=[(side, colours[side]) for side in sides],
+        sides=[(side, side_colour[side]) for side in sides],
         red=RED,
         green=GREEN,
+        event=EVENT,
+        no_side=NO_SIDE,
         payload={
             "nodes": nodes,
             "edges": edges,

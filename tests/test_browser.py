@@ -6,13 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from graph.viz import RED, visualise
+from graph.viz import GREEN, RED, visualise
 from tests import browser
-from tests.test_viz import XSS, Tags, disputed
+from tests.fixtures_graph import XSS, disputed, three_sides
+from tests.test_viz import tags
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(browser.chromium() is None, reason="chromium is not installed"),
+    pytest.mark.skipif(
+        browser.chromium() is None,
+        reason="chromium is not installed (apt-get install chromium)",
+    ),
 ]
 
 
@@ -21,24 +25,28 @@ def near(colour: tuple[int, int, int], target: str, tolerance: int = 40) -> bool
     return all(abs(a - b) <= tolerance for a, b in zip(colour, rgb, strict=True))
 
 
-def test_screenshot_shows_the_graph_and_the_contradiction(tmp_path: Path) -> None:
+def test_screenshot_shows_the_graph_and_the_findings(tmp_path: Path) -> None:
     page, png = tmp_path / "g.html", tmp_path / "g.png"
-    visualise(disputed(), page)
+    visualise(three_sides(), page)
     browser.screenshot(page, png)
     width, height, pixels = browser.png_pixels(png)
     assert (width, height) == (1280, 900)
     distinct = len(set(pixels[::7]))
     assert distinct > 20, "the page is blank"
     red = sum(1 for p in pixels if near(p, RED))
-    assert red > 30, "no contradiction edge drawn"
+    assert red > 30, "no contradiction link drawn"
+    green = sum(1 for p in pixels if near(p, GREEN))
+    assert green > 30, "no corroboration link drawn"
 
 
 def test_injected_markup_is_not_in_the_dom(tmp_path: Path) -> None:
     page = tmp_path / "g.html"
-    visualise(disputed(XSS), page)
+    visualise(disputed(XSS, side=XSS), page)
     dom = browser.dump_dom(page)
-    tags = Tags()
-    tags.feed(dom)
-    assert "canvas" in tags.seen  # vis-network ran
+    seen = tags(dom).seen
+    assert "canvas" in seen  # vis-network ran
     # Nothing from the article became an element: no <img>, no third <script>.
-    assert "img" not in tags.seen and tags.seen.count("script") == 2
+    assert "img" not in seen and seen.count("script") == 2
+    # The side's name is in the legend, as text.
+    escaped = XSS.replace("<", "&lt;").replace(">", "&gt;")
+    assert f'<span class="side-name">{escaped}</span>' in dom
