@@ -12,13 +12,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import RDF, SKOS, Graph, URIRef
+from rdflib import RDF, SKOS, Graph, Literal, URIRef
 
 from graph.errors import OntologyError
 from ontology import resource
 from ontology.vocab import CKG
 
 ENV_LEXICON = "CLAIMGRAPH_LEXICON_DIR"
+_NS = str(CKG._NS)
+# Lexicon-only properties; mint them here so ckg.ttl need not list them.
+_NOUN_LEMMA = URIRef(_NS + "nounLemma")
 
 
 @dataclass(frozen=True)
@@ -47,8 +50,8 @@ class Country:
 class Lexicon:
     """Everything the extractor looks words up in."""
 
-    cues: dict[str, str]  # lemma -> cue class local name
-    cue_phrases: dict[str, str]  # "according to" -> cue class
+    cues: dict[str, str]  # verb lemma -> cue class local name
+    cue_phrases: dict[str, str]  # "according to", "in a statement" -> cue class
     negation: frozenset[str]
     negative_implicatives: frozenset[str]
     hedges: dict[str, str]  # lemma -> certainty ("probable", "possible")
@@ -60,13 +63,25 @@ class Lexicon:
     document_nouns: frozenset[str]
     audience_nouns: frozenset[str]
     government_nouns: frozenset[str] = frozenset()
+    cue_nouns: dict[str, str] = field(default_factory=dict)  # "warning" -> "Warn"
+    modals: dict[str, str] = field(default_factory=dict)  # "may" -> "possible"
+    conditionals: dict[str, str] = field(default_factory=dict)  # "if" -> certainty
+    negative_quantifiers: frozenset[str] = frozenset()
+    org_suffixes: frozenset[str] = frozenset()
+    female_words: frozenset[str] = frozenset()
+    male_words: frozenset[str] = frozenset()
     countries: tuple[Country, ...] = field(default=())
     # Lower-cased name, alias, demonym or capital -> canonical country name.
     country_names: dict[str, str] = field(default_factory=dict)
+    # Aliases written in capitals ("US", "UK"): matched case-sensitively only.
+    country_acronyms: dict[str, str] = field(default_factory=dict)
 
     def country_of(self, text: str) -> str | None:
         """The country a name, demonym, capital or alias refers to."""
-        key = text.lower().strip()
+        stripped = text.strip()
+        if stripped in self.country_acronyms:
+            return self.country_acronyms[stripped]
+        key = stripped.lower()
         if key.startswith("the "):
             key = key[4:]
         return self.country_names.get(key)
@@ -76,35 +91,50 @@ def _local(node: object) -> str:
     return str(node).rsplit("#", 1)[-1]
 
 
-def _strings(graph: Graph, subject: URIRef, predicate: URIRef) -> frozenset[str]:
-    return frozenset(str(o).lower() for o in graph.objects(subject, predicate))
+def _strings(graph: Graph, subject: object, predicate: URIRef) -> frozenset[str]:
+    return frozenset(
+        str(o).lower()
+        for o in graph.objects(subject, predicate)  # type: ignore[arg-type]
+        if isinstance(o, Literal)
+    )
 
 
-def _load_graph() -> Graph:
-    graph = Graph()
-    sources: list[tuple[str, str]] = []
+def _sources() -> list[tuple[str, str]]:
+    """(name for messages, Turtle text) of every lexicon file, package first."""
     folder = resource("lexicon")
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".ttl"):
-            sources.append((f"ontology/lexicon/{entry.name}", entry.read_text("utf-8")))
+    if not folder.is_dir():
+        raise OntologyError("ontology/lexicon is missing; reinstall claimgraph.")
+    sources = [
+        (f"ontology/lexicon/{entry.name}", entry.read_text("utf-8"))
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+        if entry.name.endswith(".ttl")
+    ]
     extra = os.environ.get(ENV_LEXICON)
     if extra:
         path = Path(extra)
         if not path.is_dir():
             raise OntologyError(f"${ENV_LEXICON} is {extra}, which is not a directory.")
         sources += [(str(p), p.read_text("utf-8")) for p in sorted(path.glob("*.ttl"))]
-    for name, text in sources:
+    return sources
+
+
+def _load_graph() -> Graph:
+    graph = Graph()
+    for name, text in _sources():
         try:
             graph.parse(data=text, format="turtle")
         except Exception as exc:  # noqa: BLE001 - rdflib raises several parser errors
-            raise OntologyError(f"{name} is not valid Turtle: {exc}") from exc
+            message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise OntologyError(f"{name} is not valid Turtle: {message}") from exc
     return graph
 
 
 def _load_countries() -> tuple[Country, ...]:
-    text = resource("data", "countries.tsv").read_text("utf-8")
+    node = resource("data", "countries.tsv")
+    if not node.is_file():
+        raise OntologyError("ontology/data/countries.tsv is missing.")
     countries: list[Country] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(node.read_text("utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith(("#", "name\t")):
             continue
         parts = line.split("\t")
@@ -125,65 +155,104 @@ def _load_countries() -> tuple[Country, ...]:
     return tuple(countries)
 
 
-def _country_index(countries: tuple[Country, ...]) -> dict[str, str]:
+def _country_index(
+    countries: tuple[Country, ...],
+) -> tuple[dict[str, str], dict[str, str]]:
     index: dict[str, str] = {}
+    acronyms: dict[str, str] = {}
     # Names first, so a demonym or capital never shadows a country's own name.
     for country in countries:
         index.setdefault(country.name.lower(), country.name)
+        index.setdefault(f"state of {country.name.lower()}", country.name)
         for alias in country.aliases:
+            if alias.replace(".", "").isupper() and len(alias) <= 5:
+                acronyms.setdefault(alias, country.name)
+                continue
             index.setdefault(alias.lower(), country.name)
             index.setdefault(f"state of {alias.lower()}", country.name)
-        index.setdefault(f"state of {country.name.lower()}", country.name)
     for country in countries:
         for demonym in country.demonyms:
             index.setdefault(demonym.lower(), country.name)
+        # Three-letter capitals ("Apia") are too often ordinary words.
         if country.capital and len(country.capital) > 3:
             index.setdefault(country.capital.lower(), country.name)
-    return index
+    return index, acronyms
 
 
 def _concept_lemmas(graph: Graph, name: str) -> frozenset[str]:
     return _strings(graph, CKG._NS[name], CKG.lemma)
 
 
+def _cue_classes(graph: Graph) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Verb lemmas, phrases and nouns of cue classes and of single cue concepts."""
+    verbs: dict[str, str] = {}
+    phrases: dict[str, str] = {}
+    nouns: dict[str, str] = {}
+    classes = set(graph.subjects(SKOS.inScheme, CKG._NS["CueClasses"]))
+    # A single cue ("ckg:cue-grumble skos:broader ckg:Say") in ckg:CueVerbs.
+    members = [
+        (concept, graph.value(concept, SKOS.broader))
+        for concept in graph.subjects(SKOS.inScheme, CKG._NS["CueVerbs"])
+    ]
+    pairs = [(c, c) for c in sorted(classes, key=str)] + sorted(
+        ((c, b) for c, b in members if b in classes), key=lambda p: str(p[0])
+    )
+    for concept, cue_class in pairs:
+        name = _local(cue_class)
+        for lemma in _strings(graph, concept, CKG.lemma):
+            verbs.setdefault(lemma, name)
+        for phrase in _strings(graph, concept, CKG.phrase):
+            phrases.setdefault(phrase, name)
+        for noun in _strings(graph, concept, _NOUN_LEMMA):
+            nouns.setdefault(noun, name)
+    return verbs, phrases, nouns
+
+
+def _certainty_map(graph: Graph, scheme_member: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    concept = CKG._NS[scheme_member]
+    value = graph.value(concept, CKG.certaintyValue)
+    if value is not None:
+        for lemma in _strings(graph, concept, CKG.lemma):
+            out[lemma] = _local(value).lower()
+    return out
+
+
 @lru_cache(maxsize=4)
 def _load(extra: str | None) -> Lexicon:
-    # ``extra`` is only the cache key: _load_graph reads the variable itself.
+    # ``extra`` is only the cache key: _sources reads the variable itself.
     graph = _load_graph()
-    cues: dict[str, str] = {}
-    phrases: dict[str, str] = {}
-    for concept in graph.subjects(SKOS.inScheme, CKG._NS["CueClasses"]):
-        for lemma in graph.objects(concept, CKG.lemma):
-            cues.setdefault(str(lemma).lower(), _local(concept))
-        for phrase in graph.objects(concept, CKG.phrase):
-            phrases[str(phrase).lower()] = _local(concept)
+    cues, phrases, nouns = _cue_classes(graph)
+    if not cues:
+        raise OntologyError(
+            "ontology/lexicon has no cue verbs (scheme ckg:CueClasses)."
+        )
     hedges: dict[str, str] = {}
     for concept in graph.subjects(SKOS.inScheme, CKG._NS["FactualityCues"]):
+        if concept in (CKG._NS["ModalHedge"], CKG._NS["Conditional"]):
+            continue
         value = graph.value(concept, CKG.certaintyValue)
         if value is not None:
-            for lemma in graph.objects(concept, CKG.lemma):
-                hedges.setdefault(str(lemma).lower(), _local(value).lower())
+            for lemma in _strings(graph, concept, CKG.lemma):
+                hedges.setdefault(lemma, _local(value).lower())
     aspects: dict[str, Aspect] = {}
     for concept in graph.subjects(RDF.type, CKG.Aspect):
         minimum = graph.value(concept, CKG.minAdequateSeconds)
         aspects[_local(concept)] = Aspect(
             name=_local(concept),
             kind=str(graph.value(concept, CKG.valueKind) or "actor"),
-            lemmas=_strings(graph, concept, CKG.lemma),  # type: ignore[arg-type]
-            agent_lemmas=_strings(graph, concept, CKG.agentLemma),  # type: ignore[arg-type]
-            lead_words=_strings(graph, concept, CKG.leadWord),  # type: ignore[arg-type]
+            lemmas=_strings(graph, concept, CKG.lemma),
+            agent_lemmas=_strings(graph, concept, CKG.agentLemma),
+            lead_words=_strings(graph, concept, CKG.leadWord),
             min_adequate_seconds=float(str(minimum)) if minimum is not None else None,
         )
     events: dict[str, tuple[str, str]] = {}
-    for family in graph.subjects(RDF.type, CKG.EventFamily):
-        for concept in graph.subjects(SKOS.broader, family):
-            for lemma in graph.objects(concept, CKG.lemma):
-                events.setdefault(str(lemma).lower(), (_local(concept), _local(family)))
-    if not cues:
-        raise OntologyError(
-            "ontology/lexicon has no cue verbs (scheme ckg:CueClasses)."
-        )
+    for family in sorted(graph.subjects(RDF.type, CKG.EventFamily), key=str):
+        for concept in sorted(graph.subjects(SKOS.broader, family), key=str):
+            for lemma in _strings(graph, concept, CKG.lemma):
+                events.setdefault(lemma, (_local(concept), _local(family)))
     countries = _load_countries()
+    names, acronyms = _country_index(countries)
     return Lexicon(
         cues=cues,
         cue_phrases=phrases,
@@ -198,8 +267,16 @@ def _load(extra: str | None) -> Lexicon:
         document_nouns=_concept_lemmas(graph, "DocumentNoun"),
         audience_nouns=_concept_lemmas(graph, "AudienceNoun"),
         government_nouns=_concept_lemmas(graph, "GovernmentNoun"),
+        cue_nouns=nouns,
+        modals=_certainty_map(graph, "ModalHedge"),
+        conditionals=_certainty_map(graph, "Conditional"),
+        negative_quantifiers=_concept_lemmas(graph, "NegativeQuantifier"),
+        org_suffixes=_concept_lemmas(graph, "OrganisationSuffix"),
+        female_words=_concept_lemmas(graph, "FemaleWord"),
+        male_words=_concept_lemmas(graph, "MaleWord"),
         countries=countries,
-        country_names=_country_index(countries),
+        country_names=names,
+        country_acronyms=acronyms,
     )
 
 

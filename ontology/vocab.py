@@ -89,6 +89,7 @@ class CKG(DefinedNamespace):
     lemma: URIRef
     minAdequateSeconds: URIRef
     nestedIn: URIRef
+    nounLemma: URIRef
     pattern: URIRef
     phrase: URIRef
     placeText: URIRef

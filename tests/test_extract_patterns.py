@@ -199,3 +199,159 @@ def test_floating_quote_continues_the_speaker() -> None:
         ("Anna Berg", "p_ccomp", "The plan is late"),
         ("Anna Berg", "p_floating", "We will not wait another year"),
     ]
+
+
+def test_mixed_quote_and_postposed_speaker() -> None:
+    ex = run(
+        "The war was \u201ca tragic chain of accidents,\u201d said the Greek ministry."
+    )
+    (a,) = ex.assertions
+    assert ex.actor(a.speaker).side == "Greece"
+    assert a.content.text.startswith("The war was")
+
+
+def test_statement_reads_speaker_is_the_source() -> None:
+    ex = run(
+        "\u201cThe minister regrets the loss and said that the blame lies with Ankara,\u201d "
+        "reads a statement from the minister's office."
+    )
+    outer = next(a for a in ex.assertions if a.cue.text == "reads")
+    assert ex.actor(outer.speaker).name == "minister's office"
+    assert outer.cue_class == "Read"
+
+
+def test_passive_blame_names_the_blamer_and_target() -> None:
+    ex = run("Israel has been blamed by Russia for the loss of the aircraft.")
+    (a,) = ex.assertions
+    assert a.pattern == "p_passive"
+    assert ex.actor(a.speaker).name == "Russia"
+    assert ex.actor(a.target or "").name == "Israel"
+
+
+def test_nominal_statements_blaming() -> None:
+    ex = run(
+        "Following statements from the Turkish government blaming Greece, "
+        "talks were postponed."
+    )
+    (a,) = ex.assertions
+    assert ex.actor(a.speaker).name == "Turkish government"
+    assert ex.actor(a.target or "").name == "Greece"
+
+
+def test_report_noun_with_source_and_that_clause() -> None:
+    ex = run(
+        "The ministry rejected warnings from family doctors that clinics "
+        "were running out of vaccine."
+    )
+    nominal = next(a for a in ex.assertions if a.pattern == "p_nominal")
+    assert ex.actor(nominal.speaker).name == "family doctors"
+    assert nominal.cue_class == "Warn"
+    assert nominal.content.text == "clinics were running out of vaccine"
+
+
+def test_contrast_clause_with_its_own_cue_is_split() -> None:
+    ex = run(
+        "Russia says Israel is to blame, while Israel insists Syria is responsible."
+    )
+    assert rows(ex) == [
+        ("Russia", "Russia", "says", "Israel is to blame"),
+        ("Israel", "Israel", "insists", "Syria is responsible"),
+    ]
+    values = [(v.aspect, v.actor) for a in ex.assertions for v in a.values]
+    assert values == [
+        ("Responsibility", "state:israel"),
+        ("Responsibility", "state:syria"),
+    ]
+
+
+def test_narrator_commentary_is_trimmed() -> None:
+    ex = run(
+        "The Chilean navy said it had warned the fleet ahead of the exercise, "
+        "though it did not address the timing."
+    )
+    (a,) = ex.assertions
+    assert a.content.text == "it had warned the fleet ahead of the exercise"
+
+
+def test_in_a_statement_phrase_cue() -> None:
+    ex = run("In a statement, the Kenyan government called the report a fabrication.")
+    (a,) = ex.assertions
+    assert (a.pattern, a.cue.text) == ("p_statement", "In a statement")
+    assert ex.actor(a.speaker).side == "Kenya"
+
+
+def test_relative_clause_denial() -> None:
+    ex = run(
+        "The runner was suspended for doping, the agency said on Monday, "
+        "a charge the athlete strongly denied."
+    )
+    said, denied = ex.assertions
+    assert said.content.text == "The runner was suspended for doping"
+    assert (denied.cue_class, denied.content.text) == ("Deny", "a charge")
+    assert ex.actor(denied.speaker).name == "athlete"
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        ("The mayor said there was no shortage of water.", "negative"),
+        ("The mayor said nobody had called the office.", "negative"),
+        ("The mayor said the pumps failed within a week.", "positive"),
+        ("The mayor said the city failed to warn residents.", "negative"),
+    ],
+)
+def test_content_polarity(text: str, polarity: str) -> None:
+    (a,) = run(text).assertions
+    assert a.polarity == polarity
+
+
+@pytest.mark.parametrize(
+    ("text", "certainty"),
+    [
+        ("The mayor said the vote would take place in May.", "certain"),
+        ("The mayor said the vote might take place in June.", "possible"),
+        ("The mayor said the city could not promise a date.", "certain"),
+        ("The mayor said the city would sue if the deal collapsed.", "underspecified"),
+        ("The mayor believed the deal was close.", "probable"),
+    ],
+)
+def test_certainty(text: str, certainty: str) -> None:
+    (a,) = run(text).assertions
+    assert a.certainty == certainty
+
+
+def test_pronouns_agree_in_gender() -> None:
+    text = (
+        "Prosecutor Aoife Keane questioned the accountant, Declan Furlong. "
+        "Later, a spokeswoman for the court, Maria Lynch, said she expected a verdict."
+    )
+    ex = run(text)
+    said = next(a for a in ex.assertions if a.cue.text == "said")
+    assert ex.actor(said.speaker).name == "Maria Lynch"
+
+
+def test_officials_in_a_capital_take_its_side() -> None:
+    ex = run("Officials in Quito said the troops had been attacked inside Ecuador.")
+    (a,) = ex.assertions
+    assert ex.actor(a.speaker).side == "Ecuador"
+
+
+def test_title_with_named_apposition() -> None:
+    ex = run("Norway's foreign minister, Marte Lunde, said Oslo regretted the tension.")
+    (a,) = ex.assertions
+    speaker = ex.actor(a.speaker)
+    assert (speaker.name, speaker.kind, speaker.side) == (
+        "Marte Lunde",
+        "person",
+        "Norway",
+    )
+
+
+def test_warning_as_nested_cue() -> None:
+    ex = run(
+        "The Indian army said Pakistan warned it of the shelling an hour before it began."
+    )
+    outer, inner = ex.assertions
+    assert inner.parent == 0 and inner.pattern == "p_warn"
+    assert ex.actor(inner.speaker).name == "Pakistan"
+    assert [v.number for v in outer.values if v.kind == "duration"] == [3600.0]

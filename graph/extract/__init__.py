@@ -1,48 +1,52 @@
 """Extraction: article text to actors, events and attributed assertions.
 
-Returns plain dataclasses (:mod:`graph.models`) and knows nothing of RDF.
+Returns plain dataclasses (:mod:`graph.models`) and knows nothing of RDF. Every
+:class:`~graph.models.Span` satisfies ``span.text == article.text[start:end]``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph.extract.actors import ActorIndex
 from graph.extract.aspects import AspectReader
-from graph.extract.attribution import (
-    Candidate,
-    find_candidates,
-    floating_quotes,
-    resolve_speakers,
-)
+from graph.extract.attribution import Candidate, find_candidates
 from graph.extract.events import event_for, find_events
 from graph.extract.factuality import certainty, content_polarity
+from graph.extract.mentions import doc_text
 from graph.extract.quotes import find_quotes
+from graph.extract.speakers import floating_quotes, resolve_speakers
 from graph.lexicon import Lexicon, load_lexicon
-from graph.models import Article, Assertion, Extraction, Span
+from graph.models import Article, Assertion, Event, Extraction, Span
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 __all__ = ["extract", "extract_doc", "extract_many"]
 
 
 def _assertion(
-    doc: Any,
+    text: str,
     item: Candidate,
     lx: Lexicon,
-    actors: ActorIndex,
     reader: AspectReader,
-    events: list[Any],
+    events: list[Event],
     nested: set[int],
     target: str | None,
 ) -> Assertion:
-    text = doc.text
     tokens = [t for t in item.tokens if item.start <= t.idx < item.end]
-    cue_text = item.cue.text
     cue_start = item.cue.idx
-    if item.pattern == "p_according":
-        cue_end = item.cue.idx + len("according to")
-        cue_text = text[cue_start:cue_end]
+    cue_end = item.cue_end or cue_start + len(item.cue.text)
     root = item.root if item.root is not None else (tokens[0] if tokens else item.cue)
+    own = [t for t in tokens if t.i not in nested]
+    # A floating quote carries its own words but the cue of the quote before it.
+    cue_root = item.cue if item.pattern != "p_floating" else root
+    values = reader.read(tokens, item.cue_class, target, nested)
+    if item.pattern == "p_warn":
+        # The warning itself is the speech act; its timing is the reporter's claim.
+        values = [v for v in values if v.aspect != "AdvanceNotice"]
     return Assertion(
         speaker=item.speaker or "",
         speaker_span=Span(
@@ -50,62 +54,62 @@ def _assertion(
             item.speaker_end,
             text[item.speaker_start : item.speaker_end],
         ),
-        cue=Span(cue_start, cue_start + len(cue_text), cue_text),
-        cue_lemma=item.cue.lemma_.lower()
-        if item.pattern != "p_according"
-        else "according to",
+        cue=Span(cue_start, cue_end, text[cue_start:cue_end]),
+        cue_lemma=item.cue_lemma or item.cue.lemma_.lower(),
         cue_class=item.cue_class,
         content=Span(item.start, item.end, text[item.start : item.end]),
         pattern=item.pattern,
-        polarity=content_polarity(root, tokens, item.cue, item.cue_class, lx),
-        certainty=certainty(tokens, item.cue, lx),
+        polarity=content_polarity(root, own, item.cue, item.cue_class, lx),
+        certainty=certainty(item.root or root, cue_root, lx),
         event=event_for(tokens, events, lx),
         target=target,
-        values=reader.read(tokens, item.cue_class, target, nested),
+        values=values,
         confidence=item.confidence,
     )
 
 
-def extract_doc(article: Article, doc: Any, lx: Lexicon | None = None) -> Extraction:
+def extract_doc(article: Article, doc: Doc, lx: Lexicon | None = None) -> Extraction:
     """Extract from an already parsed spaCy ``Doc`` of ``article.text``."""
     lx = lx or load_lexicon()
-    actors = ActorIndex(doc, lx)
-    quotes = find_quotes(doc.text)
+    text = doc_text(doc)
+    quotes = find_quotes(text)
+    actors = ActorIndex(doc, lx, [(q.start, q.end) for q in quotes])
     candidates = find_candidates(doc, lx, quotes)
-    candidates.sort(key=lambda c: (c.cue.idx, c.start))
-    items = resolve_speakers(candidates, actors, lx)
+    items = resolve_speakers(candidates, actors, lx, quotes)
     items += floating_quotes(doc, quotes, items)
     items.sort(key=lambda c: (c.start, c.cue.idx))
     events = find_events(doc, lx, actors)
     reader = AspectReader(lx, actors)
-    # Parent links by position in the final list.
-    positions = {id(c): n for n, c in enumerate(items)}
     assertions: list[Assertion] = []
     for item in items:
         children = [
-            c for c in items if c is not item and item.start <= c.cue.idx < item.end
+            c
+            for c in items
+            if c is not item
+            and item.start <= c.cue.idx < item.end
+            and c.pattern != "p_floating"
         ]
-        nested = {t.i for c in children for t in c.tokens}
+        nested = {t.i for c in children for t in c.tokens} | {c.cue.i for c in children}
         target = (
             actors.resolve(item.target_token) if item.target_token is not None else None
         )
-        assertion = _assertion(doc, item, lx, actors, reader, events, nested, target)
-        parent = next(
-            (
-                positions[id(p)]
-                for p in sorted(items, key=lambda p: p.end - p.start)
-                if p is not item and p.start <= item.cue.idx < p.end
-            ),
-            None,
-        )
-        assertion.parent = parent
-        assertions.append(assertion)
+        assertions.append(_assertion(text, item, lx, reader, events, nested, target))
+    # Parent: the smallest other assertion whose content holds this one's cue.
+    for index, (item, assertion) in enumerate(zip(items, assertions, strict=True)):
+        if item.pattern == "p_floating":
+            continue
+        holders = [
+            (other.end - other.start, n)
+            for n, other in enumerate(items)
+            if n != index and other.start <= item.cue.idx < other.end
+        ]
+        assertion.parent = min(holders)[1] if holders else None
     return Extraction(
         article=article, actors=actors.finish(), events=events, assertions=assertions
     )
 
 
-def extract(article: Article, nlp: Any = None) -> Extraction:
+def extract(article: Article, nlp: Language | None = None) -> Extraction:
     """Extract actors, events and assertions from one article."""
     from graph.nlp import load_nlp
 
@@ -115,16 +119,16 @@ def extract(article: Article, nlp: Any = None) -> Extraction:
 
 def extract_many(
     articles: Iterable[Article],
-    nlp: Any = None,
+    nlp: Language | None = None,
     n_process: int = 1,
-    batch_size: int = 8,
+    batch_size: int = 16,
 ) -> Iterator[Extraction]:
     """Extract from many articles in input order, parsing with ``nlp.pipe``."""
     from graph.nlp import load_nlp
 
     pipeline = nlp or load_nlp()
     lx = load_lexicon()
-    items = ((article.text, article) for article in articles)
+    items: Iterable[tuple[str, Any]] = ((a.text, a) for a in articles)
     for doc, article in pipeline.pipe(
         items, as_tuples=True, n_process=n_process, batch_size=batch_size
     ):

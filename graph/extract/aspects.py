@@ -10,65 +10,16 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from graph.extract.actors import ActorIndex
+from graph.extract.mentions import doc_text
+from graph.extract.quantities import comparator, duration_before, number
 from graph.lexicon import Lexicon
-from graph.models import AspectValue, Comparator, Span
+from graph.models import AspectValue, Span
 
 Token = Any
 
-_NUMBERS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "hundred": 100,
-    "dozen": 12,
-    "half": 0.5,
-    "several": 3,
-    "few": 3,
-}
-_UNITS = {
-    "second": 1,
-    "seconds": 1,
-    "minute": 60,
-    "minutes": 60,
-    "hour": 3600,
-    "hours": 3600,
-    "day": 86400,
-    "days": 86400,
-    "week": 604800,
-    "weeks": 604800,
-}
-_LESS = (
-    "less than",
-    "under",
-    "fewer than",
-    "only",
-    "just",
-    "barely",
-    "within",
-    "up to",
-)
-_MORE = ("more than", "over", "at least", "upwards of")
-_ABOUT = ("about", "around", "roughly", "some", "nearly", "almost", "approximately")
 _LIGHT_VERBS = {"open", "launch", "carry", "conduct", "mount", "stage", "unleash"}
 _INJURY = {"wound", "injure", "injury", "hurt"}
 _WEAPON_EVENTS = {
@@ -82,32 +33,13 @@ _WEAPON_EVENTS = {
 }
 
 
-def _number(text: str) -> float | None:
-    cleaned = text.lower().replace(",", "").strip()
-    try:
-        return float(cleaned)
-    except ValueError:
-        return float(_NUMBERS[cleaned]) if cleaned in _NUMBERS else None
-
-
-def _comparator(prefix: str) -> Comparator:
-    prefix = prefix.lower()
-    if any(prefix.endswith(w) for w in _LESS):
-        return "lt"
-    if any(prefix.endswith(w) for w in _MORE):
-        return "ge" if prefix.endswith("at least") else "gt"
-    if any(prefix.endswith(w) for w in _ABOUT):
-        return "approx"
-    return "eq"
-
-
 def _span(token_or_span: Any) -> Span:
     doc = token_or_span.doc
     if hasattr(token_or_span, "start_char"):
         start, end = token_or_span.start_char, token_or_span.end_char
     else:
         start, end = token_or_span.idx, token_or_span.idx + len(token_or_span.text)
-    return Span(start, end, doc.text[start:end])
+    return Span(start, end, doc_text(doc)[start:end])
 
 
 def _verb_subject(verb: Token) -> Token | None:
@@ -158,7 +90,10 @@ class AspectReader:
         if self.responsibility is not None:
             values += self._responsibility(own, cue_class, target)
         if self.notice is not None:
-            values += self._notice(own)
+            # Notice is about the communication itself: "said X warned them a
+            # minute before" asserts the warning's timing even though "warned"
+            # is a nested cue of its own.
+            values += self._notice(tokens)
         if self.casualties is not None:
             values += self._casualties(own)
         if self.location is not None:
@@ -299,30 +234,17 @@ class AspectReader:
             if token.lower_ not in lead_words or token.i <= verb.i:
                 continue
             window = doc[max(verb.i + 1, token.i - 7) : token.i]
-            text = re.sub(r"[\u201c\u201d\"']", "", window.text)
-            match = re.search(
-                r"((?:less than|fewer than|more than|at least|about|around|only|just|"
-                r"under|over|some|nearly|almost|barely)\s+)?"
-                r"(\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
-                r"fifteen|twenty|thirty|forty|fifty|several|few|half an?)\s+"
-                r"(seconds?|minutes?|hours?|days?|weeks?)\s*$",
-                text,
-                re.I,
-            )
-            if not match:
+            found = duration_before(window.text)
+            if found is None:
                 continue
-            amount = match.group(2).lower()
-            number = 0.5 if amount.startswith("half") else _number(amount)
-            if number is None:
-                continue
-            seconds = number * _UNITS[match.group(3).lower()]
+            seconds, compared = found
             return AspectValue(
                 "AdvanceNotice",
                 "duration",
                 _span(doc[window.start : token.i + 1]),
                 number=seconds,
                 unit="s",
-                comparator=_comparator((match.group(1) or "").strip()),
+                comparator=compared,
             )
         return None
 
@@ -402,8 +324,8 @@ class AspectReader:
                 )
                 if number_token is None or number_token.i not in members:
                     continue
-                number = _number(number_token.text)
-                if number is None:
+                amount = number(number_token.text)
+                if amount is None:
                     continue
                 before = token.doc[max(0, number_token.i - 3) : number_token.i].text
                 out.append(
@@ -411,9 +333,9 @@ class AspectReader:
                         "Casualties",
                         "quantity",
                         _span(_phrase(head)),
-                        number=number,
+                        number=amount,
                         unit=unit,
-                        comparator=_comparator(before),
+                        comparator=comparator(before),
                     )
                 )
                 break

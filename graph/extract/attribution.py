@@ -1,46 +1,38 @@
-"""Attributed assertions: cue, speaker and content by dependency patterns.
+"""Attribution candidates: cue, speaker token and content by dependency patterns.
 
 Patterns (the ``pattern`` field of each assertion):
 
-- ``p_ccomp``: "X said (that) ...", quote-first "'...,' X said", "X told reporters ...".
+- ``p_ccomp``: "X said (that) ...", quote-first "'...,' X said", "... said X",
+  "X told reporters ..." (the recipient is never the speaker).
+- ``p_conj``: "..., adding that ..." (the subject comes from the governing verb).
 - ``p_accuse``: "X accused Y of ...", "X blamed Y for ..." (Y is the target).
 - ``p_passive``: "Y was blamed by X for ...".
-- ``p_nominal``: "statements from X blaming Y", "a statement from X reads ...".
+- ``p_nominal``: "statements from X blaming Y", "warnings from X that ...",
+  "X's claim that ...".
+- ``p_reject``: "X rejected the report", "a charge X denied".
+- ``p_warn``: "X warned them of the strike" (the warned party and the threat).
 - ``p_topic``: "X reported on ..." (the topic is the content).
 - ``p_according``: "According to X, ...".
-- ``p_conj``: "..., adding that ..." (the subject comes from the governing verb).
-- ``p_quote``: a cue with no clause but a quotation in the same sentence.
-- ``p_floating``: a paragraph entirely in quotes after an attributed quote.
+- ``p_statement``: "In a statement, X called the offer an insult".
+- ``p_quote``: a cue with no clause but a quotation next to it in its sentence.
+
+Speakers are resolved, and floating quotes added, in :mod:`.speakers`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
-from graph.extract.actors import ActorIndex
 from graph.extract.factuality import cue_is_asserted
-from graph.extract.quotes import Quote, strip_span
+from graph.extract.mentions import Token, doc_text, np_span, subject_of
+from graph.extract.quotes import QUOTE_CHARS, Quote, strip_span
 from graph.lexicon import Lexicon
 
-Token = Any
-
-_WH = {
-    "what",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "how",
-    "why",
-    "where",
-    "when",
-    "whether",
-    "if",
-}
+_WH = {"what", "which", "who", "whom", "whose", "how", "why", "where", "when"}
+_WH_CONTENT = _WH | {"whether", "if"}
 _CONTRAST = {"though", "although", "while", "whereas", "but", "even"}
-_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _TARGET_CLASSES = {"Accuse", "Blame"}
+_CLAUSE_POS = ("VERB", "AUX")
 
 
 @dataclass
@@ -61,16 +53,11 @@ class Candidate:
     speaker_end: int = 0
     parent: int | None = None
     confidence: float = 0.9
+    cue_end: int | None = None  # for multi-word cues
+    cue_lemma: str | None = None
 
 
-def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            return child
-    return None
-
-
-def _inherited_subject(verb: Token, lx: Lexicon) -> Token | None:
+def inherited_subject(verb: Token, lx: Lexicon) -> Token | None:
     """The subject of "adding that" or "and said": the governing verb's.
 
     A participle cue often attaches inside the first clause ("said the port
@@ -84,7 +71,7 @@ def _inherited_subject(verb: Token, lx: Lexicon) -> Token | None:
         if node.head.i == node.i:
             break
         node = node.head
-        subject = _subject(node)
+        subject = subject_of(node)
         if subject is None:
             continue
         # "X conveyed sorrow and said": a conjoined verb shares its head's subject.
@@ -97,23 +84,58 @@ def _inherited_subject(verb: Token, lx: Lexicon) -> Token | None:
     return nearest
 
 
-def _trimmed_tokens(root: Token, cue: Token, lx: Lexicon) -> list[Token]:
+def _has_own_cue(token: Token, lx: Lexicon) -> bool:
+    """A clause with a cue of its own speaker ("which he said ..."), not "who
+    would testify" (the relative pronoun is no new speaker)."""
+    for t in token.subtree:
+        if t.lemma_.lower() not in lx.cues:
+            continue
+        subject = subject_of(t)
+        if subject is not None and subject.lower_ not in _WH | {"that"}:
+            return True
+    return False
+
+
+def contiguous(tokens: list[Token], anchor: Token) -> list[Token]:
+    """The run of consecutive tokens that contains (or follows) ``anchor``."""
+    run: list[Token] = []
+    for token in tokens:
+        if run and token.i != run[-1].i + 1:
+            if anchor.i <= run[-1].i:
+                break
+            run = []
+        run.append(token)
+    return run
+
+
+def trimmed_tokens(
+    root: Token, cue: Token, lx: Lexicon, quotes: list[Quote]
+) -> list[Token]:
     """The content subtree minus contrast clauses and nested relative clauses."""
     drop: set[int] = set()
+
+    def quoted(token: Token) -> bool:
+        return any(q.start <= token.idx < q.end for q in quotes)
+
     for token in root.subtree:
         # "..., though it did not address ...": narrator commentary or a new claim.
-        if token.dep_ in ("advcl", "conj") and token.head.i == root.i:
+        # Inside a quotation every word is the speaker's own, so nothing is cut.
+        if (
+            token.dep_ in ("advcl", "conj")
+            and token.head.i == root.i
+            and not quoted(token)
+        ):
             marks = {c.lower_ for c in token.children if c.dep_ in ("mark", "cc")}
-            if marks & _CONTRAST and _subject(token) is not None:
+            before = token.doc[max(root.i, token.left_edge.i - 1)]
+            if before.dep_ == "cc" and before.head.i == root.i:
+                marks.add(before.lower_)
+            if marks & _CONTRAST and subject_of(token) is not None:
                 drop.update(t.i for t in token.subtree)
-        if token.dep_ == "cc" and token.lower_ == "but" and token.head.i == root.i:
-            drop.add(token.i)
+                if before.dep_ == "cc":
+                    drop.add(before.i)
         # "..., which he said ...": a relative clause with its own cue is its own
         # assertion.
-        if token.dep_ == "relcl" and any(
-            t.lemma_.lower() in lx.cues and _subject(t) is not None
-            for t in token.subtree
-        ):
+        if token.dep_ == "relcl" and _has_own_cue(token, lx):
             drop.update(t.i for t in token.subtree)
         # The complementizer is not part of what was said.
         if token.dep_ == "mark" and token.lower_ == "that" and token.head.i == root.i:
@@ -122,25 +144,26 @@ def _trimmed_tokens(root: Token, cue: Token, lx: Lexicon) -> list[Token]:
         if cue.dep_ == "relcl" and token.i < cue.i:
             drop.add(token.i)
     kept = [t for t in root.subtree if t.i not in drop and t.i != cue.i]
-    # Keep only the contiguous run containing the root.
-    run: list[Token] = []
-    for token in kept:
-        if run and token.i != run[-1].i + 1:
-            if root.i <= run[-1].i:
-                break
-            run = []
-        run.append(token)
-    return run
+    return contiguous(kept, root)
 
 
-def _char_span(doc: Any, tokens: list[Token]) -> tuple[int, int]:
+def char_range(doc: object, tokens: list[Token]) -> tuple[int, int]:
+    """Character range of ``tokens`` without edge punctuation or unpaired quotes."""
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
-    return strip_span(doc.text, start, end)
+    return strip_span(doc_text(tokens[0].doc), start, end)
+
+
+def _passive_adjective(cue: Token) -> bool:
+    """ "the mood was determined", "is expected to": no speaker, no speech act."""
+    if cue.dep_ in ("amod", "acomp"):
+        return True
+    children = {c.dep_ for c in cue.children}
+    return "auxpass" in children and "agent" not in children
 
 
 def _content_root(cue: Token, cue_class: str) -> tuple[Token | None, str, Token | None]:
-    """(content root, pattern, target) of a cue token."""
+    """(content root, pattern, target) of a verb cue."""
     target = None
     if cue_class in _TARGET_CLASSES:
         target = next((c for c in cue.children if c.dep_ == "dobj"), None)
@@ -152,9 +175,21 @@ def _content_root(cue: Token, cue_class: str) -> tuple[Token | None, str, Token 
             return passive_target, "p_passive", passive_target
         if target is not None:
             return target, "p_accuse", target
-    if cue_class in ("Deny", "Reject") and not any(
-        c.dep_ == "ccomp" for c in cue.children
-    ):
+    for child in cue.children:
+        if child.dep_ in ("ccomp", "parataxis") and child.pos_ in _CLAUSE_POS:
+            if any(c.dep_ == "csubj" and c.tag_ == "VBG" for c in child.children):
+                continue  # "acknowledged X, revealing Y was Z": a misparse, see below
+            first = child.left_edge
+            # "did not say what happened" has no proposition; but in "which he
+            # said would ..." the wh-word is the relative pronoun of the cue's clause.
+            if (
+                first.lower_ in _WH_CONTENT
+                and first.i < child.i
+                and cue.dep_ != "relcl"
+            ):
+                continue
+            return child, "p_conj" if cue.dep_ in ("conj", "advcl") else "p_ccomp", None
+    if cue_class in ("Deny", "Reject", "Confirm", "Acknowledge"):
         # "rejected that account", "denied carrying out the attack".
         for child in cue.children:
             if child.dep_ in ("dobj", "xcomp") and child.pos_ in (
@@ -163,14 +198,22 @@ def _content_root(cue: Token, cue_class: str) -> tuple[Token | None, str, Token 
                 "PROPN",
             ):
                 return child, "p_reject", None
-    for child in cue.children:
-        if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX"):
-            first = child.left_edge
-            # "did not say what happened" has no proposition; but in "which he
-            # said would ..." the wh-word is the relative pronoun of the cue's clause.
-            if first.lower_ in _WH and first.i < child.i and cue.dep_ != "relcl":
-                continue
-            return child, "p_conj" if cue.dep_ in ("conj", "advcl") else "p_ccomp", None
+        # "a charge X denied": the relativised noun is what was denied.
+        if cue.dep_ == "relcl" and cue.head.pos_ == "NOUN":
+            return cue.head, "p_reject", None
+    if cue_class == "Warn":
+        # "warned them of the impending strike": the warned party and the threat.
+        obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        about = next(
+            (
+                c
+                for c in cue.children
+                if c.dep_ == "prep" and c.lower_ in ("of", "about")
+            ),
+            None,
+        )
+        if obj is not None and about is not None:
+            return obj, "p_warn", None
     if cue.lemma_.lower() == "report":
         topic = next(
             (
@@ -185,294 +228,169 @@ def _content_root(cue: Token, cue_class: str) -> tuple[Token | None, str, Token 
     return None, "", target
 
 
+def _object_tokens(cue: Token) -> list[Token]:
+    """Everything after the cue in its clause, up to a relative clause."""
+    tokens: list[Token] = []
+    for child in cue.children:
+        if child.i < cue.i or child.dep_ in ("cc", "conj", "relcl"):
+            continue
+        if child.dep_ == "punct" and child.text not in QUOTE_CHARS:
+            continue
+        if child.dep_ == "advcl" and child.left_edge.lower_ in ("which", "while"):
+            continue
+        tokens += [t for t in child.subtree if t.dep_ != "relcl" or t.head.i != cue.i]
+    tokens.sort(key=lambda t: t.i)
+    drop = {t.i for t in tokens if t.dep_ == "relcl" for t in t.subtree}
+    return contiguous([t for t in tokens if t.i not in drop], cue.doc[cue.i + 1])
+
+
 def _speaker_token(cue: Token, pattern: str, lx: Lexicon) -> Token | None:
+    if cue.dep_ == "csubj":
+        return inherited_subject(cue.head, lx) or subject_of(cue.head.head)
     if pattern == "p_passive":
         agent = next(c for c in cue.children if c.dep_ == "agent")
         return next((c for c in agent.children if c.dep_ == "pobj"), None)
     if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
         return cue.head  # "statements from X blaming Y": resolved through "from X"
-    subject = _subject(cue) or _inherited_subject(cue, lx)
-    return subject
-
-
-def _source_of_document(noun: Token) -> Token | None:
-    """ "a statement from X", "X's statement", "the ministry statement"."""
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                return pobj
-        if child.dep_ == "poss":
-            return child
-    return None
-
-
-def find_candidates(doc: Any, lx: Lexicon, quotes: list[Quote]) -> list[Candidate]:
-    """Cue-driven candidates in text order (speakers not yet resolved)."""
-    found: list[Candidate] = []
-    for token in doc:
-        lemma = token.lemma_.lower()
-        if token.pos_ not in ("VERB", "AUX") or lemma not in lx.cues:
-            if token.lower_ == "according" and any(
-                c.lower_ == "to" for c in token.children
-            ):
-                found += _according(token, lx)
-            continue
-        cue_class = lx.cues[lemma]
-        if not cue_is_asserted(token, lx):
-            continue
-        root, pattern, target = _content_root(token, cue_class)
-        if root is None:
-            root, pattern = _quote_content(token, doc, quotes)
-            if root is None:
-                continue
-        speaker = _speaker_token(token, pattern, lx)
-        if pattern in ("p_accuse", "p_nominal", "p_passive"):
-            tokens = _accusation_tokens(token, root, pattern, lx)
-        elif pattern == "p_quote":
-            tokens = list(root)
-        else:
-            tokens = _trimmed_tokens(root, token, lx)
-        if not tokens:
-            continue
-        start, end = _char_span(doc, tokens)
-        if end - start < 2:
-            continue
-        found.append(
-            Candidate(
-                cue=token,
-                cue_class=cue_class,
-                pattern=pattern,
-                speaker_token=speaker,
-                start=start,
-                end=end,
-                root=root if pattern != "p_quote" else None,
-                tokens=tokens,
-                target_token=target,
-            )
-        )
-    return found
+    return subject_of(cue) or inherited_subject(cue, lx)
 
 
 def _accusation_tokens(
     cue: Token, target: Token, pattern: str, lx: Lexicon
 ) -> list[Token]:
     """ "accused Israel of failing to inform ...": target plus the charge."""
-    pieces = [t for t in target.subtree]
+    pieces = list(target.subtree)
     for child in cue.children:
-        if child.dep_ == "prep" and child.lower_ in ("of", "for", "over"):
+        if child.dep_ == "prep" and child.lower_ in ("of", "for", "over", "with"):
             pieces += list(child.subtree)
         if child.dep_ == "advmod" and pattern == "p_nominal":
             pieces += list(child.subtree)
-    pieces.sort(key=lambda t: t.i)
     if pattern == "p_nominal":
-        pieces = [cue, *pieces]
-        pieces.sort(key=lambda t: t.i)
+        pieces.append(cue)
+    pieces.sort(key=lambda t: t.i)
     drop: set[int] = set()
     for token in pieces:
-        if token.dep_ == "relcl" and any(
-            t.lemma_.lower() in lx.cues and _subject(t) is not None
-            for t in token.subtree
-        ):
+        if token.dep_ == "relcl" and _has_own_cue(token, lx):
             drop.update(t.i for t in token.subtree)
-    kept = [t for t in pieces if t.i not in drop]
     run: list[Token] = []
-    for token in kept:
-        if run and token.i != run[-1].i + 1 and token.i - run[-1].i > 2:
+    for token in (t for t in pieces if t.i not in drop):
+        if run and token.i - run[-1].i > 2:
             break
         run.append(token)
     return run
 
 
-def _quote_content(cue: Token, doc: Any, quotes: list[Quote]) -> tuple[Any, str]:
-    """A quoted clause right before or after the cue serves as its content.
+def _quote_content(
+    cue: Token, doc: object, quotes: list[Quote], used: set[int]
+) -> Token | None:
+    """A quoted clause beside the cue, in its sentence, serves as its content.
 
-    Only a clause (a quotation with a verb) next to the cue counts: a quoted
-    phrase inside the sentence ("what they call a 'mechanism'") is not speech.
+    Only a clause (a quotation with a verb) counts: a quoted phrase inside the
+    sentence ("what they call a 'mechanism'") is not speech.
     """
-    text = doc.text
+    text = doc_text(cue.doc)
+    sent = cue.sent
     cue_end = cue.idx + len(cue.text)
     for quote in quotes:
-        if quote.start <= cue.idx < quote.end:
+        if quote.start in used or quote.start <= cue.idx < quote.end:
             continue
-        if quote.end <= cue.idx:
-            between = text[quote.end : cue.sent.start_char if False else cue.idx]
-        else:
-            between = text[cue_end : quote.start]
+        if quote.end < sent.start_char - 2 or quote.start > sent.end_char + 1:
+            continue
+        between = (
+            text[quote.end : cue.idx]
+            if quote.end <= cue.idx
+            else text[cue_end : quote.start]
+        )
         if len(between) > 40 or "\n" in between:
             continue
-        span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-        if span is None or len(span) < 4:
-            continue
-        if not any(t.pos_ in ("VERB", "AUX") for t in span):
-            continue
-        subject = _subject(cue)
-        if quote.end <= cue.idx and subject is not None and subject.i < span.start:
-            continue  # "X said ... 'quote'" is handled by the clause patterns
-        return span, "p_quote"
-    return None, ""
-
-
-def _according(token: Token, lx: Lexicon) -> list[Candidate]:
-    to = next(c for c in token.children if c.lower_ == "to")
-    source = next((c for c in to.children if c.dep_ == "pobj"), None)
-    head = token.head
-    if source is None or head.i == token.i:
-        return []
-    excluded = {t.i for t in token.subtree}
-    tokens = [t for t in head.subtree if t.i not in excluded]
-    run: list[Token] = []
-    for t in tokens:
-        if run and t.i != run[-1].i + 1:
-            if head.i <= run[-1].i:
-                break
-            run = []
-        run.append(t)
-    if not run:
-        return []
-    start, end = _char_span(token.doc, run)
-    return [
-        Candidate(
-            cue=token,
-            cue_class=lx.cue_phrases.get("according to", "Say"),
-            pattern="p_according",
-            speaker_token=source,
-            start=start,
-            end=end,
-            root=head,
-            tokens=run,
-            confidence=0.85,
-        )
-    ]
-
-
-def resolve_speakers(
-    candidates: list[Candidate], actors: ActorIndex, lx: Lexicon
-) -> list[Candidate]:
-    """Attach speakers and parents; drop candidates with no resolvable speaker."""
-    # Nesting first, so an unresolvable nested speaker ("an investigation found")
-    # can fall back on the assertion it is nested in.
-    for index, item in enumerate(candidates):
-        best: int | None = None
-        for other_index, other in enumerate(candidates):
-            if other_index == index:
-                continue
-            if other.start <= item.cue.idx < other.end and (
-                best is None
-                or other.end - other.start
-                < candidates[best].end - candidates[best].start
-            ):
-                best = other_index
-        item.parent = best
-    kept: list[Candidate] = []
-    for item in candidates:
-        token = item.speaker_token
-        key: str | None = None
-        speaker_node = token
-        if token is not None:
-            lemma = token.lemma_.lower()
-            if lemma in lx.audience_nouns:
-                token = None
-            elif lemma in lx.document_nouns and token.pos_ == "NOUN":
-                source = _source_of_document(token)
-                speaker_node = source if source is not None else token
-                key = actors.resolve(source) if source is not None else None
-            else:
-                key = actors.resolve(token)
-        if key is None and item.parent is not None:
-            parent = candidates[item.parent]
-            if parent.speaker is not None and (token is None or token.pos_ == "NOUN"):
-                key = parent.speaker
-                item.speaker_start, item.speaker_end = (
-                    parent.speaker_start,
-                    parent.speaker_end,
-                )
-                item.confidence = min(item.confidence, 0.7)
-                speaker_node = None
-        if key is None:
-            continue
-        item.speaker = key
-        if speaker_node is not None:
-            span = (
-                speaker_node.doc[speaker_node.left_edge.i : speaker_node.i + 1]
-                if speaker_node.pos_ != "PRON"
-                else speaker_node.doc[speaker_node.i : speaker_node.i + 1]
-            )
-            item.speaker_start, item.speaker_end = strip_span(
-                speaker_node.doc.text, span.start_char, span.end_char
-            )
-            if speaker_node.pos_ == "PRON":
-                item.confidence = min(item.confidence, 0.8)
-        _on_behalf(item, actors)
-        kept.append(item)
-    return kept
-
-
-def _on_behalf(item: Candidate, actors: ActorIndex) -> None:
-    """ "X, in the name of the State of Y, said ...": X acts for Y."""
-    verb = item.cue
-    heads = [verb, verb.head] if verb.dep_ == "conj" else [verb]
-    for head in heads:
-        for child in head.children:
-            if child.dep_ != "prep" or child.lower_ not in ("in", "on"):
-                continue
-            words = [t.lower_ for t in child.subtree]
-            if ("name" in words or "behalf" in words) and item.speaker is not None:
-                country = None
-                for t in child.subtree:
-                    country = country or actors.lx.country_of(t.text)
-                if country:
-                    actors.on_behalf(item.speaker, country)
-
-
-def floating_quotes(
-    doc: Any, quotes: list[Quote], items: list[Candidate]
-) -> list[Candidate]:
-    """A paragraph that is one quotation, with no cue of its own, continues the
-    speaker of the assertion just before it (within the previous paragraph or two).
-    """
-    text = doc.text
-    out: list[Candidate] = []
-    for quote in quotes:
-        if any(
-            c.start <= quote.start < c.end or quote.start <= c.cue.idx < quote.end
-            for c in items
+        span = cue.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if (
+            span is None
+            or len(span) < 4
+            or not any(t.pos_ in _CLAUSE_POS for t in span)
         ):
             continue
-        before = text[: quote.start - 1].rstrip(" ")
-        opens_paragraph = before.endswith("\n") or quote.start <= 1
-        opens_sentence = before.endswith((".", "!", "?", ".\u201d", '."'))
-        after = text[quote.end + 1 :].lstrip(" ")
-        closes = after == "" or after.startswith("\n") or after[:1] in ("\u201c", '"')
-        if not ((opens_paragraph or opens_sentence) and closes):
+        subject = subject_of(cue)
+        if quote.end <= cue.idx and subject is not None and subject.i < span.start:
+            continue  # "X said ... 'quote'" is handled by the clause patterns
+        return span
+    return None
+
+
+def find_candidates(doc: object, lx: Lexicon, quotes: list[Quote]) -> list[Candidate]:
+    """Cue-driven candidates in text order (speakers not yet resolved)."""
+    from graph.extract.nominal import nominal_candidates, phrase_candidates
+
+    found: list[Candidate] = []
+    bare: list[tuple[Token, str]] = []  # cues with no clause: try quotations later
+    for token in doc:  # type: ignore[attr-defined]
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN" and lemma in lx.cue_nouns:
+            found += nominal_candidates(token, lx, quotes)
             continue
-        previous = [c for c in items if c.end <= quote.start and c.speaker is not None]
-        if not previous:
+        if token.pos_ not in _CLAUSE_POS or lemma not in lx.cues:
+            if token.dep_ == "prep" or token.lower_ == "according":
+                found += phrase_candidates(token, lx)
             continue
-        last = max(previous, key=lambda c: c.end)
-        # Right after an attributed sentence, or a paragraph or two later.
-        if opens_sentence and not opens_paragraph and quote.start - last.cue.idx > 80:
+        cue_class = lx.cues[lemma]
+        if _passive_adjective(token) and cue_class not in _TARGET_CLASSES:
             continue
-        if quote.start - last.end > 600:
+        if not cue_is_asserted(token, lx):
             continue
-        span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-        if span is None or not any(t.pos_ in ("VERB", "AUX") for t in span):
+        root, pattern, target = _content_root(token, cue_class)
+        if token.dep_ == "csubj" and token.tag_ == "VBG" and root is None:
+            # "..., revealing the target was X": parsed as the subject of "was".
+            clause = token.head
+            tokens = contiguous([t for t in clause.subtree if t.i > token.i], clause)
+            _add(found, token, cue_class, "p_conj", clause, tokens, None, lx)
             continue
-        start, end = strip_span(text, quote.start, quote.end)
-        out.append(
-            Candidate(
-                cue=last.cue,
-                cue_class=last.cue_class,
-                pattern="p_floating",
-                speaker_token=None,
-                start=start,
-                end=end,
-                root=span.root,
-                tokens=list(span),
-                speaker=last.speaker,
-                speaker_start=last.speaker_start,
-                speaker_end=last.speaker_end,
-                confidence=0.7,
-            )
+        if root is None:
+            bare.append((token, cue_class))
+            continue
+        if pattern in ("p_accuse", "p_nominal", "p_passive"):
+            tokens = _accusation_tokens(token, root, pattern, lx)
+        elif pattern == "p_warn":
+            tokens = _object_tokens(token)
+        elif root.i == token.head.i:
+            tokens = list(np_span(root))  # "a charge X denied": the noun phrase
+        else:
+            tokens = trimmed_tokens(root, token, lx, quotes)
+        _add(found, token, cue_class, pattern, root, tokens, target, lx)
+    # Second pass, so a quotation a clause pattern already took is not reused.
+    for token, cue_class in bare:
+        used = {c.start for c in found}
+        span = _quote_content(token, doc, quotes, used)
+        if span is not None:
+            _add(found, token, cue_class, "p_quote", None, list(span), None, lx)
+    found.sort(key=lambda c: (c.cue.idx, c.start))
+    return found
+
+
+def _add(
+    found: list[Candidate],
+    cue: Token,
+    cue_class: str,
+    pattern: str,
+    root: Token | None,
+    tokens: list[Token],
+    target: Token | None,
+    lx: Lexicon,
+) -> None:
+    if not tokens:
+        return
+    start, end = char_range(cue.doc, tokens)
+    if end - start < 2:
+        return
+    found.append(
+        Candidate(
+            cue=cue,
+            cue_class=cue_class,
+            pattern=pattern,
+            speaker_token=_speaker_token(cue, pattern, lx),
+            start=start,
+            end=end,
+            root=root,
+            tokens=tokens,
+            target_token=target,
         )
-    return out
+    )

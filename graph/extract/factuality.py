@@ -1,20 +1,19 @@
 """Factuality: whether a cue is asserted, content polarity, speaker certainty.
 
 FactBank-style (Sauri & Pustejovsky 2009): a negated or non-asserted cue ("did
-not say", "refrained from blaming") makes no assertion; a negation or negative
-implicative over the content's main verb ("failed to inform") makes it negative;
-hedges, evidentials and modals lower certainty.
+not say", "refrained from blaming") makes no assertion; a negation, a negative
+quantifier ("no notice was given") or a negative implicative over the content's
+main verb ("failed to inform") makes it negative; hedges, evidentials, modals
+and conditionals on the main verb or the cue lower certainty.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
+from graph.extract.mentions import Token
 from graph.lexicon import Lexicon
 from graph.models import Certainty, Polarity
-
-Token = Any
 
 _ORDER: dict[str, int] = {
     "certain": 0,
@@ -23,18 +22,38 @@ _ORDER: dict[str, int] = {
     "underspecified": 3,
 }
 _CHAIN = {"xcomp", "pcomp", "prep", "advcl", "conj", "ccomp", "acl"}
+_ARGUMENTS = ("nsubj", "nsubjpass", "dobj", "attr")
 
 
-def _negated(token: Token, lx: Lexicon) -> bool:
+def negated(token: Token, lx: Lexicon) -> bool:
+    """A ``neg`` child or a negation adverb ("never") on ``token``."""
     return any(
         child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in lx.negation)
         for child in token.children
     )
 
 
+def _negative_argument(
+    verb: Token, lx: Lexicon, deps: tuple[str, ...] = _ARGUMENTS
+) -> bool:
+    """ "Nobody called", "we see no basis", "there is no shortage".
+
+    Prepositional objects do not count: "in no time" is manner, not negation.
+    """
+    quantifiers = lx.negative_quantifiers
+    for child in verb.children:
+        if child.dep_ not in deps:
+            continue
+        if child.lower_ in quantifiers:
+            return True
+        if any(c.dep_ == "det" and c.lower_ in quantifiers for c in child.children):
+            return True
+    return False
+
+
 def cue_is_asserted(cue: Token, lx: Lexicon) -> bool:
     """False for "did not say", "declined to comment", "refrained from blaming"."""
-    if _negated(cue, lx):
+    if negated(cue, lx) or _negative_argument(cue, lx, ("nsubj",)):
         return False
     node = cue
     # Walk up through complements: "refrains from blaming", "declined to say".
@@ -60,10 +79,12 @@ def content_polarity(
     "accused X of failing to inform", not "asked X to stop fishing". A denial
     flips the polarity: "X denied that Y happened" asserts not-Y.
     """
-    negative = _negated(root, lx)
+    negative = negated(root, lx) or _negative_argument(root, lx)
     for token in tokens:
         if token.pos_ != "VERB" or token.lemma_.lower() not in lx.negative_implicatives:
             continue
+        if not _has_complement(token):
+            continue  # "the gearboxes failed": intransitive, not "failed to X"
         on_spine = (
             token.i == root.i
             or root.head.i == token.i
@@ -77,12 +98,50 @@ def content_polarity(
     return "negative" if negative else "positive"
 
 
-def certainty(tokens: Iterable[Token], cue: Token, lx: Lexicon) -> Certainty:
-    """The weakest commitment signalled by hedges in the content or on the cue."""
-    level = "certain"
-    candidates = [*tokens, *(c for c in cue.children if c.dep_ in ("advmod", "aux"))]
-    for token in candidates:
-        value = lx.hedges.get(token.lemma_.lower()) or lx.hedges.get(token.lower_)
-        if value and _ORDER.get(value, 0) > _ORDER[level]:
-            level = value
+def _has_complement(verb: Token) -> bool:
+    """ "failed to inform", "refrained from blaming": a verbal complement."""
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "pcomp"):
+            return True
+        if child.dep_ == "prep" and any(g.dep_ == "pcomp" for g in child.children):
+            return True
+    return False
+
+
+def _weaker(level: str, value: str | None) -> str:
+    if value and _ORDER.get(value, 0) > _ORDER[level]:
+        return value
+    return level
+
+
+def certainty(root: Token | None, cue: Token, lx: Lexicon) -> Certainty:
+    """The weakest commitment signalled on the content's main verb or the cue.
+
+    Counted: hedge adverbs and modals on the main verb ("could probably
+    survive"), a hedge main verb ("we think ..."), a conditional clause ("would
+    ... if"), hedges on the cue and hedging cues ("believed", "suspected"). A
+    negated modal ("could not promise") states a fact; nested clauses and
+    conjuncts are left to their own assertions.
+    """
+    level = _weaker("certain", lx.hedges.get(cue.lemma_.lower()))
+    for child in cue.children:
+        if child.dep_ == "advmod":
+            level = _weaker(level, lx.hedges.get(child.lower_))
+    if root is None:
+        return level  # type: ignore[return-value]
+    if root.pos_ == "VERB":
+        level = _weaker(level, lx.hedges.get(root.lemma_.lower()))
+    is_negated = negated(root, lx)
+    for child in root.children:
+        lower = child.lower_
+        if child.dep_ == "advmod":
+            level = _weaker(level, lx.hedges.get(lower))
+        elif child.dep_ == "aux" and child.tag_ == "MD" and not is_negated:
+            level = _weaker(level, lx.modals.get(lower))
+        elif child.dep_ == "advcl":
+            marks = [c.lower_ for c in child.children if c.dep_ == "mark"]
+            for mark in marks:
+                level = _weaker(level, lx.conditionals.get(mark))
+        elif child.dep_ == "acomp" and root.lemma_ == "be":
+            level = _weaker(level, lx.hedges.get(lower))
     return level  # type: ignore[return-value]

@@ -43,7 +43,8 @@ def find_quotes(text: str) -> list[Quote]:
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink ``[start, end)`` past spaces, edge punctuation and unpaired quotes.
 
-    Quotation marks are kept when the span contains both of a pair.
+    Quotation marks are kept when the span contains both of a pair, unless the
+    span is exactly one quotation: then the marks go and the words stay.
     """
     strip = " \t\n,;:.\u2014\u2013-"
     while True:
@@ -57,8 +58,18 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
             start += 1
         if end > start and text[end - 1] in QUOTE_CHARS and _unpaired(inner, -1):
             end -= 1
+        elif _one_quotation(inner):
+            start, end = start + 1, end - 1
         if (start, end) == before:
             return start, end
+
+
+def _one_quotation(inner: str) -> bool:
+    """ "“the talks collapsed”": one pair of marks around the whole."""
+    if len(inner) < 3 or inner[0] not in _PAIRS or inner[-1] != _PAIRS[inner[0]]:
+        return False
+    body = inner[1:-1]
+    return inner[0] not in body and _PAIRS[inner[0]] not in body
 
 
 def _unpaired(inner: str, position: int) -> bool:

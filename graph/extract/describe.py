@@ -1,0 +1,189 @@
+"""Descriptions without a named entity: "the ministry", "officials in Quito".
+
+A definite description corefers with the latest actor that has its head noun; an
+indefinite one ("a spokesman") or a described group is a new actor; an acronym,
+surname or country name finds the actor registered under it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from graph.extract.mentions import SpacySpan, Token, clean, looks_like_name
+from graph.ids import slug
+from graph.models import Actor
+
+if TYPE_CHECKING:
+    from graph.extract.actors import ActorIndex
+
+_INDEFINITE = {"a", "an", "another", "one", "two", "three", "several", "some"}
+_OFFICIALS = {"official", "officials", "source", "sources", "spokesman", "spokeswoman"}
+_SPOKES = {"spokesman", "spokeswoman", "spokesperson", "official", "representative"}
+# Generic nouns that name whichever body the story is about ("the company").
+_GENERIC = {"company", "firm", "group", "organisation", "organization", "operator"}
+
+
+def _has_head(index: ActorIndex, head: str) -> Callable[[Actor], bool]:
+    def test(actor: Actor) -> bool:
+        words = actor.name.lower().split()
+        return bool(words) and (
+            words[-1].rstrip("s") == head.rstrip("s")
+            or head in words
+            or head in index.heads.get(actor.key, ())
+        )
+
+    return test
+
+
+def resolve_description(index: ActorIndex, token: Token, span: SpacySpan) -> str | None:
+    """The actor a noun phrase without a PERSON/ORG entity refers to."""
+    lx = index.lx
+    head = token.lemma_.lower()
+    determiner = next((c.lower_ for c in token.children if c.dep_ == "det"), "")
+    nouns = lx.institution_nouns | lx.armed_forces_nouns
+    # "the mayor's office": an organisation owned by a person acts for them.
+    owner = next((c for c in token.lefts if c.dep_ == "poss"), None)
+    if owner is not None and head in nouns:
+        principal = index.resolve(owner)
+        name = clean(span.text)
+        if principal is not None and index.actors[principal].kind == "state":
+            key = index.org(name, span)
+        else:
+            key = index._add(f"org:{slug(name)}", name, "organisation")
+        if principal:
+            index.set_acts_for(key, principal)
+        return key
+    for form in (token.text, token.lower_):
+        if form in index.acronyms:
+            return index.acronyms[form]
+    country = lx.country_of(token.text)
+    if country and token.pos_ in ("PROPN", "NOUN", "ADJ"):
+        return index.state(country)
+    if token.lower_ in _OFFICIALS and token.tag_ == "NNS":
+        found = _officials(index, token, span)
+        if found is not None:
+            return found
+    if head in nouns:
+        name = clean(span.text)
+        if index.side_from(span) or any(t.pos_ == "PROPN" for t in span):
+            return index.org(name, span)
+        if determiner not in _INDEFINITE:
+            # "the ministry": the latest actor named with the same head noun,
+            # else ("the company") the latest organisation.
+            found = index.latest(token.i, _has_head(index, head))
+            if found:
+                return found
+        if len(name.split()) > 1:
+            # "the environment ministry": a body of its own, not an earlier one.
+            return index.org(name, span)
+        if head in _GENERIC:
+            found = index.latest(token.i, lambda a: a.kind == "organisation")
+            if found:
+                return found
+        key = index._add(f"group:{slug(name)}", name, "group")
+        if token.tag_ == "NNS":
+            index.plural.add(key)
+        return key
+    if head in lx.titles:
+        return _title_holder(index, token, span, determiner)
+    if token.pos_ == "NOUN" and token.tag_ == "NNS" and index.side_from(span):
+        # "Russian officials", "Ecuadorian officials": a group of one side.
+        key = index.sided("group", span, "group")
+        index.plural.add(key)
+        return key
+    return _fallback(index, token, span)
+
+
+def _officials(index: ActorIndex, token: Token, span: SpacySpan) -> str | None:
+    """ "Officials at the institute" speak for it; "officials in Quito" are a group."""
+    for child in token.children:
+        if child.dep_ != "prep":
+            continue
+        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        if child.lower_ in ("at", "of", "from", "with"):
+            key = index.resolve(pobj)
+            if key is not None and index.actors[key].kind == "organisation":
+                return key
+        phrase = token.doc[span.start : child.right_edge.i + 1]
+        key = index.sided("group", phrase, "group")
+        index.plural.add(key)
+        return key
+    return None
+
+
+def _title_holder(
+    index: ActorIndex, token: Token, span: SpacySpan, determiner: str
+) -> str:
+    """ "the prime minister": its holder; "a spokesman": a new person."""
+    title = clean(span.text).lower()
+    if determiner not in _INDEFINITE:
+        found = index.latest(
+            token.i,
+            lambda a: (
+                a.kind == "person" and bool(a.role) and title in str(a.role).lower()
+            ),
+        )
+        if found:
+            return found
+    if token.tag_ == "NNS":
+        key = index.sided("group", span, "group")  # "analysts", "officials"
+        index.plural.add(key)
+        return key
+    key = index.sided("person", span, "person", role=clean(span.text))
+    index._gender_from(key, [t.text for t in span])
+    # "a spokesman for the ministry" / "a ministry spokesman" after "The AIB said".
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                org = index.resolve(pobj)
+                if org is not None and org != key:
+                    index.set_acts_for(key, org)
+    if index.actors[key].acts_for is None and token.lower_ in _SPOKES:
+        # "A ministry spokeswoman": the body named by the modifier; a bare "a
+        # spokesman" after "The AIB rejected ...": the body just mentioned.
+        words = [t.lemma_.lower() for t in span if t.dep_ == "compound"]
+        org = (
+            index.latest(token.i, _has_head(index, words[-1]))
+            if words
+            else index.latest(token.i, lambda a: a.kind in ("organisation", "state"))
+        )
+        if org is not None:
+            index.set_acts_for(key, org)
+    return key
+
+
+def _fallback(index: ActorIndex, token: Token, span: SpacySpan) -> str | None:
+    """A speaker the rules above do not know: a name, or a described group."""
+    if token.pos_ == "PROPN":
+        if token.text in index.surnames:
+            return index.surnames[token.text]
+        of = next(
+            (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"),
+            None,
+        )
+        if of is not None and any(t.pos_ == "PROPN" for t in of.subtree):
+            # "the Superintendency of the Environment": a named body.
+            phrase = token.doc[span.start : of.right_edge.i + 1]
+            return index.org(clean(phrase.text), phrase)
+        names = [t for t in span if t.pos_ == "PROPN"]
+        name_span = token.doc[names[0].i : token.i + 1] if names else span
+        if name_span[-1].lower_ in index.lx.org_suffixes:
+            return index.org(clean(name_span.text), span)
+        if looks_like_name(name_span) and len(name_span) >= 2:
+            titles = [t for t in span if t.i < name_span.start]
+            return index.person(name_span, titles)
+        if looks_like_name(name_span):
+            return None  # a lone capitalised word the model did not tag
+        return index.org(clean(span.text), span)
+    if token.pos_ == "NOUN":
+        # "Residents of the village", "two people familiar with the matter".
+        phrase = token.doc[token.left_edge.i : token.right_edge.i + 1]
+        key = index.sided("group", phrase if len(phrase) <= 8 else span, "group")
+        if token.tag_ == "NNS":
+            index.plural.add(key)
+        return key
+    return None

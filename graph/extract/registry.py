@@ -1,0 +1,225 @@
+"""The actor registry: adding, naming and siding actors of one document.
+
+:class:`graph.extract.actors.ActorIndex` resolves noun phrases on top of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from graph.extract.mentions import SpacySpan, Token, clean, doc_text, initials
+from graph.ids import slug
+from graph.lexicon import Lexicon
+from graph.models import Actor, ActorKind, Span
+
+
+def _proper(name: str) -> bool:
+    return all(w[:1].isupper() for w in name.split() if w.lower() not in ("of", "the"))
+
+
+class ActorRegistry:
+    """Actors of one document by key, with the indexes coreference needs."""
+
+    def __init__(
+        self, doc: Any, lexicon: Lexicon, quotes: list[tuple[int, int]] | None = None
+    ) -> None:
+        self.doc = doc
+        self.text = doc_text(doc)
+        self.lx = lexicon
+        self.quotes = quotes or []
+        self.actors: dict[str, Actor] = {}
+        self.order: list[tuple[int, str]] = []  # (token index, key) of mentions
+        self.acronyms: dict[str, str] = {}
+        self.surnames: dict[str, str] = {}
+        self.heads: dict[str, set[str]] = {}  # key -> nouns that describe it
+        self.gender: dict[str, str] = {}  # person key -> "f" / "m"
+        self.plural: set[str] = set()  # group keys named by a plural noun
+        self._ents = {t.i: e for e in doc.ents for t in e}
+
+    # -- building -----------------------------------------------------------
+
+    def _add(
+        self,
+        key: str,
+        name: str,
+        kind: ActorKind,
+        side: str | None = None,
+        acts_for: str | None = None,
+        role: str | None = None,
+    ) -> str:
+        actor = self.actors.get(key)
+        if actor is None:
+            actor = self.actors[key] = Actor(key, name, kind, side, acts_for, role)
+        else:
+            actor.side = actor.side or side
+            actor.acts_for = actor.acts_for or acts_for
+            actor.role = actor.role or role
+            if len(name) > len(actor.name) and kind == actor.kind == "person":
+                actor.name = name
+        if name not in actor.aliases:
+            actor.aliases.append(name)
+        return key
+
+    def state(self, country: str) -> str:
+        """The actor of a state."""
+        return self._add(f"state:{slug(country)}", country, "state", side=country)
+
+    def area(self, name: str) -> str:
+        """A place that belongs to no state ("international waters")."""
+        return self._add(f"area:{slug(name)}", name, "unknown")
+
+    def _mention(self, key: str, span: SpacySpan) -> str:
+        actor = self.actors[key]
+        text = self.text[span.start_char : span.end_char]
+        mention = Span(span.start_char, span.end_char, text)
+        if mention not in actor.mentions:
+            actor.mentions.append(mention)
+            self.order.append((span.root.i if hasattr(span, "root") else 0, key))
+        return key
+
+    def side_from(self, tokens: SpacySpan) -> str | None:
+        """The first country a phrase names (by name, demonym, capital or alias)."""
+        for token in tokens:
+            if token.pos_ in ("PROPN", "ADJ", "NOUN"):
+                country = self.lx.country_of(token.text)
+                if country:
+                    return country
+        for ent in getattr(tokens, "ents", []):
+            country = self.lx.country_of(ent.text)
+            if country:
+                return country
+        return None
+
+    def is_public(self, words: str) -> bool:
+        """Whether a name or title names a public body or office."""
+        lowered = words.lower()
+        if any(noun in lowered for noun in self.lx.armed_forces_nouns if " " in noun):
+            return True
+        tokens = {w.strip(".,'\u2019s") for w in lowered.split()} | set(lowered.split())
+        return bool(tokens & (self.lx.government_nouns | self.lx.armed_forces_nouns))
+
+    def set_acts_for(self, key: str, principal: str) -> None:
+        """Record that ``key`` acts for ``principal`` (first statement wins)."""
+        actor = self.actors[key]
+        if key != principal and actor.acts_for is None and actor.kind != "state":
+            actor.acts_for = principal
+            actor.side = actor.side or self.actors[principal].side
+
+    def _gender_from(self, key: str, words: list[str]) -> None:
+        lowered = {w.lower() for w in words}
+        if lowered & self.lx.female_words:
+            self.gender.setdefault(key, "f")
+        elif lowered & self.lx.male_words:
+            self.gender.setdefault(key, "m")
+
+    # -- resolving ----------------------------------------------------------
+
+    def person(self, name_tokens: SpacySpan, title_tokens: list[Token]) -> str:
+        """A person named by ``name_tokens``, titled by ``title_tokens``."""
+        name = clean(name_tokens.text)
+        surname = name.split()[-1] if name else name_tokens.text
+        key = self.surnames.get(surname) or self.surnames.get(name)
+        key = key or f"person:{slug(name)}"
+        words = [t.text for t in title_tokens if not self.lx.country_of(t.text)]
+        title = " ".join(words).strip(" ,")
+        lowered = title.lower()
+        role = title if any(w in self.lx.titles for w in lowered.split()) else None
+        # A demonym before a public office gives a side ("Russian President X");
+        # before a job it is only nationality ("Kenyan runner X").
+        side = None
+        if role and self.is_public(role):
+            side = self.side_from(title_tokens)
+        self._add(key, name, "person", side=side, role=role)
+        if side:
+            self.set_acts_for(key, self.state(side))
+        self._gender_from(key, [t.text for t in title_tokens])
+        self.surnames.setdefault(surname, key)
+        return key
+
+    def org(self, name: str, span: SpacySpan, ent: SpacySpan | None = None) -> str:
+        """An organisation; public bodies named after a state act for it."""
+        words = name.split()
+        described: list[str] = []
+        if len(words) > 1 and words[-1][:1].isupper() and not words[0][:1].isupper():
+            # "the dockworkers' union Havenbond": the proper name, not the description.
+            run: list[str] = []
+            for word in reversed(words):
+                if not word[:1].isupper():
+                    break
+                run.insert(0, word)
+            described = words[: len(words) - len(run)]
+            name = " ".join(run)
+        if name in self.acronyms:
+            return self.acronyms[name]
+        public = self.is_public(name)
+        side = None
+        if public:
+            side = (
+                self.lx.country_of(name)
+                or self.side_from(span)
+                or (self.side_from(ent) if ent is not None else None)
+            )
+        if side is None:
+            # "the Coast Guard" after "the Norwegian Coast Guard", "Nordvik" after
+            # "Nordvik Energy": a short form of an organisation named earlier.
+            lowered = name.lower()
+            for _, key in reversed(self.order):
+                other = self.actors[key].name.lower()
+                if self.actors[key].kind == "organisation" and (
+                    other.endswith(" " + lowered) or other.startswith(lowered + " ")
+                ):
+                    return key
+        lowered = name.lower()
+        armed = any(noun in lowered for noun in self.lx.armed_forces_nouns)
+        if armed and side:
+            # One actor per state's armed forces: "the X military" = "X Defense Forces".
+            key = f"org:armed-forces-{slug(side)}"
+            existing = self.actors.get(key)
+            self._add(key, name, "organisation", side=side)
+            # The proper name wins: "Israel Defense Forces" over "Israeli military".
+            if existing is not None and _proper(name) and not _proper(existing.name):
+                existing.name = name
+        else:
+            key = self._add(f"org:{slug(name)}", name, "organisation", side=side)
+        if described:
+            self.heads.setdefault(key, set()).add(described[-1].lower().strip("'"))
+        if side:
+            self.set_acts_for(key, self.state(side))
+        letters = initials(name)
+        if len(letters) >= 2:
+            self.acronyms.setdefault(letters, key)
+        self.acronyms.setdefault(name, key)
+        return key
+
+    def sided(
+        self, prefix: str, phrase: SpacySpan, kind: ActorKind, **extra: Any
+    ) -> str:
+        """An actor named by ``phrase``, acting for the state the phrase names."""
+        name = clean(phrase.text)
+        side = self.side_from(phrase)
+        key = self._add(f"{prefix}:{slug(name)}", name, kind, side=side, **extra)
+        if side:
+            self.set_acts_for(key, self.state(side))
+        return key
+
+    def latest(self, before: int, test: Callable[[Actor], bool]) -> str | None:
+        """The actor mentioned last before token ``before`` that passes ``test``."""
+        return self._latest_at(before, test, lambda _: True)
+
+    def _latest_at(
+        self,
+        before: int,
+        test: Callable[[Actor], bool],
+        where: Callable[[int], bool],
+    ) -> str | None:
+        best: tuple[int, str] | None = None
+        for index, key in self.order:
+            if index < before and where(index) and test(self.actors[key]):
+                if best is None or index >= best[0]:
+                    best = (index, key)
+        return best[1] if best else None
+
+    def on_behalf(self, key: str, country: str) -> None:
+        """Record that an actor spoke or acted in the name of a state."""
+        self.set_acts_for(key, self.state(country))

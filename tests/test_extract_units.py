@@ -1,0 +1,54 @@
+"""Model-free units of extraction: quotation pairing, spans, durations."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract.quantities import duration_before, number
+from graph.extract.quotes import find_quotes, strip_span
+
+
+def test_quotes_pair_by_type_and_skip_apostrophes() -> None:
+    text = 'Israel\u2019s army said \u201cit is over\u201d and "never again".'
+    quotes = [text[q.start : q.end] for q in find_quotes(text)]
+    assert quotes == ["it is over", "never again"]
+
+
+def test_line_break_closes_an_open_quote() -> None:
+    text = "\u201cWe will respond\nThe next paragraph \u201cstarts\u201d here."
+    quotes = [text[q.start : q.end] for q in find_quotes(text)]
+    assert quotes == ["We will respond", "starts"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the talks had collapsed.", "the talks had collapsed"),
+        ("\u201cthe talks had collapsed,\u201d", "the talks had collapsed"),
+        ("a \u201cchain\u201d of events.", "a \u201cchain\u201d of events"),
+    ],
+)
+def test_strip_span_drops_edge_punctuation_and_unpaired_marks(
+    text: str, expected: str
+) -> None:
+    start, end = strip_span(text, 0, len(text))
+    assert text[start:end] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds", "comparator"),
+    [
+        ("warned them less than a minute", 60.0, "lt"),
+        ("about two hours", 7200.0, "approx"),
+        ("\u201conly 30 seconds\u201d", 30.0, "lt"),
+        ("two days", 172800.0, "eq"),
+        ("at least three hours", 10800.0, "ge"),
+    ],
+)
+def test_durations(text: str, seconds: float, comparator: str) -> None:
+    assert duration_before(text) == (seconds, comparator)
+
+
+def test_no_duration() -> None:
+    assert duration_before("the strike") is None
+    assert number("fifteen") == 15.0 and number("1,200") == 1200.0

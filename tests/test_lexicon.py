@@ -1,0 +1,91 @@
+"""Loading the SKOS lexicons and the country table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from graph.errors import OntologyError
+from graph.lexicon import ENV_LEXICON, _load, load_lexicon
+
+
+def test_cue_classes_and_phrases(lexicon: Any) -> None:
+    assert len(lexicon.cues) >= 100
+    assert lexicon.cues["say"] == "Say"
+    assert lexicon.cues["accuse"] == "Accuse"
+    assert lexicon.cues["blame"] == "Blame"
+    assert lexicon.cues["deny"] == "Deny"
+    assert lexicon.cues["read"] == "Read"
+    assert lexicon.cue_phrases["according to"] == "Say"
+    assert lexicon.cue_phrases["in a statement"] == "Say"
+    assert lexicon.cue_nouns["warning"] == "Warn"
+
+
+def test_factuality_cues(lexicon: Any) -> None:
+    assert {"fail", "refuse", "neglect", "decline", "refrain"} <= (
+        lexicon.negative_implicatives
+    )
+    assert lexicon.hedges["reportedly"] == "probable"
+    assert lexicon.modals["might"] == "possible"
+    assert lexicon.conditionals["if"] == "underspecified"
+    assert "nobody" in lexicon.negative_quantifiers
+
+
+def test_aspects_and_events(lexicon: Any) -> None:
+    notice = lexicon.aspects["AdvanceNotice"]
+    assert notice.kind == "polarity" and notice.min_adequate_seconds == 300
+    assert lexicon.aspects["Responsibility"].kind == "actor"
+    assert lexicon.aspects["Casualties"].kind == "quantity"
+    assert lexicon.event_types["strike"] == ("Attack", "ArmedIncident")
+    assert lexicon.event_types["ruling"][0] == "Ruling"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Peruvian", "Peru"),
+        ("Lima", "Peru"),
+        ("the State of Israel", "Israel"),
+        ("Dutch", "Netherlands"),
+        ("US", "United States"),
+        ("us", None),
+        ("Britain", "United Kingdom"),
+    ],
+)
+def test_country_names(lexicon: Any, text: str, country: str | None) -> None:
+    assert lexicon.country_of(text) == country
+
+
+def test_extra_directory_adds_a_cue_verb(tmp_path: Path, monkeypatch: Any) -> None:
+    (tmp_path / "mine.ttl").write_text(
+        "@prefix ckg: <https://w3id.org/claimgraph/ns#> .\n"
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        "ckg:cue-grumble a skos:Concept ; skos:inScheme ckg:CueVerbs ;\n"
+        '    skos:broader ckg:Insist ; ckg:lemma "grumble" .\n'
+        'ckg:Say ckg:lemma "opine" .\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setenv(ENV_LEXICON, str(tmp_path))
+    lexicon = load_lexicon()
+    assert lexicon.cues["grumble"] == "Insist"
+    assert lexicon.cues["opine"] == "Say"
+
+
+def test_malformed_extra_file_names_the_file(tmp_path: Path, monkeypatch: Any) -> None:
+    bad = tmp_path / "broken.ttl"
+    bad.write_text("ckg:Say ckg:lemma .", encoding="utf-8")
+    monkeypatch.setenv(ENV_LEXICON, str(tmp_path))
+    _load.cache_clear()
+    with pytest.raises(OntologyError, match="broken.ttl"):
+        load_lexicon()
+    _load.cache_clear()
+
+
+def test_extra_directory_must_exist(tmp_path: Path, monkeypatch: Any) -> None:
+    monkeypatch.setenv(ENV_LEXICON, str(tmp_path / "missing"))
+    _load.cache_clear()
+    with pytest.raises(OntologyError, match=ENV_LEXICON):
+        load_lexicon()
+    _load.cache_clear()
