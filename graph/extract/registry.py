@@ -142,7 +142,7 @@ class ActorRegistry:
         words = name.split()
         described: list[str] = []
         if len(words) > 1 and words[-1][:1].isupper() and not words[0][:1].isupper():
-            # "the dockworkers' union Havenbond": the proper name, not the description.
+            # "the carmakers' union Autoworks": the proper name, not the description.
             run: list[str] = []
             for word in reversed(words):
                 if not word[:1].isupper():
