@@ -72,6 +72,7 @@ def _decode(data: bytes, where: str, limit: int) -> str:
 
 def _front_matter(text: str) -> tuple[dict[str, str], str]:
     """Split a leading ``---`` block of ``key: value`` lines from the body."""
+    text = text.replace("\r\n", "\n")
     if not text.startswith("---\n"):
         return {}, text
     end = text.find("\n---\n", 4)
@@ -109,41 +110,70 @@ def make_article(
 def _from_html(html: str, name: str, path: str) -> Article:
     import trafilatura
 
-    document = trafilatura.bare_extraction(html, with_metadata=True)
-    text = getattr(document, "text", None) if document is not None else None
+    try:
+        document = trafilatura.bare_extraction(html, with_metadata=True)
+    except Exception as exc:  # noqa: BLE001 - lxml and trafilatura raise many types
+        raise InputError(f"{path} is not readable HTML: {exc}".split("\n")[0]) from None
+    # trafilatura 2.x returns a Document (with as_dict()); 1.x returns a dict.
+    fields: dict[str, object] = {}
+    if isinstance(document, dict):
+        fields = document
+    elif document is not None:
+        fields = document.as_dict()
+    text = fields.get("text")
     if not text:
         raise InputError(f"{path} has no article text that could be extracted.")
     meta = {
-        key: str(getattr(document, attr))
+        key: str(fields[attr])
         for key, attr in (
             ("title", "title"),
             ("url", "url"),
             ("published", "date"),
             ("outlet", "sitename"),
         )
-        if getattr(document, attr, None)
+        if fields.get(attr)
     }
-    return make_article(text, name, meta, path)
+    return make_article(str(text), name, meta, path)
 
 
-def _from_jsonl(text: str, where: str, result: ReadResult) -> None:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-                raise ValueError("needs an object with a string 'text'")
-            meta = {k: str(v) for k, v in item.items() if k in _META_KEYS and v}
-            name = str(item.get("id") or f"{Path(where).name}:{number}")
-            result.articles.append(make_article(item["text"], name, meta, where))
-        except (ValueError, InputError) as exc:
-            result.skipped.append(f"{where} line {number}: {exc}")
+def _from_jsonl(path: Path, result: ReadResult, limit: int) -> None:
+    """One article per line; a bad line is reported and skipped.
+
+    The size limit applies to each line (one article), not to the whole file,
+    and the file is read line by line.
+    """
+    where = str(path)
+    with path.open("rb") as lines:
+        for number, raw in enumerate(lines, start=1):
+            if not raw.strip():
+                continue
+            try:
+                line = _decode(raw, f"line {number}", limit)
+                item = json.loads(line)
+                if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+                    raise ValueError("needs an object with a string 'text'")
+                meta = {k: str(v) for k, v in item.items() if k in _META_KEYS and v}
+                name = str(item.get("id") or f"{path.name}:{number}")
+                result.articles.append(make_article(item["text"], name, meta, where))
+            except (ValueError, InputError) as exc:
+                message = str(exc).removeprefix(f"line {number} ")
+                message = message.removeprefix(f"{where} ")
+                result.skipped.append(f"{where} line {number}: {message}")
 
 
 def _read_one(path: Path, result: ReadResult, limit: int) -> None:
     where = str(path)
+    suffix = path.suffix.lower()
     try:
+        if suffix in JSONL_SUFFIXES:
+            _from_jsonl(path, result, limit)
+            return
+        size = path.stat().st_size
+        if size > limit:  # before reading: the file may be huge
+            raise InputError(
+                f"{where} is {size:,} bytes, over the {limit:,}-byte limit "
+                "(set CLAIMGRAPH_MAX_BYTES to raise it)."
+            )
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"No such file: {where}") from None
@@ -152,10 +182,7 @@ def _read_one(path: Path, result: ReadResult, limit: int) -> None:
     except OSError as exc:
         raise InputError(f"Cannot read {where}: {exc.strerror or exc}.") from None
     text = _decode(data, where, limit)
-    suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
-        _from_jsonl(text, where, result)
-    elif suffix in HTML_SUFFIXES:
+    if suffix in HTML_SUFFIXES:
         result.articles.append(_from_html(text, path.name, where))
     else:
         meta, body = _front_matter(text)

@@ -20,6 +20,8 @@ from graph.vocabulary import ensure_ontology
 from ontology.vocab import CKG
 
 Progress = Callable[[int, int, str], None]
+#: ``extract_many``'s shape: articles in, one Extraction per article out, in order.
+Extractor = Callable[..., Iterable[Extraction]]
 
 
 @dataclass
@@ -137,10 +139,17 @@ def ingest_articles(
     jobs: int = 1,
     nlp: Any = None,
     progress: Progress | None = None,
+    extractor: Extractor | None = None,
 ) -> IngestReport:
-    """Extract and store ``articles`` one transaction each, in input order."""
-    from graph.extract import extract_many
+    """Extract and store ``articles`` one transaction each, in input order.
 
+    ``extractor`` replaces :func:`graph.extract.extract_many` (tests, other
+    extractors); it is called as ``extractor(articles, nlp=nlp, n_process=jobs)``.
+    """
+    if extractor is None:
+        from graph.extract import extract_many
+
+        extractor = extract_many
     items = list(articles)
     ensure_ontology(store)
     # Texts already stored are not parsed again: re-ingesting a corpus is cheap.
@@ -150,7 +159,7 @@ def ingest_articles(
         if _article_exists(store, ids.article_iri(item.text))
     }
     fresh = iter(
-        extract_many(
+        extractor(
             (a for n, a in enumerate(items) if n not in known), nlp=nlp, n_process=jobs
         )
     )
@@ -173,11 +182,17 @@ def ingest_paths(
     jobs: int = 1,
     nlp: Any = None,
     progress: Progress | None = None,
+    extractor: Extractor | None = None,
 ) -> IngestReport:
     """Read ``sources`` (files, folders, ``-``) and ingest every article."""
     read = read_inputs(sources)
     report = ingest_articles(
-        store, read.articles, jobs=jobs, nlp=nlp, progress=progress
+        store,
+        read.articles,
+        jobs=jobs,
+        nlp=nlp,
+        progress=progress,
+        extractor=extractor,
     )
     report.skipped = read.skipped
     return report

@@ -4,20 +4,32 @@ Locations:
 - a directory path: embedded Oxigraph (RocksDB) through oxrdflib;
 - ``:memory:``: Oxigraph in memory (tests, one-off runs);
 - ``rdflib:memory``: rdflib's pure-Python memory store (benchmark baseline);
-- ``http(s)://...``: a SPARQL 1.1 endpoint through rdflib's SPARQLUpdateStore.
+- ``http(s)://...``: a SPARQL 1.1 endpoint, spoken to directly over HTTP.
+
+Environment: ``CLAIMGRAPH_STORE`` (default location), ``CLAIMGRAPH_QUERY_TIMEOUT``
+(seconds per query), ``CLAIMGRAPH_LOCK_WAIT`` (seconds to wait for a store another
+process is writing), ``CLAIMGRAPH_SPARQL_USER``/``CLAIMGRAPH_SPARQL_PASSWORD``
+(HTTP Basic or Digest) and ``CLAIMGRAPH_SPARQL_GRAPHS`` (``default`` or
+``asserted``; see :class:`Endpoint`).
 """
 
 from __future__ import annotations
 
+import io
 import os
 import re
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
 import warnings
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.query import Result
@@ -27,13 +39,15 @@ from graph.build import DEFAULT, PREFIXES, Quad
 from graph.errors import QueryError, StoreBusyError, StoreError
 
 DEFAULT_LOCATION = ".claimgraph"
-#: On a remote server, what claimgraph asserts lives in this named graph: servers
-#: such as Virtuoso answer queries over the union of all graphs by default, which
-#: would make claimed triples look asserted. Queries get ``FROM <ASSERTED>``.
+#: On a server whose default graph is the union of all graphs (Virtuoso), what
+#: claimgraph asserts lives in this named graph and queries get ``FROM <ASSERTED>``.
 ASSERTED = URIRef("https://w3id.org/claimgraph/id/graph/asserted")
 ENV_STORE = "CLAIMGRAPH_STORE"
 MEMORY = ":memory:"
 RDFLIB_MEMORY = "rdflib:memory"
+#: HTTP timeout for remote writes and for queries when no timeout is set.
+HTTP_TIMEOUT = 300.0
+_T = TypeVar("_T")
 
 
 def resolve_location(location: str | os.PathLike[str] | None) -> str:
@@ -43,49 +57,103 @@ def resolve_location(location: str | os.PathLike[str] | None) -> str:
     return os.environ.get(ENV_STORE) or DEFAULT_LOCATION
 
 
+def _env_seconds(name: str) -> float | None:
+    raw = os.environ.get(name)
+    if not raw:
+        return None
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if value <= 0:
+        raise StoreError(f"{name} must be a positive number of seconds, not '{raw}'.")
+    return value
+
+
 @dataclass
 class ClaimStore:
-    """An open store: an rdflib :class:`Dataset` plus how it was opened."""
+    """An open store: a local rdflib :class:`Dataset` or a remote :class:`Endpoint`."""
 
-    dataset: Dataset
+    dataset: Dataset | None
     location: str
-    kind: str
+    kind: str  # "oxigraph", "memory", "rdflib-memory" or "sparql"
     read_only: bool = False
+    timeout: float | None = None
+    endpoint: Endpoint | None = None
     _closed: bool = field(default=False, repr=False)
+
+    def _local(self) -> Dataset:
+        if self._closed or self.dataset is None:
+            raise StoreError(f"Store {self.location} is closed.")
+        return self.dataset
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"Store {self.location} is open read-only.")
 
     def add_quads(self, quads: Iterable[Quad]) -> None:
         """Add quads in one transaction: all of them are written or none."""
-        if self.read_only:
-            raise StoreError(f"Store {self.location} is open read-only.")
+        self._writable()
         batch = list(quads)
         if not batch:
             return
+        if self.endpoint is not None:
+            self.endpoint.insert(batch)
+            return
         try:
-            if self.kind == "sparql":
-                # One request of INSERT DATA blocks; the asserted triples go to
-                # their own graph (see ASSERTED).
-                graphs = {g: Graph(identifier=_remote_graph(g)) for *_, g in batch}
-                self.dataset.store.addN((s, p, o, graphs[g]) for s, p, o, g in batch)
-                return
             # oxrdflib forwards addN to pyoxigraph's Store.extend, which is atomic.
             with _quiet_rdflib():
-                self.dataset.addN(batch)  # type: ignore[arg-type]
+                self._local().addN(batch)  # type: ignore[arg-type]
+        except StoreError:
+            raise
         except Exception as exc:  # noqa: BLE001 - any backend failure is a store error
             raise StoreError(
-                f"Could not write to store {self.location}: {exc}"
+                _one_line(f"Could not write to store {self.location}: {exc}")
             ) from exc
 
-    def query(self, text: str, bindings: Mapping[str, Node] | None = None) -> Result:
-        """Run a SPARQL query with values bound by name (never formatted in)."""
-        if self.kind == "sparql":
-            text, bindings = remote_query(text, bindings or {}), {}
-        try:
+    def query(
+        self,
+        text: str,
+        bindings: Mapping[str, Node] | None = None,
+        *,
+        timeout: float | None = None,
+    ) -> Result:
+        """Run a SPARQL query with values bound by name (never formatted in).
+
+        The result is complete when returned. ``timeout`` (else the store's) is a
+        limit in seconds: past it, :class:`QueryError` is raised. An embedded
+        query cannot be cancelled, so it finishes in a background thread and its
+        result is dropped.
+        """
+        limit = timeout if timeout is not None else self.timeout
+        if self.endpoint is not None:
+            return self.endpoint.query(text, bindings or {}, limit)
+        dataset = self._local()
+
+        def run() -> Result:
             with _quiet_rdflib():
-                return self.dataset.query(
+                result = dataset.query(
                     text,
                     initNs=PREFIXES,
                     initBindings=dict(bindings or {}),  # type: ignore[arg-type]
                 )
+                if result.type == "SELECT":
+                    result.bindings  # noqa: B018 - evaluates the lazy solutions
+            return result
+
+        try:
+            return run() if limit is None else _with_deadline(run, limit)
+        except QueryError:
+            raise
+        except OSError as exc:
+            # A read-only open is a snapshot; a writer compacting files under it
+            # can make a read fail (pyoxigraph calls this undefined behaviour).
+            hint = (
+                " If another process is writing the store, open it again and retry."
+                if self.kind == "oxigraph" and self.read_only
+                else ""
+            )
+            raise QueryError(_one_line(f"Query failed: {exc}.{hint}")) from exc
         except Exception as exc:  # noqa: BLE001 - engines raise many types
             raise QueryError(_one_line(f"Invalid SPARQL query: {exc}")) from exc
 
@@ -103,35 +171,41 @@ class ClaimStore:
 
     def update(self, text: str) -> None:
         """Run a SPARQL update (used to clear derived findings)."""
-        if self.read_only:
-            raise StoreError(f"Store {self.location} is open read-only.")
-        if self.kind == "sparql":
-            text = remote_update(text)
+        self._writable()
+        if self.endpoint is not None:
+            self.endpoint.update(text)
+            return
         try:
             with _quiet_rdflib():
-                self.dataset.update(text, initNs=PREFIXES)
+                self._local().update(text, initNs=PREFIXES)
         except Exception as exc:  # noqa: BLE001
             raise QueryError(_one_line(f"SPARQL update failed: {exc}")) from exc
 
     def __len__(self) -> int:
-        """Number of quads in the default graph and all named graphs."""
-        # Remote servers keep asserted triples in a named graph already.
-        rows = self.select(
-            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
-            if self.kind == "sparql"
-            else "SELECT (COUNT(*) AS ?n) "
-            "WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
-        )
+        """Number of quads claimgraph wrote (default graph plus claim graphs)."""
+        if self.endpoint is not None and self.endpoint.union_default:
+            # Other graphs on the server (Virtuoso's own) are not ours.
+            query = (
+                "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION "
+                "{ ?g a ckg:ClaimGraph GRAPH ?g { ?s ?p ?o } } }"
+            )
+        else:
+            query = (
+                "SELECT (COUNT(*) AS ?n) "
+                "WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+            )
+        rows = self.select(query)
         return int(rows[0]["n"]) if rows else 0
 
     def close(self) -> None:
         """Release the store (and its lock)."""
         if not self._closed:
             self._closed = True
-            try:
-                self.dataset.close()
-            except Exception:  # noqa: BLE001 - closing twice or a dead connection
-                pass
+            if self.dataset is not None:
+                try:
+                    self.dataset.close()
+                except Exception:  # noqa: BLE001 - closing twice or a dead store
+                    pass
 
     def __enter__(self) -> ClaimStore:
         return self
@@ -145,13 +219,45 @@ class ClaimStore:
         self.close()
 
 
-def _remote_graph(graph: URIRef) -> URIRef:
-    return ASSERTED if graph == DEFAULT else graph
+def _with_deadline(work: Callable[[], _T], seconds: float) -> _T:
+    """Run ``work`` in a daemon thread; raise QueryError if it runs past ``seconds``.
 
+    pyoxigraph releases the GIL while it evaluates, so the caller wakes on time.
+    """
+    box: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            box["value"] = work()
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the caller
+            box["error"] = exc
+
+    worker = threading.Thread(target=target, name="claimgraph-query", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        raise QueryError(f"Query did not finish within {seconds:g} s (timeout).")
+    if "error" in box:
+        raise box["error"]
+    return box["value"]  # type: ignore[no-any-return]
+
+
+# --- remote SPARQL 1.1 endpoints ----------------------------------------------
 
 _WHERE = re.compile(r"\bWHERE\s*\{", re.I)
 _ASK = re.compile(r"\bASK\s*\{", re.I)
 _OPERATION = re.compile(r";\s*(?=(?:DELETE|INSERT|WITH)\b)", re.I)
+_PROLOGUE = " ".join(f"PREFIX {name}: <{ns}>" for name, ns in PREFIXES.items())
+_RDF_TYPES = {
+    "text/turtle": "turtle",
+    "application/n-triples": "nt",
+    "application/rdf+xml": "xml",
+    "application/ld+json": "json-ld",
+}
+_ACCEPT = (
+    "application/sparql-results+json, text/turtle;q=0.9, "
+    "application/n-triples;q=0.8, application/rdf+xml;q=0.5"
+)
 
 
 def _strip_comments(text: str) -> str:
@@ -160,13 +266,15 @@ def _strip_comments(text: str) -> str:
     )
 
 
-def remote_query(text: str, bindings: Mapping[str, Node]) -> str:
+def remote_query(
+    text: str, bindings: Mapping[str, Node], *, asserted: bool = True
+) -> str:
     """Rewrite a query for a SPARQL server: ``FROM <asserted>`` and bindings.
 
     Bindings become a ``VALUES`` block at the start of the WHERE group, with each
     term serialised by rdflib (``Node.n3()``), so FILTERs see them and no value is
-    formatted into the query as text. rdflib's own remote bindings append a
-    trailing ``VALUES`` that Virtuoso rejects after ASK.
+    formatted into the query as text (a trailing ``VALUES`` is rejected by
+    Virtuoso after ASK). ``asserted=False`` leaves the dataset alone.
     """
     body = _strip_comments(text)
     match = _WHERE.search(body) or _ASK.search(body)
@@ -179,12 +287,9 @@ def remote_query(text: str, bindings: Mapping[str, Node]) -> str:
         names = " ".join(f"?{name}" for name in bindings)
         terms = " ".join(term.n3() for term in bindings.values())
         values = f" VALUES ({names}) {{ ({terms}) }} "
+    dataset = f" FROM <{ASSERTED}> " if asserted else ""
     return (
-        body[:keyword_end]
-        + f" FROM <{ASSERTED}> "
-        + body[keyword_end:brace]
-        + values
-        + body[brace:]
+        body[:keyword_end] + dataset + body[keyword_end:brace] + values + body[brace:]
     )
 
 
@@ -194,6 +299,188 @@ def remote_update(text: str) -> str:
     return " ;\n".join(
         f"WITH <{ASSERTED}> {op.strip()}" for op in operations if op.strip()
     )
+
+
+def insert_data(
+    quads: Iterable[Quad], default: URIRef | None, *, split: int = 0
+) -> str:
+    """``INSERT DATA`` for ``quads``, sent as one request.
+
+    Default-graph quads go to the graph ``default`` when given, else to the
+    server's default graph. With ``split``, each graph gets its own operations
+    of at most ``split`` triples (Virtuoso compiles one operation into at most
+    10,000 lines of SQL); otherwise it is one operation, atomic on any server.
+    """
+    groups: dict[URIRef | None, list[str]] = {}
+    for s, p, o, g in quads:
+        target = (default if g == DEFAULT else g) or None
+        groups.setdefault(target, []).append(f"{s.n3()} {p.n3()} {o.n3()} .")
+    blocks = []
+    for graph, triples in groups.items():
+        step = split or len(triples)
+        for start in range(0, len(triples), step):
+            block = "\n".join(triples[start : start + step])
+            blocks.append(
+                block if graph is None else f"GRAPH <{graph}> {{\n{block}\n}}"
+            )
+    if split:
+        return " ;\n".join(f"INSERT DATA {{\n{block}\n}}" for block in blocks)
+    return "INSERT DATA {\n" + "\n".join(blocks) + "\n}"
+
+
+@dataclass
+class Endpoint:
+    """A SPARQL 1.1 Protocol endpoint (query URL, optional separate update URL).
+
+    ``union_default`` is True for servers whose default graph is the union of all
+    graphs (Virtuoso, found by its ``Server`` header, or forced with
+    ``CLAIMGRAPH_SPARQL_GRAPHS=asserted``): asserted triples then go to the
+    named graph :data:`ASSERTED` and every query reads it with ``FROM``.
+    Elsewhere (``default``) they go to the server's own default graph.
+    """
+
+    url: str
+    update_url: str
+    opener: urllib.request.OpenerDirector
+    union_default: bool = False
+
+    def _send(self, url: str, data: bytes, media: str, timeout: float) -> bytes:
+        request = urllib.request.Request(
+            url, data=data, headers={"Content-Type": media, "Accept": _ACCEPT}
+        )
+        return self._fetch(request, timeout)[0]
+
+    def _fetch(
+        self, request: urllib.request.Request, timeout: float
+    ) -> tuple[bytes, str]:
+        try:
+            with self.opener.open(request, timeout=timeout) as response:
+                media = response.headers.get("Content-Type", "")
+                return response.read(), media.split(";")[0].strip().lower()
+        except urllib.error.HTTPError as exc:
+            with exc:
+                detail = exc.read(2000).decode("utf-8", errors="replace")
+            if exc.code in (401, 403):
+                raise StoreError(
+                    f"SPARQL endpoint {request.full_url} refused access "
+                    f"(HTTP {exc.code}); set CLAIMGRAPH_SPARQL_USER and "
+                    "CLAIMGRAPH_SPARQL_PASSWORD or grant SPARQL update rights."
+                ) from None
+            raise QueryError(
+                _one_line(f"SPARQL endpoint answered HTTP {exc.code}: {detail}")[:500]
+            ) from None
+        except TimeoutError:
+            raise QueryError(
+                f"SPARQL endpoint did not answer within {timeout:g} s (timeout)."
+            ) from None
+        except urllib.error.URLError as exc:
+            if isinstance(exc.reason, TimeoutError):
+                raise QueryError(
+                    f"SPARQL endpoint did not answer within {timeout:g} s (timeout)."
+                ) from None
+            raise StoreError(
+                f"Cannot reach SPARQL endpoint {request.full_url}: {exc.reason}."
+            ) from None
+
+    def probe(self) -> str:
+        """The server's ``Server`` header; also checks the endpoint answers."""
+        query = urllib.parse.urlencode({"query": "ASK {}"})
+        request = urllib.request.Request(
+            f"{self.url}?{query}", headers={"Accept": _ACCEPT}
+        )
+        try:
+            with self.opener.open(request, timeout=30) as response:
+                return str(response.headers.get("Server", ""))
+        except urllib.error.HTTPError as exc:
+            exc.close()
+            if exc.code in (401, 403):
+                return ""  # only the update side may need credentials
+            raise StoreError(
+                f"{self.url} is not a SPARQL endpoint (HTTP {exc.code})."
+            ) from None
+        except OSError as exc:
+            reason = getattr(exc, "reason", exc)
+            raise StoreError(
+                f"Cannot reach SPARQL endpoint {self.url}: {reason}."
+            ) from None
+
+    def query(
+        self, text: str, bindings: Mapping[str, Node], timeout: float | None
+    ) -> Result:
+        """Send a query (form POST) and parse the answer into an rdflib Result."""
+        rewritten = remote_query(text, bindings, asserted=self.union_default)
+        form = urllib.parse.urlencode({"query": f"{_PROLOGUE}\n{rewritten}"})
+        request = urllib.request.Request(
+            self.url,
+            data=form.encode("utf-8"),
+            headers={
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Accept": _ACCEPT,
+            },
+        )
+        body, media = self._fetch(request, timeout or HTTP_TIMEOUT)
+        try:
+            if media in _RDF_TYPES:
+                result = Result("CONSTRUCT")
+                result.graph = Graph().parse(data=body, format=_RDF_TYPES[media])
+                return result
+            parsed = Result.parse(io.BytesIO(body), content_type=media or None)
+            if parsed.type == "SELECT":
+                parsed.bindings  # noqa: B018 - parse everything now
+            return parsed
+        except Exception as exc:  # noqa: BLE001 - parsers raise many types
+            raise QueryError(
+                _one_line(f"Unreadable answer ({media}) from {self.url}: {exc}")[:500]
+            ) from exc
+
+    def update(self, text: str) -> None:
+        """Send an update; on a union-default server it targets the asserted graph."""
+        operation = remote_update(text) if self.union_default else text
+        data = f"{_PROLOGUE}\n{operation}".encode()
+        self._send(self.update_url, data, "application/sparql-update", HTTP_TIMEOUT)
+
+    def insert(self, quads: list[Quad]) -> None:
+        """Write quads in one request (see :func:`insert_data`)."""
+        if self.union_default:
+            text = insert_data(quads, ASSERTED, split=500)
+        else:
+            text = insert_data(quads, None)
+        self._send(
+            self.update_url, text.encode(), "application/sparql-update", HTTP_TIMEOUT
+        )
+
+
+def _open_remote(url: str, update_url: str | None) -> Endpoint:
+    handlers: list[urllib.request.BaseHandler] = []
+    user = os.environ.get("CLAIMGRAPH_SPARQL_USER")
+    if user:
+        passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+        passwords.add_password(
+            None, url, user, os.environ.get("CLAIMGRAPH_SPARQL_PASSWORD", "")
+        )
+        if update_url:
+            passwords.add_password(
+                None, update_url, user, os.environ.get("CLAIMGRAPH_SPARQL_PASSWORD", "")
+            )
+        # The server's challenge picks the scheme: Virtuoso's /sparql-auth is Digest.
+        handlers += [
+            urllib.request.HTTPDigestAuthHandler(passwords),
+            urllib.request.HTTPBasicAuthHandler(passwords),
+        ]
+    endpoint = Endpoint(url, update_url or url, urllib.request.build_opener(*handlers))
+    mode = os.environ.get("CLAIMGRAPH_SPARQL_GRAPHS", "").strip().lower()
+    if mode not in ("", "default", "asserted"):
+        raise StoreError(
+            f"CLAIMGRAPH_SPARQL_GRAPHS must be 'default' or 'asserted', not '{mode}'."
+        )
+    server = endpoint.probe()
+    endpoint.union_default = (
+        mode == "asserted" or not mode and "virtuoso" in server.lower()
+    )
+    return endpoint
+
+
+# --- embedded stores -----------------------------------------------------------
 
 
 @contextmanager
@@ -213,7 +500,14 @@ def _one_line(message: str) -> str:
     return " ".join(message.split())
 
 
-def _open_oxigraph(path: str, read_only: bool) -> Dataset:
+def _busy(path: str) -> StoreBusyError:
+    return StoreBusyError(
+        f"Store {path} is in use by another claimgraph process; "
+        "wait for it to finish or use another --store."
+    )
+
+
+def _open_oxigraph(path: str, read_only: bool, wait: float | None) -> Dataset:
     import pyoxigraph
     from oxrdflib import OxigraphStore
 
@@ -224,31 +518,27 @@ def _open_oxigraph(path: str, read_only: bool) -> Dataset:
         )
     if target.exists() and not target.is_dir():
         raise StoreError(f"Store path {path} is a file; give a directory path.")
-    try:
-        inner = (
-            pyoxigraph.Store.read_only(path) if read_only else pyoxigraph.Store(path)
-        )
-    except OSError as exc:
-        text = str(exc)
-        if "lock" in text.lower():
-            raise StoreBusyError(
-                f"Store {path} is in use by another claimgraph process; "
-                "wait for it to finish or use another --store."
-            ) from exc
-        raise StoreError(_one_line(f"Cannot open store {path}: {text}")) from exc
+    if target.is_dir() and not os.access(target, os.R_OK | os.X_OK):
+        raise StoreError(f"Store {path} is not readable (permission denied).")
+    deadline = time.monotonic() + (wait or 0.0)
+    while True:
+        try:
+            inner = (
+                pyoxigraph.Store.read_only(path)
+                if read_only
+                else pyoxigraph.Store(path)
+            )
+            break
+        except OSError as exc:
+            text = str(exc)
+            if "lock" not in text.lower():
+                raise StoreError(
+                    _one_line(f"Cannot open store {path}: {text}")
+                ) from exc
+            if time.monotonic() >= deadline:
+                raise _busy(path) from exc
+            time.sleep(0.1)
     return Dataset(store=OxigraphStore(store=inner))
-
-
-def _open_remote(url: str, update_url: str | None) -> Dataset:
-    from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
-
-    user = os.environ.get("CLAIMGRAPH_SPARQL_USER")
-    password = os.environ.get("CLAIMGRAPH_SPARQL_PASSWORD", "")
-    kwargs: dict[str, Any] = {"returnFormat": "json"}
-    if user:
-        kwargs["auth"] = (user, password)
-    store = SPARQLUpdateStore(url, update_url or url, **kwargs)
-    return Dataset(store=store)
 
 
 def open_store(
@@ -256,15 +546,34 @@ def open_store(
     *,
     read_only: bool = False,
     update_url: str | None = None,
+    timeout: float | None = None,
+    wait: float | None = None,
 ) -> ClaimStore:
-    """Open the store at ``location`` (see module docstring)."""
+    """Open the store at ``location`` (see module docstring).
+
+    :param timeout: seconds allowed per query (default ``$CLAIMGRAPH_QUERY_TIMEOUT``,
+        else none).
+    :param wait: seconds to wait while another process writes the store (default
+        ``$CLAIMGRAPH_LOCK_WAIT``, else fail at once with :class:`StoreBusyError`).
+    :param update_url: a separate SPARQL update endpoint for a remote store.
+    """
     where = resolve_location(location)
+    if timeout is None:
+        timeout = _env_seconds("CLAIMGRAPH_QUERY_TIMEOUT")
+    if wait is None:
+        wait = _env_seconds("CLAIMGRAPH_LOCK_WAIT")
     if where == MEMORY:
         from oxrdflib import OxigraphStore
 
-        return ClaimStore(Dataset(store=OxigraphStore()), where, "memory")
+        return ClaimStore(
+            Dataset(store=OxigraphStore()), where, "memory", timeout=timeout
+        )
     if where == RDFLIB_MEMORY:
-        return ClaimStore(Dataset(), where, "rdflib-memory")
+        return ClaimStore(Dataset(), where, "rdflib-memory", timeout=timeout)
     if where.startswith(("http://", "https://")):
-        return ClaimStore(_open_remote(where, update_url), where, "sparql", read_only)
-    return ClaimStore(_open_oxigraph(where, read_only), where, "oxigraph", read_only)
+        endpoint = _open_remote(where, update_url)
+        return ClaimStore(
+            None, where, "sparql", read_only, timeout=timeout, endpoint=endpoint
+        )
+    dataset = _open_oxigraph(where, read_only, wait)
+    return ClaimStore(dataset, where, "oxigraph", read_only, timeout=timeout)

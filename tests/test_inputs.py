@@ -118,3 +118,111 @@ def test_new_version_under_the_same_url_supersedes_the_old(tmp_path: Path) -> No
     rows = store.select("SELECT ?new ?old WHERE { ?new ckg:supersedes ?old }")
     assert len(rows) == 1
     assert store.ask("ASK { ?old ckg:articleKey ?k }", {"old": rows[0]["old"]})
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.txt", b"", "{path} is empty: there is no text to read."),
+        ("blank.md", b"  \n\t\n", "{path} is empty: there is no text to read."),
+        (
+            "image.txt",
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+            "{path} looks binary (it contains NUL bytes), not text.",
+        ),
+        (
+            "latin1.txt",
+            "Der Minister sagte, die Brücke sei zu.".encode("latin-1"),
+            "{path} is not UTF-8 text (invalid byte at offset 26); convert it to "
+            "UTF-8 first.",
+        ),
+        (
+            "controls.txt",
+            bytes(range(1, 32)) * 4,
+            "{path} looks binary (many control characters), not text.",
+        ),
+        ("page.html", b"<html><body></body></html>", "{path} has no article"),
+    ],
+)
+def test_bad_files_are_one_line_errors_naming_the_file(
+    tmp_path: Path, name: str, data: bytes, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(InputError) as error:
+        read_inputs([str(path)])
+    assert str(error.value).startswith(message.format(path=path))
+    assert "\n" not in str(error.value)
+
+
+def test_oversized_file_is_refused_before_reading_and_jsonl_limits_each_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLAIMGRAPH_MAX_BYTES", "200")
+    big = tmp_path / "big.txt"
+    with big.open("wb") as sparse:  # 1 GB on paper, nothing on disk
+        sparse.truncate(1_000_000_000)
+    with pytest.raises(InputError, match=r"is 1,000,000,000 bytes, over the 200-byte"):
+        read_inputs([str(big)])
+    batch = tmp_path / "batch.jsonl"
+    ok = json.dumps({"text": "The envoy said talks would resume.", "id": "ok"})
+    long = json.dumps({"text": "word " * 100, "id": "long"})
+    batch.write_bytes(
+        b"\n".join([ok.encode(), long.encode(), b'{"text": "caf\xe9"}', ok.encode()])
+    )
+    result = read_inputs([str(batch)])
+    assert [a.id for a in result.articles] == ["ok", "ok"]
+    assert result.skipped == [
+        f"{batch} line 2: is 527 bytes, over the 200-byte limit (set "
+        "CLAIMGRAPH_MAX_BYTES to raise it).",
+        f"{batch} line 3: is not UTF-8 text (invalid byte at offset 13); convert it "
+        "to UTF-8 first.",
+    ]
+
+
+def test_stdin_limit_and_crlf_front_matter(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLAIMGRAPH_MAX_BYTES", "50")
+    with pytest.raises(InputError, match="standard input is 51 bytes, over the 50"):
+        read_inputs(["-"], stdin=io.BytesIO(b"x" * 500))
+    monkeypatch.delenv("CLAIMGRAPH_MAX_BYTES")
+    path = tmp_path / "win.txt"
+    path.write_bytes(b"---\r\ntitle: Windows\r\n---\r\nThe mayor said no.\r\n")
+    (article,) = read_inputs([str(path)]).articles
+    assert (article.title, article.text) == ("Windows", "The mayor said no.")
+
+
+def test_many_files_and_folders_keep_order_and_a_missing_one_stops_the_batch(
+    tmp_path: Path,
+) -> None:
+    for n in range(3):
+        (tmp_path / f"{n}.txt").write_text(f"Article {n}: the envoy said yes.")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "x.html").write_text(HTML)
+    result = read_inputs([str(tmp_path / "2.txt"), str(tmp_path)])
+    assert [a.id for a in result.articles] == [
+        "2.txt",
+        "0.txt",
+        "1.txt",
+        "2.txt",
+        "https://news.example/port-strike",
+    ]
+    with pytest.raises(InputError, match=f"^No such file or folder: {tmp_path}/nope$"):
+        read_inputs([str(tmp_path), str(tmp_path / "nope")])
+
+
+def test_cli_prints_the_input_error_as_one_line(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from cli import app
+
+    path = tmp_path / "bin.txt"
+    path.write_bytes(b"\x00\x01\x02")
+    result = CliRunner().invoke(
+        app, ["ingest", str(path), "--store", str(tmp_path / "s"), "-q"]
+    )
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"Error: {path} looks binary (it contains NUL bytes), not text."
+    )

@@ -1,0 +1,181 @@
+"""Store backends: opening, errors, atomic writes, timeouts, idempotence, versions."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from rdflib import Literal, URIRef
+
+from graph.build import DEFAULT
+from graph.errors import QueryError, StoreError
+from graph.models import Article
+from graph.pipeline import ingest_articles, ingest_extraction
+from graph.store import insert_data, open_store
+from graph.vocabulary import ensure_ontology
+from tests.builders import ArticleBuilder
+from tests.helpers_store import article_text, check_invariants, fake_extractor
+
+X = "http://example.org/"
+
+
+def articles(count: int) -> list[Article]:
+    return [Article(id=f"a{n}", text=article_text(n)) for n in range(count)]
+
+
+@pytest.mark.parametrize("location", [":memory:", "rdflib:memory", "disk"])
+def test_every_local_backend_ingests_and_reports_the_same(
+    location: str, tmp_path: Path
+) -> None:
+    where = str(tmp_path / "store") if location == "disk" else location
+    with open_store(where) as store:
+        report = ingest_articles(store, articles(3), extractor=fake_extractor)
+        assert [a.status for a in report.articles] == ["added"] * 3
+        assert check_invariants(store, values=True) == {"a0": 4, "a1": 4, "a2": 4}
+        assert report.findings == 12
+        size = len(store)
+    if location == "disk":  # reopening keeps everything
+        with open_store(where, read_only=True) as again:
+            assert len(again) == size
+
+
+def test_same_text_again_adds_no_triple_and_new_text_under_a_url_supersedes() -> None:
+    store = open_store(":memory:")
+    ingest_articles(store, articles(2), extractor=fake_extractor)
+    before = len(store)
+    report = ingest_articles(store, articles(2), extractor=fake_extractor)
+    assert [a.status for a in report.articles] == ["unchanged", "unchanged"]
+    assert len(store) == before
+    url = "https://news.example/x"
+    first = Article(id=url, text=article_text(7), url=url)
+    second = Article(id=url, text=article_text(7) + "\nUpdated at noon.", url=url)
+    statuses = [
+        ingest_articles(store, [a], extractor=fake_extractor).articles[0].status
+        for a in (first, second)
+    ]
+    assert statuses == ["added", "new-version"]
+    rows = store.select("SELECT ?new ?old WHERE { ?new ckg:supersedes ?old }")
+    assert len(rows) == 1
+    assert store.ask("ASK { ?old ckg:articleKey ?k }", {"old": rows[0]["old"]})
+    assert check_invariants(store)[url] == 8  # both versions kept, whole
+
+
+def test_a_failing_batch_writes_nothing(tmp_path: Path) -> None:
+    with open_store(tmp_path / "store") as store:
+        good = (URIRef(X + "s"), URIRef(X + "p"), Literal(1), DEFAULT)
+        bad = (Literal("not a subject"), URIRef(X + "p"), Literal(2), DEFAULT)
+        with pytest.raises(StoreError, match="Could not write to store"):
+            store.add_quads([good] * 50 + [bad])  # type: ignore[list-item]
+        assert len(store) == 0
+
+
+def test_read_only_store_refuses_writes(tmp_path: Path) -> None:
+    open_store(tmp_path / "store").close()
+    with open_store(tmp_path / "store", read_only=True) as store:
+        with pytest.raises(StoreError, match="open read-only"):
+            store.add_quads([(URIRef(X), URIRef(X), URIRef(X), DEFAULT)])
+        with pytest.raises(StoreError, match="open read-only"):
+            store.update("INSERT DATA { <x:a> <x:b> <x:c> }")
+
+
+def test_bad_locations_are_clear_errors(tmp_path: Path) -> None:
+    file = tmp_path / "file"
+    file.write_text("x")
+    with pytest.raises(StoreError, match=r"is a file; give a directory path"):
+        open_store(file)
+    with pytest.raises(StoreError, match=r"^Cannot open store .*: ") as under:
+        open_store(file / "store")
+    assert "\n" not in str(under.value)
+    with pytest.raises(StoreError, match="No store at .* Ingest an article first"):
+        open_store(tmp_path / "missing", read_only=True)
+    with pytest.raises(StoreError, match="Cannot reach SPARQL endpoint"):
+        open_store("http://127.0.0.1:9/sparql")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every directory")
+def test_unreadable_store_directory(tmp_path: Path) -> None:
+    folder = tmp_path / "store"
+    open_store(folder).close()
+    folder.chmod(0)
+    try:
+        with pytest.raises(StoreError, match="not readable"):
+            open_store(folder, read_only=True)
+    finally:
+        folder.chmod(0o755)
+
+
+@pytest.mark.parametrize("location", [":memory:", "rdflib:memory"])
+def test_invalid_sparql_is_one_line_with_the_position(location: str) -> None:
+    store = open_store(location)
+    with pytest.raises(QueryError) as bad:
+        store.query("SELECT ?x WHERE {\n  ?x ?y \n}")
+    message = str(bad.value)
+    assert message.startswith("Invalid SPARQL query: ") and "\n" not in message
+    assert "2:" in message or "line:" in message  # engine's position
+
+
+@pytest.mark.parametrize("location", [":memory:", "rdflib:memory"])
+def test_query_timeout(location: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = open_store(location)
+    store.add_quads(
+        (URIRef(f"{X}{n}"), URIRef(X + "p"), Literal(n), DEFAULT) for n in range(400)
+    )
+    slow = (
+        "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?x . ?b ?p ?y . ?c ?p ?z . ?d ?p ?w "
+        "FILTER (?x + ?y + ?z + ?w = -1) }"
+    )
+    start = time.monotonic()
+    with pytest.raises(QueryError, match=r"did not finish within 0.3 s \(timeout\)"):
+        store.query(slow, timeout=0.3)
+    assert time.monotonic() - start < 3
+    assert store.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", None)[0]["n"]
+    monkeypatch.setenv("CLAIMGRAPH_QUERY_TIMEOUT", "0.3")
+    assert open_store(location).timeout == 0.3
+    monkeypatch.setenv("CLAIMGRAPH_QUERY_TIMEOUT", "soon")
+    with pytest.raises(StoreError, match="CLAIMGRAPH_QUERY_TIMEOUT must be a positive"):
+        open_store(location)
+
+
+def test_runtime_query_errors_are_query_errors() -> None:
+    store = open_store(":memory:")
+    with pytest.raises(QueryError):
+        store.query("SELECT * WHERE { SERVICE <http://127.0.0.1:9/x> { ?s ?p ?o } }")
+
+
+def test_insert_data_keeps_default_and_named_graphs_apart() -> None:
+    graph = URIRef(X + "claim")
+    quads = [
+        (URIRef(X + "a"), URIRef(X + "p"), Literal('say "hi"\n'), DEFAULT),
+        (URIRef(X + "a"), URIRef(X + "q"), URIRef(X + "b"), graph),
+    ]
+    plain = insert_data(quads, None)
+    assert plain.startswith("INSERT DATA {") and plain.count("GRAPH") == 1
+    asserted = insert_data(quads * 3, URIRef(X + "asserted"), split=2)
+    assert asserted.count("INSERT DATA") == 4 and f"GRAPH <{X}asserted>" in asserted
+    store = open_store(":memory:")
+    store.update(plain)
+    assert store.ask("ASK { ?a ?p ?o FILTER NOT EXISTS { GRAPH ?g { ?a ?p ?o } } }")
+    assert store.ask("ASK { ?a ?p ?o }", {"o": Literal('say "hi"\n')})
+    assert store.ask("ASK { GRAPH <http://example.org/claim> { ?a ?q ?b } }")
+
+
+def test_ontology_is_loaded_once() -> None:
+    store = open_store(":memory:")
+    assert ensure_ontology(store) is True
+    size = len(store)
+    assert ensure_ontology(store) is False
+    assert len(store) == size
+
+
+def test_ingest_extraction_from_the_shared_builder() -> None:
+    store = open_store(":memory:")
+    ensure_ontology(store)
+    b = ArticleBuilder("built")
+    b.say(b.org("Atlantis army", "Atlantis"), "Borduria fired first")
+    assert ingest_extraction(store, b.build()).status == "added"
+    assert ingest_extraction(store, b.build()).status == "unchanged"
+    assert check_invariants(store) == {"built": 1}
+    # An assertion without aspect values has an empty (but typed) claim graph.
+    assert store.ask("ASK { ?a ckg:hasContent ?c . ?c a ckg:ClaimGraph }")
