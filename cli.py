@@ -103,12 +103,16 @@ def _findings_table(records: list[Any], title: str) -> Table:
                 f"[dim]{_esc(a.source)} {a.start}-{a.end}[/dim]"
             )
         cells += [""] * (2 - len(cells))
+        why = _esc(r.explanation)
+        if r.reports:
+            also = ", ".join(sorted({a.source for a in r.reports}))
+            why += f"\n[dim]Same statement also reported in: {_esc(also)}[/dim]"
         table.add_row(
             f"{_esc(r.event)}\n[dim]{_esc(r.aspect)}[/dim]",
             r.type,
             f"{r.confidence:.2f}",
             *cells,
-            _esc(r.explanation),
+            why,
         )
     return table
 
@@ -190,20 +194,38 @@ def contradictions(
     ] = None,
     type: Annotated[
         list[str] | None,
-        typer.Option("--type", help="value, polarity, numeric, implication, rebuttal."),
+        typer.Option(
+            "--type",
+            help="value, polarity, numeric, implication, rebuttal, agreement, "
+            "revision.",
+        ),
     ] = None,
     min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0)] = 0.0,
     corroborations: Annotated[
         bool, typer.Option("--corroborations", help="Include corroborations.")
     ] = False,
+    revisions: Annotated[
+        bool,
+        typer.Option(
+            "--revisions", help="Include revisions (a side changing its own figure)."
+        ),
+    ] = False,
     fail_on_found: Annotated[
         bool, typer.Option("--fail-on-found", help="Exit 3 when anything is reported.")
     ] = False,
 ) -> None:
-    """Report contradictions between sides (and corroborations on request)."""
+    """Report contradictions between sides (corroborations, revisions on request).
+
+    The same statement carried by several outlets is one finding; the other
+    outlets are listed as its reports.
+    """
     from graph.api import findings
 
-    kinds = ("contradiction", "corroboration") if corroborations else ("contradiction",)
+    kinds = ["contradiction"]
+    if corroborations:
+        kinds.append("corroboration")
+    if revisions:
+        kinds.append("revision")
     records = findings(
         store,
         kinds=kinds,
@@ -272,6 +294,14 @@ def query(
     list_: Annotated[
         bool, typer.Option("--list", help="List the shipped queries.")
     ] = False,
+    timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--timeout",
+            help="Give up after this many seconds "
+            "(default: $CLAIMGRAPH_QUERY_TIMEOUT, else no limit).",
+        ),
+    ] = None,
 ) -> None:
     """Run a SPARQL query (text, .rq file or shipped query name) on the store."""
     from graph.api import list_queries, run_query
@@ -282,7 +312,7 @@ def query(
         return
     if not sparql:
         raise CkgError("Give a query, a .rq file or a query name (see --list).")
-    table = run_query(store, sparql, param or [])
+    table = run_query(store, sparql, param or [], timeout=timeout)
     if format is QueryFormat.json:
         _print_json(table.as_dicts())
     elif format is QueryFormat.csv:
@@ -424,6 +454,9 @@ def evaluate(
             f"{score['f1']:.3f}",
         )
     out.print(table)
+    for folder, incident in report.incidents.items():
+        out.print(f"\n[b]{_esc(folder)}[/b]: cross-article relations")
+        out.print(incident.as_markdown(), markup=False)
 
 
 @app.command()

@@ -16,7 +16,13 @@ from rdflib import Literal
 
 from graph.errors import CkgError, InputError, QueryError
 from graph.pipeline import IngestReport, Progress, ingest_paths
-from graph.report import AssertionRecord, FindingRecord, load_assertions, load_findings
+from graph.report import (
+    FINDING_TYPES,
+    AssertionRecord,
+    FindingRecord,
+    load_assertions,
+    load_findings,
+)
 from graph.rules import load_queries, named_query
 from graph.store import open_store
 
@@ -42,12 +48,18 @@ def findings(
     types: Iterable[str] = (),
     min_confidence: float = 0.0,
 ) -> list[FindingRecord]:
-    """Stored contradictions (and corroborations), filtered."""
-    valid = {"value", "polarity", "numeric", "implication", "rebuttal", "agreement"}
+    """Stored findings of ``kinds``, filtered (see :func:`load_findings`)."""
+    valid = set(FINDING_TYPES)
     unknown = sorted({t.lower() for t in types} - valid)
     if unknown:
         raise CkgError(
             f"Unknown finding type '{unknown[0]}'. Valid: {', '.join(sorted(valid))}."
+        )
+    known = {"contradiction", "corroboration", "restatement", "revision"}
+    odd = sorted(set(kinds) - known)
+    if odd:
+        raise CkgError(
+            f"Unknown finding kind '{odd[0]}'. Valid: {', '.join(sorted(known))}."
         )
     with open_store(store, read_only=True) as opened:
         return load_findings(
@@ -117,8 +129,21 @@ def _query_text(sparql: str) -> str:
     return sparql
 
 
-def run_query(store: str | None, sparql: str, params: list[str]) -> QueryTable:
-    """Run a read query; ``params`` are ``name=value`` literal bindings."""
+def run_query(
+    store: str | None,
+    sparql: str,
+    params: list[str],
+    *,
+    timeout: float | None = None,
+) -> QueryTable:
+    """Run a read query; ``params`` are ``name=value`` literal bindings.
+
+    ``timeout`` (seconds) stops waiting for a slow query with a QueryError.
+    """
+    if timeout is not None and timeout <= 0:
+        raise QueryError(
+            f"--timeout must be a positive number of seconds, not {timeout:g}."
+        )
     bindings: dict[str, Any] = {}
     for param in params:
         name, sep, value = param.partition("=")
@@ -126,7 +151,7 @@ def run_query(store: str | None, sparql: str, params: list[str]) -> QueryTable:
             raise QueryError(f"Parameter '{param}' must look like name=value.")
         bindings[name.strip().lstrip("?$")] = Literal(value)
     text = _query_text(sparql)
-    with open_store(store, read_only=True) as opened:
+    with open_store(store, read_only=True, timeout=timeout) as opened:
         result = opened.query(text, bindings)
         if result.type == "ASK":
             return QueryTable(["ask"], [[str(bool(result.askAnswer)).lower()]])
@@ -183,7 +208,11 @@ def stats(store: str | None = None) -> dict[str, Any]:
 
 
 def evaluate(gold: list[Path], *, contradictions: bool = True) -> Any:
-    """Score extraction (and the rules) against gold files or folders of them."""
+    """Score extraction (and the rules) against gold files or folders of them.
+
+    A folder with an ``expected.json`` is also an incident: its articles are
+    ingested one by one and the cross-article findings scored.
+    """
     from graph.evaluate import evaluate as score
     from graph.evaluate import rule_detector
 
@@ -195,7 +224,14 @@ def evaluate(gold: list[Path], *, contradictions: bool = True) -> Any:
             paths.append(item)
     if not paths:
         raise InputError("No gold files found (expected *.gold.json).")
-    return score(paths, detector=rule_detector if contradictions else None)
+    report = score(paths, detector=rule_detector if contradictions else None)
+    if contradictions:
+        from graph.evaluate_incident import evaluate_incident
+
+        for item in gold:
+            if item.is_dir() and (item / "expected.json").is_file():
+                report.incidents[str(item)] = evaluate_incident(item)
+    return report
 
 
 def serve(

@@ -240,6 +240,8 @@ class _Builder:
             self.add(node, CKG.comparator, Literal(value.comparator), claim)
         if value.unit:
             self.add(node, CKG.unit, Literal(value.unit), claim)
+        if value.partial:
+            self.add(node, CKG.partial, Literal(True), claim)
 
 
 def extraction_quads(extraction: Extraction) -> list[Quad]:

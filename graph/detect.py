@@ -1,14 +1,17 @@
 """Run the SPARQL rules and store their findings as contradiction nodes.
 
 Rules are SELECT queries (``ontology/rules/*.rq``) that return pairs of
-assertions; this module turns each pair into a ``ckg:Contradiction`` or
-``ckg:Corroboration`` node with a type, aspect, event, confidence and a
-one-sentence explanation. Finding IRIs are deterministic, so running the rules
+assertions; this module turns each pair into a finding node (``ckg:Contradiction``,
+``ckg:Corroboration``, ``ckg:Restatement`` or ``ckg:Revision``) with a type,
+aspect, event, confidence and a one-sentence explanation, plus a direct link
+between the two assertions. Finding IRIs are deterministic, so running the rules
 again adds nothing.
 """
 
 from __future__ import annotations
 
+import gc
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -30,6 +33,29 @@ _CERTAINTY_WEIGHT = {
     str(CKG.Possible): 0.6,
     str(CKG.Underspecified): 0.5,
 }
+
+
+# Finding kind -> (class, link between the assertions, link is symmetric).
+_KINDS = {
+    "contradiction": (CKG.Contradiction, CKG.contradicts, True),
+    "corroboration": (CKG.Corroboration, CKG.corroborates, True),
+    "restatement": (CKG.Restatement, CKG.restates, True),
+    "revision": (CKG.Revision, CKG.revises, False),
+}
+_WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]{4,}")
+
+
+def word_overlap(first: str, second: str) -> float:
+    """Share of the shorter text's words (4+ letters, or numbers) the other has.
+
+    Short function words are left out; 0 when either text has fewer than three
+    such words: short quotes ("the account") say too little to be one statement.
+    """
+    one = {w.lower() for w in _WORD.findall(first)}
+    two = {w.lower() for w in _WORD.findall(second)}
+    if min(len(one), len(two)) < 3:
+        return 0.0
+    return len(one & two) / min(len(one), len(two))
 
 
 @dataclass(frozen=True)
@@ -128,7 +154,7 @@ def _finding_quads(
         # Either order is the same finding: fix one so every engine agrees.
         a1, a2, value1, value2 = a2, a1, value2, value1
     aspect, incident = row["aspect"], row["incident"]
-    kind = CKG.Contradiction if rule.finding == "contradiction" else CKG.Corroboration
+    kind, link, both_ways = _KINDS[rule.finding]
     node = ids.finding_iri(rule.finding, str(aspect), a1, a2)
     one, two = labels.side(a1), labels.side(a2)
     confidence = (
@@ -165,8 +191,11 @@ def _finding_quads(
         (rule_iri(rule), RDFS.label, Literal(rule.id)),
         (rule_iri(rule), RDFS.comment, Literal(rule.purpose)),
     ]
-    link = CKG.contradicts if rule.finding == "contradiction" else CKG.corroborates
-    triples += [(a1, link, a2), (a2, link, a1)]
+    triples.append((a1, link, a2))
+    if both_ways:
+        triples.append((a2, link, a1))
+    if rule.link:
+        triples.append((a1, CKG[rule.link], a2))
     return node, [(s, p, o, DEFAULT) for s, p, o in triples]
 
 
@@ -176,6 +205,22 @@ def find(
     rules: Iterable[Rule] | None = None,
 ) -> list[Quad]:
     """Quads of every finding involving ``articles`` (all articles if None)."""
+    # Millions of long-lived tuples make the cyclic GC rescan the heap again and
+    # again (cost growing with the store); nothing built here forms cycles.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _find(store, articles, rules)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _find(
+    store: ClaimStore,
+    articles: Iterable[URIRef] | None,
+    rules: Iterable[Rule] | None,
+) -> list[Quad]:
     labels = _Labels(store)
     if articles is None:
         labels.preload()
@@ -187,6 +232,11 @@ def find(
             bindings = {"article": article} if article is not None else {}
             for row in store.select(rule.text, bindings):
                 if row["a1"] == row["a2"]:
+                    continue
+                if rule.similarity is not None and (
+                    word_overlap(str(row["value1"]), str(row["value2"]))
+                    < rule.similarity
+                ):
                     continue
                 node, new = _finding_quads(rule, row, labels)
                 if node in seen:

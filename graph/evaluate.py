@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import InputError
+from graph.inputs import split_front_matter
 from graph.models import Article, Assertion, Extraction
 
 FIELDS = ("content", "speaker+cue", "speaker", "cue", "side", "polarity", "certainty")
@@ -68,7 +69,9 @@ class GoldContradiction:
 class GoldArticle:
     """A loaded gold file with its article text.
 
-    ``contradictions`` is ``None`` when the file does not annotate them.
+    ``contradictions`` is ``None`` when the file does not annotate them. An
+    article may start with front matter (``published:``...), which is ``meta``;
+    gold offsets count from the body after it, as ingest does.
     """
 
     path: Path
@@ -76,6 +79,7 @@ class GoldArticle:
     text: str
     assertions: tuple[GoldAssertion, ...]
     contradictions: tuple[GoldContradiction, ...] | None
+    meta: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -145,6 +149,8 @@ class EvalReport:
     fields: dict[str, Score] = field(default_factory=dict)
     contradictions: Score | None = None
     contradiction_type: Score | None = None
+    #: Incident folder -> cross-article scores (graph.evaluate_incident).
+    incidents: dict[str, Any] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-serialisable summary (what ``claimgraph eval --format json`` prints)."""
@@ -180,7 +186,11 @@ class EvalReport:
                 }
                 for a in self.articles
             ],
-        }
+        } | (
+            {"incidents": {k: v.as_dict() for k, v in self.incidents.items()}}
+            if self.incidents
+            else {}
+        )
 
     def as_markdown(self) -> str:
         """The summary as a Markdown table."""
@@ -197,6 +207,8 @@ class EvalReport:
                 f"| {name} | {item['precision']:.3f} | {item['recall']:.3f} | "
                 f"{item['f1']:.3f} |"
             )
+        for folder, incident in self.incidents.items():
+            lines += ["", f"### {folder}", "", incident.as_markdown().rstrip("\n")]
         return "\n".join(lines) + "\n"
 
 
@@ -330,7 +342,7 @@ def load_gold(path: Path) -> GoldArticle:
     name = _get(data, "article", str, "top level", path)
     article_path = (path.parent / name).resolve()
     try:
-        text = article_path.read_text(encoding="utf-8")
+        meta, text = split_front_matter(article_path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError):
         raise _fail(path, f"article {name!r} cannot be read") from None
     items = _get(data, "assertions", list, "top level", path)
@@ -343,7 +355,7 @@ def load_gold(path: Path) -> GoldArticle:
         raw = _get(data, "contradictions", list, "top level", path)
         n = len(assertions)
         contradictions = tuple(_contradiction(c, i, n, path) for i, c in enumerate(raw))
-    return GoldArticle(path, article_path, text, assertions, contradictions)
+    return GoldArticle(path, article_path, text, assertions, contradictions, meta)
 
 
 def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:

@@ -70,7 +70,7 @@ def _decode(data: bytes, where: str, limit: int) -> str:
     return text
 
 
-def _front_matter(text: str) -> tuple[dict[str, str], str]:
+def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     """Split a leading ``---`` block of ``key: value`` lines from the body."""
     text = text.replace("\r\n", "\n")
     if not text.startswith("---\n"):
@@ -185,7 +185,7 @@ def _read_one(path: Path, result: ReadResult, limit: int) -> None:
     if suffix in HTML_SUFFIXES:
         result.articles.append(_from_html(text, path.name, where))
     else:
-        meta, body = _front_matter(text)
+        meta, body = split_front_matter(text)
         result.articles.append(make_article(body, path.name, meta, where))
 
 
@@ -212,7 +212,7 @@ def read_inputs(sources: list[str], stdin: IO[bytes] | None = None) -> ReadResul
     for source in sources:
         if source == "-":
             data = (stdin or sys.stdin.buffer).read(limit + 1)
-            meta, body = _front_matter(_decode(data, "standard input", limit))
+            meta, body = split_front_matter(_decode(data, "standard input", limit))
             result.articles.append(make_article(body, "stdin", meta, "-"))
             continue
         path = Path(source)

@@ -90,7 +90,9 @@ class AspectValue:
     ``actor`` -> ``actor`` holds an actor key; ``polarity`` -> ``positive`` says
     whether the aspect holds (notice was given: True); ``quantity`` and
     ``duration`` -> ``number`` with ``unit`` (seconds for durations) and
-    ``comparator``.
+    ``comparator``. ``partial`` marks a count of a restricted group ("two
+    soldiers who had been wounded died"), not a total: a different scope, so the
+    numeric rule does not compare it with totals.
     """
 
     aspect: str
@@ -101,6 +103,7 @@ class AspectValue:
     number: float | None = None
     unit: str | None = None
     comparator: Comparator = "eq"
+    partial: bool = False
 
 
 @dataclass

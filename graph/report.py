@@ -32,7 +32,11 @@ _TYPES = {
     "ImplicationConflict": "implication",
     "Rebuttal": "rebuttal",
     "Agreement": "agreement",
+    "SameStatement": "same-statement",
+    "ValueRevision": "revision",
 }
+#: ``--type`` values: every conflict type a shipped rule can produce.
+FINDING_TYPES = tuple(sorted(set(_TYPES.values())))
 
 
 @dataclass
@@ -56,10 +60,16 @@ class AssertionRecord:
 
 @dataclass
 class FindingRecord:
-    """A contradiction or corroboration between two assertions."""
+    """A finding between two assertions, with other reports of the same statements.
+
+    ``reports`` are assertions of other articles that restate one of the two
+    (``ckg:restates``): the same statement carried by several outlets is one
+    finding with several reports, and ``merged`` lists the ids of the findings
+    folded into this one.
+    """
 
     id: str
-    kind: str  # "contradiction" or "corroboration"
+    kind: str  # "contradiction", "corroboration", "restatement" or "revision"
     type: str
     aspect: str
     event: str
@@ -67,6 +77,8 @@ class FindingRecord:
     explanation: str
     rule: str
     assertions: list[AssertionRecord] = field(default_factory=list)
+    reports: list[AssertionRecord] = field(default_factory=list)
+    merged: list[str] = field(default_factory=list)
 
 
 def _text(value: object) -> str | None:
@@ -104,6 +116,58 @@ def load_assertions(store: ClaimStore) -> list[AssertionRecord]:
     return list(records.values())
 
 
+class _Statements:
+    """Union-find over ``ckg:restates``: which assertions report one statement."""
+
+    def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
+        self.parent: dict[str, str] = {}
+        for one, two in pairs:
+            self.parent[self.find(one)] = self.find(two)
+
+    def find(self, key: str) -> str:
+        root = key
+        while self.parent.get(root, root) != root:
+            root = self.parent[root]
+        while key != root:  # path compression keeps later lookups short
+            self.parent[key], key = root, self.parent.get(key, key)
+        return root
+
+
+def _fold_restatements(
+    store: ClaimStore, records: list[FindingRecord]
+) -> list[FindingRecord]:
+    """One finding per pair of statements, however many outlets carried them."""
+    pairs = [
+        (str(r["a"]), str(r["b"]))
+        for r in store.select(named_query("restatements").text)
+    ]
+    if not pairs:
+        return records
+    statements = _Statements(pairs)
+    groups: dict[tuple[object, ...], list[FindingRecord]] = {}
+    for record in records:
+        if record.kind == "restatement":
+            groups[(record.id,)] = [record]
+            continue
+        ends = frozenset(statements.find(a.id) for a in record.assertions)
+        key = (record.kind, record.type, record.aspect, record.event, ends)
+        groups.setdefault(key, []).append(record)
+    out = []
+    for members in groups.values():
+        members.sort(key=lambda r: (-r.confidence, r.id))
+        first, rest = members[0], members[1:]
+        shown = {a.id for a in first.assertions}
+        for other in rest:
+            first.merged.append(other.id)
+            for a in other.assertions:
+                if a.id not in shown:
+                    shown.add(a.id)
+                    first.reports.append(a)
+        first.reports.sort(key=lambda a: (a.source, a.start, a.id))
+        out.append(first)
+    return out
+
+
 def load_findings(
     store: ClaimStore,
     *,
@@ -135,15 +199,17 @@ def load_findings(
         if any(a.id == assertion for a in record.assertions):
             continue
         record.assertions.append(_assertion_record(assertion, row))
-    out = []
     for record in records.values():
         record.assertions.sort(key=lambda a: (a.source, a.start, a.id))
+    out = []
+    for record in _fold_restatements(store, list(records.values())):
         if record.kind not in wanted_kinds or record.confidence < min_confidence:
             continue
         if wanted_types and record.type not in wanted_types:
             continue
         if side and not any(
-            (a.side or "").lower() == side.lower() for a in record.assertions
+            (a.side or "").lower() == side.lower()
+            for a in record.assertions + record.reports
         ):
             continue
         if event and event.lower() not in record.event.lower():
@@ -192,6 +258,7 @@ def finding_json(record: FindingRecord) -> dict[str, Any]:
             | {"polarity": a.polarity, "certainty": a.certainty}
             for a in record.assertions
         ],
+        "reports": [assertion_json(a, full=False) for a in record.reports],
     }
 
 
@@ -222,6 +289,12 @@ def findings_markdown(records: list[FindingRecord]) -> str:
             lines.append(
                 f"| {_cell(a.speaker)} | {_cell(a.side or '-')} | {_cell(a.cue)} | "
                 f"\u201c{_cell(a.quote)}\u201d | {_cell(a.source)} | "
+                f"{a.start}\u2013{a.end} |"
+            )
+        for a in record.reports:
+            lines.append(
+                f"| {_cell(a.speaker)} (same statement) | {_cell(a.side or '-')} | "
+                f"{_cell(a.cue)} | \u201c{_cell(a.quote)}\u201d | {_cell(a.source)} | "
                 f"{a.start}\u2013{a.end} |"
             )
         lines.append("")

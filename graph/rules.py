@@ -1,9 +1,13 @@
 """Load SPARQL files (rules and named queries) with their header comments.
 
 Every ``.rq`` file starts with ``# key: value`` lines: ``id`` and ``purpose`` for
-all of them; rules add ``finding`` (contradiction or corroboration), ``type`` (a
+all of them; rules add ``finding`` (one of :data:`FINDING_KINDS`), ``type`` (a
 conflict-type concept), ``confidence`` and ``explain`` (a template filled with
-``{speaker1}``, ``{side1}``, ``{value1}``, ``{aspect}``, ``{event}`` ...).
+``{speaker1}``, ``{side1}``, ``{value1}``, ``{aspect}``, ``{event}`` ...), and
+optionally ``symmetric: yes`` (either order is one finding), ``link`` (an extra
+``ckg:`` property from ``?a1`` to ``?a2``, e.g. ``rebuts``) and ``similarity``
+(keep a row only when ``?value1`` and ``?value2`` share at least this share of
+words; see :func:`graph.detect.word_overlap`).
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ from ontology import resource
 
 _HEADER = re.compile(r"^#\s*([a-z]+):\s*(.*)$")
 ENV_RULES = "CLAIMGRAPH_RULES_DIR"
-FINDING_KINDS = ("contradiction", "corroboration")
+FINDING_KINDS = ("contradiction", "corroboration", "restatement", "revision")
+LINKS = ("rebuts",)
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,8 @@ class Rule:
     confidence: float
     explain: str
     symmetric: bool = False
+    link: str | None = None
+    similarity: float | None = None
 
 
 def parse_sparql_file(text: str, path: str) -> SparqlFile:
@@ -88,6 +95,22 @@ def _to_rule(item: SparqlFile) -> Rule:
             f"{item.path}: a rule needs '# type:', '# explain:' and a confidence "
             "between 0 and 1."
         )
+    link = meta.get("link") or None
+    if link is not None and link not in LINKS:
+        raise OntologyError(
+            f"{item.path}: '# link:' must be one of {', '.join(LINKS)}, not '{link}'."
+        )
+    similarity = None
+    if meta.get("similarity"):
+        try:
+            similarity = float(meta["similarity"])
+        except ValueError:
+            similarity = -1.0
+        if not 0 < similarity <= 1:
+            raise OntologyError(
+                f"{item.path}: '# similarity:' must be a number in (0, 1], "
+                f"not '{meta['similarity']}'."
+            )
     return Rule(
         item.id,
         item.purpose,
@@ -98,6 +121,8 @@ def _to_rule(item: SparqlFile) -> Rule:
         confidence,
         meta["explain"],
         symmetric=meta.get("symmetric", "no").lower() == "yes",
+        link=link,
+        similarity=similarity,
     )
 
 

@@ -53,12 +53,17 @@ class CKG(DefinedNamespace):
     Possible: URIRef
     Probable: URIRef
     Rebuttal: URIRef
+    Restatement: URIRef
+    Revision: URIRef
     Rule: URIRef
+    SameStatement: URIRef
     Span: URIRef
     State: URIRef
     Underspecified: URIRef
     UnknownPolarity: URIRef
     ValueConflict: URIRef
+    ValueRevision: URIRef
+    WholeClaim: URIRef
     aboutEvent: URIRef
     actorKind: URIRef
     actsForTransitively: URIRef
@@ -90,12 +95,16 @@ class CKG(DefinedNamespace):
     minAdequateSeconds: URIRef
     nestedIn: URIRef
     nounLemma: URIRef
+    partial: URIRef
     pattern: URIRef
     phrase: URIRef
     placeText: URIRef
     polarity: URIRef
     quoteSpan: URIRef
+    rebuts: URIRef
     reportingVerb: URIRef
+    restates: URIRef
+    revises: URIRef
     roleLabel: URIRef
     side: URIRef
     sourceSpan: URIRef

@@ -21,6 +21,7 @@ class ArticleBuilder:
     participants: tuple[str, ...] = ("Atlantis", "Borduria")
     date: str | None = None
     url: str | None = None
+    published: str | None = None
     text: str = ""
     actors: dict[str, Actor] = field(default_factory=dict)
     assertions: list[Assertion] = field(default_factory=list)
@@ -51,12 +52,14 @@ class ArticleBuilder:
         values: list[tuple[str, dict[str, object]]] | None = None,
         polarity: str = "positive",
         certainty: str = "certain",
+        parent: Assertion | None = None,
     ) -> Assertion:
         """Append ``<speaker> <cue> <content>.`` and return its assertion.
 
         ``values`` are (aspect, fields) where fields name an ``actor`` key, a
         ``positive`` flag or a ``number`` (with ``unit``/``comparator``); the value
-        span is the whole content.
+        span is the whole content. With ``parent``, the new assertion is
+        reported inside that one ("X rejected Y's claim that ...").
         """
         actor = self.actors[speaker]
         speaker_span = self._append(actor.name)
@@ -76,6 +79,9 @@ class ArticleBuilder:
             polarity=polarity,  # type: ignore[arg-type]
             certainty=certainty,  # type: ignore[arg-type]
             event="event:1",
+            parent=None
+            if parent is None
+            else next(i for i, a in enumerate(self.assertions) if a is parent),
         )
         for aspect, fields in values or []:
             kind = (
@@ -96,7 +102,9 @@ class ArticleBuilder:
     def build(self) -> Extraction:
         for name in self.participants:
             self.state(name)
-        article = Article(id=self.name, text=self.text, url=self.url)
+        article = Article(
+            id=self.name, text=self.text, url=self.url, published=self.published
+        )
         event = Event(
             key="event:1",
             type=self.event_type,

@@ -263,3 +263,50 @@ def test_remote_queries_get_the_asserted_graph_and_inline_bindings() -> None:
         "DELETE { ?a ?b ?c } WHERE { ?a ?b ?c } ;\nDELETE { ?x ?y ?z } WHERE { ?x ?y ?z }"
     )
     assert update.count(f"WITH <{ASSERTED}>") == 2
+
+
+def test_query_timeout_is_one_line(disputed_store: str) -> None:
+    slow = (
+        "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?x . ?b ?q ?y . ?c ?r ?z . ?d ?t ?w "
+        "FILTER (STR(?x) = STR(?y)) }"
+    )
+    result = runner.invoke(
+        app, ["query", slow, "--store", disputed_store, "--timeout", "0.2"]
+    )
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        "Error: Query did not finish within 0.2 s (timeout)."
+    )
+    result = runner.invoke(
+        app, ["query", "ASK {}", "--store", disputed_store, "--timeout", "0"]
+    )
+    assert result.exit_code == 1
+    assert "--timeout must be a positive number" in result.stderr
+
+
+def test_revisions_and_unknown_types(tmp_path: Path) -> None:
+    location = str(tmp_path / "store")
+    with open_store(location) as store:
+        ensure_ontology(store)
+        for name, day, number in (
+            ("fri", "2026-05-01", 3.0),
+            ("sat", "2026-05-02", 5.0),
+        ):
+            b = ArticleBuilder(name, published=day, date="2026-04-30")
+            b.say(
+                b.org("Bordurian ministry", "Borduria"),
+                f"{number:g} soldiers were killed",
+                values=[("Casualties", {"number": number, "unit": "dead"})],
+            )
+            ingest_extraction(store, b.build())
+    plain = runner.invoke(app, ["contradictions", "--store", location, "-f", "json"])
+    assert json.loads(plain.stdout) == []
+    result = runner.invoke(
+        app, ["contradictions", "--store", location, "--revisions", "-f", "json"]
+    )
+    (item,) = json.loads(result.stdout)
+    assert item["kind"] == "revision" and item["type"] == "revision"
+    assert [a["source"] for a in item["assertions"]] == ["fri", "sat"]
+    bad = runner.invoke(app, ["contradictions", "--store", location, "--type", "feud"])
+    assert bad.exit_code == 1
+    assert "Unknown finding type 'feud'. Valid: agreement," in bad.stderr

@@ -146,7 +146,7 @@ def test_compatible_numbers_do_not_conflict(
     b.say(army, "first figure", values=[("Casualties", first)])
     b.say(ministry, "second figure", values=[("Casualties", second)])
     ingest_extraction(store, b.build())
-    assert findings_of(store) == []
+    assert [f for f in findings_of(store) if f[0] == "contradiction"] == []
 
 
 def test_implication_conflict_from_lexicon_threshold(store: ClaimStore) -> None:
@@ -246,10 +246,9 @@ def test_reingest_adds_nothing(store: ClaimStore) -> None:
     assert len(store) == before
 
 
-@pytest.mark.parametrize("rule_id", [rule.id for rule in load_rules()])
-def test_each_rule_is_needed(store: ClaimStore, rule_id: str) -> None:
-    """Removing any one rule loses the findings only that rule makes."""
-    b, army, ministry = two_sides()
+def every_kind_of_finding(store: ClaimStore) -> None:
+    """Three articles over two days with something for every shipped rule."""
+    b, army, ministry = two_sides("day-one", published="2026-05-01")
     b.state("Carpathia")
     b.say(
         army, "Borduria fired", values=[("Responsibility", {"actor": "state:borduria"})]
@@ -288,7 +287,47 @@ def test_each_rule_is_needed(store: ClaimStore, rule_id: str) -> None:
         "Carpathia supplied it",
         values=[("Responsibility", {"actor": "state:carpathia"})],
     )
+    b.say(
+        army,
+        "twelve tanks were destroyed",
+        values=[("Casualties", {"number": 12.0, "unit": "tanks"})],
+    )
+    b.say(
+        ministry,
+        "exactly twelve tanks burned",
+        values=[("Casualties", {"number": 12.0, "unit": "tanks"})],
+    )
+    rejection = b.say(
+        ministry,
+        "the army's claim that the convoy was shelled",
+        cue="rejected",
+        cue_class="Reject",
+        polarity="negative",
+    )
+    b.say(army, "the convoy was shelled", cue="claim", parent=rejection)
     ingest_extraction(store, b.build())
+    later = ArticleBuilder("day-two", published="2026-05-02")
+    navy = later.org("Atlantis army", "Atlantis")
+    later.say(
+        navy,
+        "Carpathia helped and five soldiers died overnight",
+        values=[("Casualties", {"number": 5.0, "unit": "dead"})],
+    )
+    ingest_extraction(store, later.build())
+    wire = ArticleBuilder("wire", published="2026-05-01")
+    copy = wire.org("Bordurian ministry", "Borduria")
+    wire.say(
+        copy,
+        "the warning came only 30 seconds before the strike",
+        values=[("AdvanceNotice", {"number": 30.0, "unit": "s", "comparator": "eq"})],
+    )
+    ingest_extraction(store, wire.build())
+
+
+@pytest.mark.parametrize("rule_id", [rule.id for rule in load_rules()])
+def test_each_rule_is_needed(store: ClaimStore, rule_id: str) -> None:
+    """Removing any one rule loses the findings only that rule makes."""
+    every_kind_of_finding(store)
     rules = load_rules()
     everything = {q for q in find(store, rules=rules)}
     without = {q for q in find(store, rules=[r for r in rules if r.id != rule_id])}

@@ -5,7 +5,9 @@
 - AdvanceNotice (polarity, and a lead time in seconds): "coordinated with X ahead
   of", "informed X", "failing to inform X" (does not hold), "warned ... only three
   minutes before" (a lead time).
-- Casualties (quantity): "killing all 15", "seven soldiers died".
+- Casualties (quantity): "killing all 15", "seven soldiers died", "three of
+  our soldiers lost their lives", "left five dead". A count of a restricted group
+  is ``partial`` (see :func:`partial_count`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,17 @@ Token = Any
 
 _LIGHT_VERBS = {"open", "launch", "carry", "conduct", "mount", "stage", "unleash"}
 _INJURY = {"wound", "injure", "injury", "hurt"}
+# "fatally wounded", "mortally injured": an injury that killed.
+_FATALLY = {"fatally", "mortally"}
+# "two more soldiers", "another three", "a further two": an increment on a
+# count given before, not a total.
+_INCREMENT = {"more", "another", "further", "additional"}
+# "two of the wounded": a part of a group the text has already picked out.
+_DEFINITE = {"the", "these", "those"}
+# Predicates whose subject (or, with an object, whose object) is the dead:
+# "three people are dead", "left five soldiers dead".
+_PREDICATE_DEPS = ("acomp", "oprd", "xcomp", "attr")
+_RELATIVE = ("WP", "WDT")  # "who", "which", "that" as relative pronouns
 _WEAPON_EVENTS = {
     "strike",
     "attack",
@@ -56,6 +69,59 @@ def _phrase(token: Token) -> Any:
     return token.doc[token.left_edge.i : token.right_edge.i + 1]
 
 
+def _restrictive(clause: Token) -> bool:
+    """A relative clause not set off by a comma ("soldiers who were hurt")."""
+    before = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
+    return before is None or before.text != ","
+
+
+def partial_count(head: Token, number_token: Token, trigger: Token) -> bool:
+    """Whether a casualty count is of a restricted group, not a total.
+
+    - a restrictive relative clause on the counted noun ("two soldiers who had
+      been wounded died"), or a participle of injury ("two soldiers wounded in
+      the clash died"); the clause that holds the casualty word itself ("the
+      two soldiers who were killed") is the count, not a restriction;
+    - a partitive of a definite group ("two of the wounded"; "three of our
+      soldiers" names the whole force and stays a total);
+    - an increment ("two more", "another three", "a further two", "an
+      additional four"; "more than two" is a comparator).
+    """
+    nouns = [head]
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None:
+        group = next((c for c in of.children if c.dep_ == "pobj"), None)
+        if group is not None:
+            nouns.append(group)
+            if head.i == number_token.i and any(
+                c.dep_ == "det" and c.lower_ in _DEFINITE for c in group.children
+            ):
+                return True
+    for noun in nouns:
+        for child in noun.children:
+            if trigger.i in {t.i for t in child.subtree}:
+                continue
+            if child.dep_ == "relcl" and _restrictive(child):
+                return True
+            if (
+                child.dep_ == "acl"
+                and child.tag_ == "VBN"
+                and child.lemma_.lower() in _INJURY
+                and _restrictive(child)
+            ):
+                return True
+    for token in (head, number_token, *nouns):
+        for child in token.children:
+            word = child.lower_
+            if word not in _INCREMENT or child.dep_ not in ("amod", "det", "advmod"):
+                continue
+            following = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
+            if word == "more" and following is not None and following.lower_ == "than":
+                continue
+            return True
+    return False
+
+
 class AspectReader:
     """Reads aspect values from content tokens of one document."""
 
@@ -66,6 +132,13 @@ class AspectReader:
         self.notice = lx.aspects.get("AdvanceNotice")
         self.casualties = lx.aspects.get("Casualties")
         self.location = lx.aspects.get("Location")
+        # Multi-word casualty lemmas are a verb and its object: "lose life".
+        self.casualty_phrases: dict[str, set[str]] = {}
+        if self.casualties is not None:
+            for entry in self.casualties.lemmas:
+                verb, _, obj = entry.partition(" ")
+                if obj:
+                    self.casualty_phrases.setdefault(verb, set()).add(obj)
 
     def actor_in(self, phrase: Any) -> str | None:
         """The first actor (a state first) a phrase names: "Syrian fire" -> Syria."""
@@ -101,7 +174,15 @@ class AspectReader:
         unique: dict[tuple[object, ...], AspectValue] = {}
         for value in values:
             unique.setdefault(
-                (value.aspect, value.actor, value.positive, value.number), value
+                (
+                    value.aspect,
+                    value.actor,
+                    value.positive,
+                    value.number,
+                    value.unit,
+                    value.partial,
+                ),
+                value,
             )
         return list(unique.values())
 
@@ -299,20 +380,10 @@ class AspectReader:
         out: list[AspectValue] = []
         members = {t.i for t in tokens}
         for token in tokens:
-            lemma = token.lemma_.lower()
-            if lemma not in aspect.lemmas:
+            found = self._casualty_heads(token, aspect.lemmas)
+            if found is None:
                 continue
-            unit = "injured" if lemma in _INJURY else "dead"
-            if token.pos_ == "VERB":
-                if any(c.dep_ == "neg" for c in token.children):
-                    continue
-                heads = [
-                    c
-                    for c in token.children
-                    if c.dep_ in ("nsubj", "nsubjpass", "dobj")
-                ]
-            else:
-                heads = [token]
+            unit, heads = found
             for head in heads:
                 number_token = (
                     head
@@ -336,7 +407,82 @@ class AspectReader:
                         number=amount,
                         unit=unit,
                         comparator=comparator(before),
+                        partial=partial_count(head, number_token, token),
                     )
                 )
                 break
         return out
+
+    def _casualty_heads(
+        self, token: Token, lemmas: frozenset[str]
+    ) -> tuple[str, list[Token]] | None:
+        """(unit, phrases that may hold the count) of a casualty word, or None."""
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma in self.casualty_phrases:
+            # "lost their lives": the subject; "claimed the lives of four": the "of".
+            obj = next(
+                (
+                    c
+                    for c in token.children
+                    if c.dep_ == "dobj"
+                    and c.lemma_.lower() in self.casualty_phrases[lemma]
+                ),
+                None,
+            )
+            if obj is None or any(c.dep_ == "neg" for c in token.children):
+                return None
+            owners = [
+                p
+                for c in obj.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+            subject = _verb_subject(token)
+            return "dead", owners or ([subject] if subject is not None else [])
+        if lemma not in lemmas:
+            return None
+        unit = "injured" if lemma in _INJURY else "dead"
+        if unit == "injured" and any(c.lower_ in _FATALLY for c in token.children):
+            unit = "dead"
+        if token.pos_ == "VERB":
+            if any(c.dep_ == "neg" for c in token.children):
+                return None
+            heads = [
+                c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+            ]
+            if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "NUM"):
+                # "the two soldiers who were killed", "two soldiers killed in":
+                # the noun the clause modifies, not the relative pronoun.
+                heads = [
+                    h for h in heads if h.dep_ == "dobj" or h.tag_ not in _RELATIVE
+                ]
+                noun = token.head
+                # "two soldiers who had been wounded died": the clause only
+                # restricts the count the main verb gives.
+                counted_elsewhere = noun.dep_ in ("nsubj", "nsubjpass", "dobj") and (
+                    self._casualty_heads(noun.head, lemmas) is not None
+                )
+                if not counted_elsewhere and not any(
+                    h.dep_ in ("nsubj", "nsubjpass") for h in heads
+                ):
+                    heads.insert(0, noun)
+            if not heads and token.dep_ == "conj":
+                # "were wounded and later died": the subject of the first verb.
+                heads = [
+                    c
+                    for c in token.head.children
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.head.i
+                ]
+            return unit, heads
+        if token.pos_ == "ADJ" and token.dep_ == "amod":
+            return unit, [token.head]  # "five dead soldiers"
+        if token.pos_ == "ADJ" and token.dep_ in _PREDICATE_DEPS:
+            # "left five soldiers dead" / "four soldiers were left dead".
+            verb = token.head
+            if any(c.dep_ == "neg" for c in verb.children):
+                return None
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return unit, objects or subjects
+        return unit, [token]

@@ -24,7 +24,9 @@ _SPOKES = {"spokesman", "spokeswoman", "spokesperson", "official", "representati
 _GENERIC = {"company", "firm", "group", "organisation", "organization", "operator"}
 
 
-def _has_head(index: ActorIndex, head: str) -> Callable[[Actor], bool]:
+def has_head(index: ActorIndex, head: str) -> Callable[[Actor], bool]:
+    """A test for actors named or described by the noun ``head``."""
+
     def test(actor: Actor) -> bool:
         words = actor.name.lower().split()
         return bool(words) and (
@@ -71,7 +73,7 @@ def resolve_description(index: ActorIndex, token: Token, span: SpacySpan) -> str
         if determiner not in _INDEFINITE:
             # "the ministry": the latest actor named with the same head noun,
             # else ("the company") the latest organisation.
-            found = index.latest(token.i, _has_head(index, head))
+            found = index.latest(token.i, has_head(index, head))
             if found:
                 return found
         if len(name.split()) > 1:
@@ -147,7 +149,7 @@ def _title_holder(
         # spokesman" after "The AIB rejected ...": the body just mentioned.
         words = [t.lemma_.lower() for t in span if t.dep_ == "compound"]
         org = (
-            index.latest(token.i, _has_head(index, words[-1]))
+            index.latest(token.i, has_head(index, words[-1]))
             if words
             else index.latest(token.i, lambda a: a.kind in ("organisation", "state"))
         )

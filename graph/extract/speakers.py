@@ -1,7 +1,18 @@
 """Speakers of attribution candidates, nesting, and floating quotes.
 
-- A document speaks for its source: "a statement from X reads" -> X; an
-  unresolvable nested source ("an investigation found") -> the outer speaker.
+- A document speaks for its source: "a statement from X reads", "X's
+  statement", "the X statement" -> X; an unresolvable nested source ("an
+  investigation found") -> the outer speaker.
+- A definite document with no source of its own ("the statement said", "the
+  report added") is an anaphor, like a pronoun: it speaks for whoever issued the
+  same document earlier ("X issued a statement", "In a statement, X said"), else
+  for the latest preceding speaker that can issue one (an organisation, person or
+  state).
+- Singular "it" (or "its statement") as a cue's subject prefers the speaker of
+  the previous sentence's cue (or, nested, of the enclosing assertion) when that
+  is a singular organisation or state: discourse continuity (the subject of the
+  previous utterance is the preferred antecedent, after centering theory), where
+  names and demonyms inside the content in between are poor antecedents.
 - Audience nouns ("reporters") are never speakers.
 - A cue inside a quotation whose subject is a pronoun ("they say") is the quoted
   person's own report, not an attribution the text makes: it is dropped.
@@ -15,13 +26,23 @@ from typing import Any
 
 from graph.extract.actors import ActorIndex
 from graph.extract.attribution import Candidate
-from graph.extract.mentions import Token, doc_text
+from graph.extract.describe import has_head
+from graph.extract.mentions import THING_PRONOUNS, Token, doc_text, subject_of
 from graph.extract.quotes import Quote, strip_span
 from graph.lexicon import Lexicon
 
+_DEFINITE = {"the", "this", "that", "these", "those"}
+# Who can issue a statement or a report: not a described group ("residents").
+_ISSUERS = ("organisation", "person", "state")
+# "In a statement, X said", "X said in a communique": the document's issuer is
+# the subject of the verb the phrase attaches to.
+_VEHICLE_PREPS = ("in", "through", "via")
+# How far back (in sentences) a document noun looks for its antecedent.
+_DOCUMENT_WINDOW = 6
+
 
 def _source_of_document(noun: Token) -> Token | None:
-    """ "a statement from X", "X's statement", "the ministry statement"."""
+    """ "a statement from X", "X's statement"; "the ministry statement" below."""
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -29,6 +50,144 @@ def _source_of_document(noun: Token) -> Token | None:
                 return pobj
         if child.dep_ == "poss":
             return child
+    return None
+
+
+def _compound_source(noun: Token, actors: ActorIndex) -> str | None:
+    """ "the Kremlin statement", "a ministry report": the issuer named before it.
+
+    A common-noun modifier counts only when it is an institution noun naming an
+    actor already in the text ("the budget report" has no issuer).
+    """
+    lx = actors.lx
+    for child in noun.children:
+        if child.dep_ != "compound":
+            continue
+        if child.pos_ == "PROPN" or child.ent_type_ in ("ORG", "GPE", "NORP"):
+            key = actors.resolve(child)
+            if key is not None and actors.actors[key].kind in _ISSUERS:
+                return key
+        lemma = child.lemma_.lower()
+        if child.pos_ == "NOUN" and lemma in (
+            lx.institution_nouns | lx.armed_forces_nouns
+        ):
+            return actors.latest(child.i, has_head(actors, lemma))
+    return None
+
+
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)
+
+
+def _issuer_kind(actors: ActorIndex, key: str | None) -> bool:
+    return key is not None and actors.actors[key].kind in _ISSUERS
+
+
+def _issuer_of_mention(
+    noun: Token, actors: ActorIndex, kept: list[Candidate]
+) -> str | None:
+    """Who issued an earlier mention of a document ("X issued a statement")."""
+    for item in kept:
+        if item.speaker_token is not None and item.speaker_token.i == noun.i:
+            return item.speaker  # "The statement said ... The statement added"
+    source = _source_of_document(noun)
+    if source is not None:
+        key = actors.resolve(source)
+        return key if _issuer_kind(actors, key) else None
+    compound = _compound_source(noun, actors)
+    if compound is not None:
+        return compound
+    verb = None
+    if noun.dep_ == "dobj":
+        verb = noun.head  # "X issued / released / published a statement"
+    elif noun.dep_ == "pobj" and noun.head.lower_ in _VEHICLE_PREPS:
+        verb = noun.head.head  # "In a statement, X said"
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = subject_of(verb)
+    if subject is None:
+        return None
+    for item in kept:
+        if item.speaker_token is not None and item.speaker_token.i == subject.i:
+            return item.speaker
+    key = actors.resolve(subject)
+    return key if _issuer_kind(actors, key) else None
+
+
+def _document_anaphor(
+    noun: Token, item: Candidate, actors: ActorIndex, kept: list[Candidate]
+) -> str | None:
+    """ "the statement said": the issuer of the statement mentioned before."""
+    lemma = noun.lemma_.lower()
+    doc = noun.doc
+    sents = list(doc.sents)
+    here = next(n for n, s in enumerate(sents) if s.start <= noun.i < s.end)
+    first = sents[max(0, here - _DOCUMENT_WINDOW)].start
+    for index in range(noun.i - 1, first - 1, -1):
+        token = doc[index]
+        if token.pos_ == "NOUN" and token.lemma_.lower() == lemma:
+            key = _issuer_of_mention(token, actors, kept)
+            if key is not None:
+                return key
+    if item.parent is not None:
+        return None  # nested: the enclosing assertion's speaker takes over
+    earlier = [
+        c
+        for c in kept
+        if c.parent is None
+        and c.cue.idx < item.cue.idx
+        and _issuer_kind(actors, c.speaker)
+    ]
+    return earlier[-1].speaker if earlier else None
+
+
+def _previous_speaker(
+    token: Token, item: Candidate, candidates: list[Candidate], actors: ActorIndex
+) -> str | None:
+    """The speaker a singular "it"/"its" continues, or None.
+
+    At the top level: the speaker of the latest cue in the same or the previous
+    sentence (blank lines do not count). Inside another assertion's content ("X
+    said it had warned"): that assertion's speaker, unless another body or state
+    is named between its cue and the pronoun ("X said the firm broke the rules
+    and that it had admitted ..."). Only a singular organisation or state
+    qualifies.
+    """
+    if item.parent is not None:
+        parent = candidates[item.parent]
+        key = parent.speaker
+        if key is None or not parent.cue.i < token.i:
+            return None
+        if any(
+            parent.cue.i < index < token.i
+            and other != key
+            and actors.actors[other].kind in ("organisation", "state")
+            for index, other in actors.order
+        ):
+            return None
+    else:
+        sents = [s for s in token.doc.sents if s.text.strip()]
+        here = next(
+            (n for n, s in enumerate(sents) if s.start <= token.i < s.end), None
+        )
+        if here is None:
+            return None
+        window = sents[max(0, here - 1)].start
+        earlier = [
+            c
+            for c in candidates
+            if c.parent is None
+            and c.speaker is not None
+            and window <= c.cue.i < token.i
+        ]
+        if not earlier:
+            return None
+        key = max(earlier, key=lambda c: c.cue.i).speaker
+    if key is None:
+        return None
+    actor = actors.actors[key]
+    if actor.kind in ("organisation", "state") and key not in actors.plural:
+        return key
     return None
 
 
@@ -68,10 +227,21 @@ def resolve_speakers(
                 source = _source_of_document(token)
                 node = source if source is not None else token
                 if source is not None:
-                    key = actors.resolve(source)
-                elif item.parent is None:
+                    if source.lower_ in THING_PRONOUNS:
+                        key = _previous_speaker(source, item, candidates, actors)
+                    key = key or actors.resolve(source)
+                else:
+                    key = _compound_source(token, actors)
+                if key is None and source is None and _definite(token):
+                    key = _document_anaphor(token, item, actors, kept)
+                    if key is not None:
+                        item.confidence = min(item.confidence, 0.8)
+                if key is None and source is None and item.parent is None:
                     # "news reports have credited X": the reports are the source.
                     key = actors.resolve(token)
+            elif token.pos_ == "PRON" and token.lower_ in THING_PRONOUNS:
+                key = _previous_speaker(token, item, candidates, actors)
+                key = key or actors.resolve(token)
             else:
                 key = actors.resolve(token)
         if key is None and item.parent is not None:
