@@ -4,25 +4,23 @@ Locations:
 - a directory path: embedded Oxigraph (RocksDB) through oxrdflib;
 - ``:memory:``: Oxigraph in memory (tests, one-off runs);
 - ``rdflib:memory``: rdflib's pure-Python memory store (benchmark baseline);
-- ``http(s)://...``: a SPARQL 1.1 endpoint, spoken to directly over HTTP.
+- ``http(s)://...``: a SPARQL 1.1 endpoint, through rdflib's ``SPARQLUpdateStore``.
 
 Environment: ``CLAIMGRAPH_STORE`` (default location), ``CLAIMGRAPH_QUERY_TIMEOUT``
 (seconds per query), ``CLAIMGRAPH_LOCK_WAIT`` (seconds to wait for a store another
 process is writing), ``CLAIMGRAPH_SPARQL_USER``/``CLAIMGRAPH_SPARQL_PASSWORD``
-(HTTP Basic or Digest) and ``CLAIMGRAPH_SPARQL_GRAPHS`` (``default`` or
+(HTTP Basic) and ``CLAIMGRAPH_SPARQL_GRAPHS`` (``default`` or
 ``asserted``; see :class:`Endpoint`).
 """
 
 from __future__ import annotations
 
-import io
+import http.client
 import os
 import re
 import threading
 import time
 import urllib.error
-import urllib.parse
-import urllib.request
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -31,12 +29,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, URIRef
+from rdflib.plugins.sparql.parser import parseQuery
+from rdflib.plugins.stores.sparqlconnector import SPARQLConnector
+from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from rdflib.query import Result
 from rdflib.term import Node
 
 from graph.build import DEFAULT, PREFIXES, Quad
-from graph.errors import QueryError, StoreBusyError, StoreError
+from graph.errors import CkgError, QueryError, StoreBusyError, StoreError
 
 DEFAULT_LOCATION = ".claimgraph"
 #: On a server whose default graph is the union of all graphs (Virtuoso), what
@@ -45,8 +46,10 @@ ASSERTED = URIRef("https://w3id.org/claimgraph/id/graph/asserted")
 ENV_STORE = "CLAIMGRAPH_STORE"
 MEMORY = ":memory:"
 RDFLIB_MEMORY = "rdflib:memory"
-#: HTTP timeout for remote writes and for queries when no timeout is set.
+#: Seconds a remote update, or a remote query without a timeout, may take.
 HTTP_TIMEOUT = 300.0
+#: Seconds the check at open may take.
+PROBE_TIMEOUT = 30.0
 _T = TypeVar("_T")
 
 
@@ -219,10 +222,13 @@ class ClaimStore:
         self.close()
 
 
-def _with_deadline(work: Callable[[], _T], seconds: float) -> _T:
-    """Run ``work`` in a daemon thread; raise QueryError if it runs past ``seconds``.
+def _with_deadline(
+    work: Callable[[], _T], seconds: float, late: CkgError | None = None
+) -> _T:
+    """Run ``work`` in a daemon thread; raise ``late`` if it runs past ``seconds``.
 
-    pyoxigraph releases the GIL while it evaluates, so the caller wakes on time.
+    pyoxigraph releases the GIL while it evaluates (and urllib while it waits),
+    so the caller wakes on time. The default error is a query timeout.
     """
     box: dict[str, Any] = {}
 
@@ -236,7 +242,9 @@ def _with_deadline(work: Callable[[], _T], seconds: float) -> _T:
     worker.start()
     worker.join(seconds)
     if worker.is_alive():
-        raise QueryError(f"Query did not finish within {seconds:g} s (timeout).")
+        raise late or QueryError(
+            f"Query did not finish within {seconds:g} s (timeout)."
+        )
     if "error" in box:
         raise box["error"]
     return box["value"]  # type: ignore[no-any-return]
@@ -248,15 +256,21 @@ _WHERE = re.compile(r"\bWHERE\s*\{", re.I)
 _ASK = re.compile(r"\bASK\s*\{", re.I)
 _OPERATION = re.compile(r";\s*(?=(?:DELETE|INSERT|WITH)\b)", re.I)
 _PROLOGUE = " ".join(f"PREFIX {name}: <{ns}>" for name, ns in PREFIXES.items())
-_RDF_TYPES = {
-    "text/turtle": "turtle",
-    "application/n-triples": "nt",
-    "application/rdf+xml": "xml",
-    "application/ld+json": "json-ld",
-}
+#: True only where Virtuoso's system graph shows in the default graph (a union).
+_UNION_PROBE = (
+    "ASK { GRAPH <http://www.openlinksw.com/schemas/virtrdf#> { ?s ?p ?o } "
+    "FILTER EXISTS { ?s ?p ?o } }"
+)
 _ACCEPT = (
     "application/sparql-results+json, text/turtle;q=0.9, "
     "application/n-triples;q=0.8, application/rdf+xml;q=0.5"
+)
+#: For CONSTRUCT and DESCRIBE: Virtuoso takes the first type it can make, and
+#: would answer them as an ``?s ?p ?o`` table in SPARQL JSON.
+_GRAPH_ACCEPT = "text/turtle, application/n-triples;q=0.9, application/rdf+xml;q=0.5"
+_GRAPH_FORM = re.compile(
+    r"^\s*(?:(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*(?:CONSTRUCT|DESCRIBE)\b",
+    re.I,
 )
 
 
@@ -328,12 +342,37 @@ def insert_data(
     return "INSERT DATA {\n" + "\n".join(blocks) + "\n}"
 
 
+class _Status(Exception):
+    """An HTTP error status from the endpoint (internal; mapped by the caller)."""
+
+    def __init__(self, code: int, detail: str) -> None:
+        super().__init__(code, detail)
+        self.code = code
+        self.detail = _one_line(detail)[:400]
+
+
+class _Connector(SPARQLUpdateStore):
+    """rdflib's ``SPARQLUpdateStore`` sending claimgraph's ``Accept`` header."""
+
+    accept = _ACCEPT
+
+    def response_mime_types(self) -> str:
+        # rdflib's own Accept names one result format: ``json`` offers nothing
+        # for a graph, and with ``xml`` (RDF/XML first) Virtuoso answers ASK
+        # with 406 and SELECT as an RDF-encoded table.
+        return self.accept
+
+
 @dataclass
 class Endpoint:
     """A SPARQL 1.1 Protocol endpoint (query URL, optional separate update URL).
 
+    Requests go through rdflib's :class:`SPARQLUpdateStore` (its
+    ``SPARQLConnector`` layer: form POSTs for queries, ``application/sparql-update``
+    for updates); each runs under a deadline, since rdflib sets no HTTP timeout.
+
     ``union_default`` is True for servers whose default graph is the union of all
-    graphs (Virtuoso, found by its ``Server`` header, or forced with
+    graphs (Virtuoso, found by :meth:`probe`, or forced with
     ``CLAIMGRAPH_SPARQL_GRAPHS=asserted``): asserted triples then go to the
     named graph :data:`ASSERTED` and every query reads it with ``FROM``.
     Elsewhere (``default``) they go to the server's own default graph.
@@ -341,142 +380,207 @@ class Endpoint:
 
     url: str
     update_url: str
-    opener: urllib.request.OpenerDirector
+    connector: SPARQLUpdateStore
     union_default: bool = False
+    credentials: bool = False  # whether rdflib sends HTTP Basic credentials
+    graphs: SPARQLUpdateStore | None = None  # asks for a graph (CONSTRUCT, DESCRIBE)
 
-    def _send(self, url: str, data: bytes, media: str, timeout: float) -> bytes:
-        request = urllib.request.Request(
-            url, data=data, headers={"Content-Type": media, "Accept": _ACCEPT}
-        )
-        return self._fetch(request, timeout)[0]
+    def _request(
+        self,
+        work: Callable[[], _T],
+        url: str,
+        seconds: float,
+        late: CkgError | None = None,
+    ) -> _T:
+        """Run one rdflib request to ``url`` under a deadline; map its failures."""
 
-    def _fetch(
-        self, request: urllib.request.Request, timeout: float
-    ) -> tuple[bytes, str]:
-        try:
-            with self.opener.open(request, timeout=timeout) as response:
-                media = response.headers.get("Content-Type", "")
-                return response.read(), media.split(";")[0].strip().lower()
-        except urllib.error.HTTPError as exc:
-            with exc:
-                detail = exc.read(2000).decode("utf-8", errors="replace")
-            if exc.code in (401, 403):
+        def guarded() -> _T:
+            try:
+                return work()
+            except urllib.error.HTTPError as exc:
+                with exc:  # rdflib raises it for updates; the body has the reason
+                    body = exc.read(2000).decode("utf-8", errors="replace")
+                raise _Status(exc.code, body or str(exc.reason)) from None
+            except urllib.error.URLError as exc:
                 raise StoreError(
-                    f"SPARQL endpoint {request.full_url} refused access "
-                    f"(HTTP {exc.code}); set CLAIMGRAPH_SPARQL_USER and "
-                    "CLAIMGRAPH_SPARQL_PASSWORD or grant SPARQL update rights."
+                    _one_line(f"Cannot reach SPARQL endpoint {url}: {exc.reason}.")
                 ) from None
-            raise QueryError(
-                _one_line(f"SPARQL endpoint answered HTTP {exc.code}: {detail}")[:500]
-            ) from None
-        except TimeoutError:
-            raise QueryError(
-                f"SPARQL endpoint did not answer within {timeout:g} s (timeout)."
-            ) from None
-        except urllib.error.URLError as exc:
-            if isinstance(exc.reason, TimeoutError):
-                raise QueryError(
-                    f"SPARQL endpoint did not answer within {timeout:g} s (timeout)."
+            except (OSError, http.client.HTTPException) as exc:
+                raise StoreError(
+                    _one_line(
+                        f"Lost the connection to SPARQL endpoint {url}: "
+                        f"{exc or type(exc).__name__}."
+                    )
                 ) from None
-            raise StoreError(
-                f"Cannot reach SPARQL endpoint {request.full_url}: {exc.reason}."
-            ) from None
 
-    def probe(self) -> str:
-        """The server's ``Server`` header; also checks the endpoint answers."""
-        query = urllib.parse.urlencode({"query": "ASK {}"})
-        request = urllib.request.Request(
-            f"{self.url}?{query}", headers={"Accept": _ACCEPT}
+        return _with_deadline(guarded, seconds, late)
+
+    def _run_query(self, text: str) -> Result:
+        # The store's own query() would add initBindings as a trailing VALUES,
+        # which Virtuoso rejects after ASK; the connector sends the text as is.
+        graph_form = _GRAPH_FORM.match(_strip_comments(text))
+        # Not ``and self.graphs``: an rdflib store's truth value is a COUNT query.
+        connector = self.connector
+        if graph_form and self.graphs is not None:
+            connector = self.graphs
+        answer: object = SPARQLConnector.query(connector, f"{_PROLOGUE}\n{text}")
+        if not isinstance(answer, Result):
+            # rdflib returns (code, "HTTP Error code: reason", None) on HTTP errors.
+            code, message = answer[0], answer[1]  # type: ignore[index]
+            raise _Status(int(code), str(message).partition(": ")[2] or str(message))
+        if answer.type == "SELECT":
+            answer.bindings  # noqa: B018 - parse everything inside the deadline
+        return answer
+
+    def probe(self) -> bool:
+        """Whether the default graph is the union of all graphs (Virtuoso).
+
+        Also checks at open that the endpoint answers. Virtuoso always holds its
+        system graph ``virtrdf#``; only a union default graph shows its triples
+        outside ``GRAPH``.
+        """
+        late = StoreError(
+            f"SPARQL endpoint {self.url} did not answer within {PROBE_TIMEOUT:g} s."
         )
         try:
-            with self.opener.open(request, timeout=30) as response:
-                return str(response.headers.get("Server", ""))
-        except urllib.error.HTTPError as exc:
-            exc.close()
-            if exc.code in (401, 403):
-                return ""  # only the update side may need credentials
+            result = self._request(
+                lambda: self._run_query(_UNION_PROBE), self.url, PROBE_TIMEOUT, late
+            )
+        except _Status as status:
+            error = _refused(status, self.url, self.credentials)
+            if isinstance(error, StoreError):
+                raise error from None
             raise StoreError(
-                f"{self.url} is not a SPARQL endpoint (HTTP {exc.code})."
+                f"{self.url} is not a SPARQL endpoint (HTTP {status.code}: "
+                f"{status.detail})."
             ) from None
-        except OSError as exc:
-            reason = getattr(exc, "reason", exc)
+        except CkgError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - rdflib's result parsers
             raise StoreError(
-                f"Cannot reach SPARQL endpoint {self.url}: {reason}."
+                _one_line(f"{self.url} is not a SPARQL endpoint: {exc}")[:500]
             ) from None
+        return bool(result.askAnswer)
 
     def query(
         self, text: str, bindings: Mapping[str, Node], timeout: float | None
     ) -> Result:
-        """Send a query (form POST) and parse the answer into an rdflib Result."""
+        """Send a query and return rdflib's parsed Result (complete when returned)."""
         rewritten = remote_query(text, bindings, asserted=self.union_default)
-        form = urllib.parse.urlencode({"query": f"{_PROLOGUE}\n{rewritten}"})
-        request = urllib.request.Request(
-            self.url,
-            data=form.encode("utf-8"),
-            headers={
-                "Content-Type": "application/x-www-form-urlencoded",
-                "Accept": _ACCEPT,
-            },
-        )
-        body, media = self._fetch(request, timeout or HTTP_TIMEOUT)
         try:
-            if media in _RDF_TYPES:
-                result = Result("CONSTRUCT")
-                result.graph = Graph().parse(data=body, format=_RDF_TYPES[media])
-                return result
-            parsed = Result.parse(io.BytesIO(body), content_type=media or None)
-            if parsed.type == "SELECT":
-                parsed.bindings  # noqa: B018 - parse everything now
-            return parsed
-        except Exception as exc:  # noqa: BLE001 - parsers raise many types
+            return self._request(
+                lambda: self._run_query(rewritten), self.url, timeout or HTTP_TIMEOUT
+            )
+        except _Status as status:
+            if status.code == 400 and (reason := _syntax_error(text)):
+                raise QueryError(f"Invalid SPARQL query: {reason}") from None
+            if status.code in (401, 403):
+                raise _refused(status, self.url, self.credentials) from None
             raise QueryError(
-                _one_line(f"Unreadable answer ({media}) from {self.url}: {exc}")[:500]
+                f"SPARQL endpoint {self.url} answered HTTP {status.code}: "
+                f"{status.detail}; rdflib's connector drops the server's reason, "
+                "so run the query on the server to see it."
+            ) from None
+        except CkgError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - rdflib's result parsers
+            raise QueryError(
+                _one_line(f"Unreadable answer from {self.url}: {exc}")[:500]
             ) from exc
+
+    def _send(self, text: str) -> None:
+        late = QueryError(
+            f"SPARQL endpoint {self.update_url} did not answer an update within "
+            f"{HTTP_TIMEOUT:g} s (timeout); the server may still apply it."
+        )
+        # The connector, not the store's update(): that keeps a pending-edits list
+        # which a failed request leaves behind for the next update to resend.
+        try:
+            self._request(
+                lambda: SPARQLConnector.update(self.connector, f"{_PROLOGUE}\n{text}"),
+                self.update_url,
+                HTTP_TIMEOUT,
+                late,
+            )
+        except _Status as status:
+            raise _refused(status, self.update_url, self.credentials) from None
 
     def update(self, text: str) -> None:
         """Send an update; on a union-default server it targets the asserted graph."""
-        operation = remote_update(text) if self.union_default else text
-        data = f"{_PROLOGUE}\n{operation}".encode()
-        self._send(self.update_url, data, "application/sparql-update", HTTP_TIMEOUT)
+        self._send(remote_update(text) if self.union_default else text)
 
     def insert(self, quads: list[Quad]) -> None:
         """Write quads in one request (see :func:`insert_data`)."""
         if self.union_default:
-            text = insert_data(quads, ASSERTED, split=500)
+            self._send(insert_data(quads, ASSERTED, split=500))
         else:
-            text = insert_data(quads, None)
-        self._send(
-            self.update_url, text.encode(), "application/sparql-update", HTTP_TIMEOUT
+            self._send(insert_data(quads, None))
+
+
+def _refused(status: _Status, url: str, credentials: bool) -> CkgError:
+    """The error for an HTTP error status: refused access, or the server's reason."""
+    if status.code == 401 and credentials:
+        return StoreError(
+            f"SPARQL endpoint {url} refused CLAIMGRAPH_SPARQL_USER and "
+            "CLAIMGRAPH_SPARQL_PASSWORD (HTTP 401): they are wrong, or the endpoint "
+            "wants Digest (Virtuoso's /sparql-auth) and rdflib sends only Basic."
         )
+    if status.code in (401, 403):
+        return StoreError(
+            f"SPARQL endpoint {url} refused access (HTTP {status.code}); set "
+            "CLAIMGRAPH_SPARQL_USER and CLAIMGRAPH_SPARQL_PASSWORD (HTTP Basic) "
+            "or grant SPARQL update rights."
+        )
+    return QueryError(
+        f"SPARQL endpoint {url} answered HTTP {status.code}: {status.detail}"
+    )
+
+
+def _syntax_error(text: str) -> str | None:
+    """rdflib's syntax error for ``text``, or None if the grammar accepts it.
+
+    rdflib's connector drops the server's reason for a rejected query, so a 400
+    is explained by rdflib's parser when it finds the error too (grammar only:
+    server extensions such as Virtuoso's ``bif:`` functions are not errors here).
+    """
+    try:
+        parseQuery(text)
+    except Exception as exc:  # noqa: BLE001 - the parser raises several types
+        return _one_line(str(exc))[:500]
+    return None
 
 
 def _open_remote(url: str, update_url: str | None) -> Endpoint:
-    handlers: list[urllib.request.BaseHandler] = []
     user = os.environ.get("CLAIMGRAPH_SPARQL_USER")
-    if user:
-        passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-        passwords.add_password(
-            None, url, user, os.environ.get("CLAIMGRAPH_SPARQL_PASSWORD", "")
+    auth = (user, os.environ.get("CLAIMGRAPH_SPARQL_PASSWORD", "")) if user else None
+
+    def connector(accept: str) -> _Connector:
+        made = _Connector(
+            query_endpoint=url,
+            update_endpoint=update_url or url,
+            method="POST_FORM",
+            auth=auth,
         )
-        if update_url:
-            passwords.add_password(
-                None, update_url, user, os.environ.get("CLAIMGRAPH_SPARQL_PASSWORD", "")
-            )
-        # The server's challenge picks the scheme: Virtuoso's /sparql-auth is Digest.
-        handlers += [
-            urllib.request.HTTPDigestAuthHandler(passwords),
-            urllib.request.HTTPBasicAuthHandler(passwords),
-        ]
-    endpoint = Endpoint(url, update_url or url, urllib.request.build_opener(*handlers))
+        made.accept = accept
+        return made
+
+    try:
+        tables, graphs = connector(_ACCEPT), connector(_GRAPH_ACCEPT)
+    except UnicodeEncodeError:
+        raise StoreError(
+            "CLAIMGRAPH_SPARQL_USER and CLAIMGRAPH_SPARQL_PASSWORD must be ASCII "
+            "(HTTP Basic, as rdflib sends it)."
+        ) from None
+    endpoint = Endpoint(
+        url, update_url or url, tables, credentials=bool(auth), graphs=graphs
+    )
     mode = os.environ.get("CLAIMGRAPH_SPARQL_GRAPHS", "").strip().lower()
     if mode not in ("", "default", "asserted"):
         raise StoreError(
             f"CLAIMGRAPH_SPARQL_GRAPHS must be 'default' or 'asserted', not '{mode}'."
         )
-    server = endpoint.probe()
-    endpoint.union_default = (
-        mode == "asserted" or not mode and "virtuoso" in server.lower()
-    )
+    union = endpoint.probe()
+    endpoint.union_default = mode == "asserted" or not mode and union
     return endpoint
 
 

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import os
+import socket
 import time
+import urllib.parse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from threading import Thread
 
 import pytest
 from rdflib import Literal, URIRef
 
+import graph.store
 from graph.build import DEFAULT
 from graph.errors import QueryError, StoreError
 from graph.models import Article
@@ -179,3 +188,94 @@ def test_ingest_extraction_from_the_shared_builder() -> None:
     assert check_invariants(store) == {"built": 1}
     # An assertion without aspect values has an empty (but typed) claim graph.
     assert store.ask("ASK { ?a ckg:hasContent ?c . ?c a ckg:ClaimGraph }")
+
+
+class FakeEndpoint(BaseHTTPRequestHandler):
+    """A SPARQL endpoint whose answers the query text picks: slow, 400, 401, 500."""
+
+    seen: list[tuple[str, str]] = []  # (Authorization header, body) received
+
+    def do_POST(self) -> None:  # noqa: N802 - http.server's name
+        data = self.rfile.read(int(self.headers["Content-Length"])).decode()
+        self.seen.append((self.headers.get("Authorization", ""), data))
+        if self.headers["Content-Type"].startswith("application/sparql-update"):
+            if "fail" in data:
+                return self.answer(500, "text/plain", "Engine says no: bad triple")
+            return self.answer(204, "text/plain", "")
+        text = urllib.parse.parse_qs(data)["query"][0]
+        if "slow" in text:
+            time.sleep(2)
+        if "400" in text:
+            return self.answer(400, "text/plain", "Parse error")
+        if "secret" in text:
+            return self.answer(401, "text/plain", "Unauthorized")
+        if "ASK" in text:
+            return self.answer(
+                200, "application/sparql-results+json", '{"boolean": false}'
+            )
+        rows = {"head": {"vars": ["x"]}, "results": {"bindings": []}}
+        return self.answer(200, "application/sparql-results+json", json.dumps(rows))
+
+    def answer(self, status: int, media: str, body: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", media)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body.encode())
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def fake_endpoint() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeEndpoint)
+    Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/sparql"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_remote_errors_timeouts_and_credentials(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("CLAIMGRAPH_SPARQL_USER", "reader")
+    monkeypatch.setenv("CLAIMGRAPH_SPARQL_PASSWORD", "pw")
+    with fake_endpoint() as url:
+        store = open_store(url, timeout=0.3)
+        assert not store.endpoint.union_default  # type: ignore[union-attr]
+        assert store.select("SELECT ?x WHERE { ?x ?y ?z }") == []
+        assert (
+            FakeEndpoint.seen[-1][0]
+            == "Basic " + base64.b64encode(b"reader:pw").decode()
+        )
+        start = time.monotonic()
+        with pytest.raises(QueryError, match=r"within 0.3 s \(timeout\)"):
+            store.query("SELECT ?x WHERE { ?x ?y 'slow' }")
+        assert time.monotonic() - start < 1.5
+        with pytest.raises(QueryError, match=r"^Invalid SPARQL query: .*line:1"):
+            store.query("SELECT ?x WHERE { ?x 400 }")
+        with pytest.raises(QueryError, match=r"HTTP 400: Bad Request; rdflib"):
+            store.query("SELECT ?x WHERE { ?x ?y 400 }")
+        with pytest.raises(StoreError, match="refused CLAIMGRAPH_SPARQL_USER"):
+            store.query("SELECT ?x WHERE { ?x ?y 'secret' }")
+        with pytest.raises(QueryError, match="HTTP 500: Engine says no: bad triple"):
+            store.update("INSERT DATA { <x:a> <x:b> 'fail' }")
+        store.update("INSERT DATA { <x:a> <x:b> 'ok' }")
+        assert "fail" not in FakeEndpoint.seen[-1][1]  # a failed update is not resent
+    monkeypatch.delenv("CLAIMGRAPH_SPARQL_USER")
+    with fake_endpoint() as url:
+        with pytest.raises(StoreError, match=r"refused access \(HTTP 401\); set CLAIM"):
+            open_store(url).query("SELECT ?x WHERE { ?x ?y 'secret' }")
+
+
+def test_remote_endpoint_that_never_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(graph.store, "PROBE_TIMEOUT", 0.3)
+    with socket.socket() as silent:  # accepts connections, never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}/sparql"
+        with pytest.raises(StoreError, match=r"did not answer within 0.3 s"):
+            open_store(url)

@@ -109,6 +109,10 @@ def test_fake_extractor_ingest_matches_the_embedded_store(
             "ASK { ?v ckg:aspect ?a }"
         )  # not asserted, even though Virtuoso's default graph is the union
         assert remote.ask("ASK { GRAPH ?g { ?a a ckg:Article } }", {"g": ASSERTED})
+        # CONSTRUCT comes back as a graph, not a table (export, validate).
+        dump = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+        asserted = remote.query(dump).graph
+        assert asserted is not None and len(asserted) == len(local.query(dump).graph)  # type: ignore[arg-type]
         # Updates (clear-findings) reach the asserted graph: detect rebuilds.
         assert refresh(remote) == 24
         assert findings(remote) == findings(local)
