@@ -104,10 +104,21 @@ class _Labels:
         self.cache: dict[str, _Side] = {}
         self.names: dict[str, str] = {}
         self.events: dict[str, str] = {}
+        self.incidents: set[str] = set()
 
     def preload(self) -> None:
         """Look every assertion up in one query (a full run needs most of them)."""
         for row in self.store.select(named_query("assertion-label").text):
+            self.cache.setdefault(str(row["assertion"]), _side(row))
+
+    def load_incident(self, incident: Node) -> None:
+        """Look up every assertion about ``incident`` in one query."""
+        key = str(incident)
+        if key in self.incidents:
+            return
+        self.incidents.add(key)
+        query = named_query("incident-assertion-labels").text
+        for row in self.store.select(query, {"incident": incident}):
             self.cache.setdefault(str(row["assertion"]), _side(row))
 
     def side(self, assertion: Node) -> _Side:
@@ -227,6 +238,7 @@ def _find(
     quads: dict[Quad, None] = {}
     seen: set[URIRef] = set()
     targets: list[URIRef | None] = list(articles) if articles is not None else [None]
+    matches: list[tuple[Rule, dict[str, Any]]] = []
     for rule in rules if rules is not None else load_rules():
         for article in targets:
             bindings = {"article": article} if article is not None else {}
@@ -238,11 +250,16 @@ def _find(
                     < rule.similarity
                 ):
                     continue
-                node, new = _finding_quads(rule, row, labels)
-                if node in seen:
-                    continue
-                seen.add(node)
-                quads.update(dict.fromkeys(new))
+                matches.append((rule, row))
+    if articles is not None:
+        for incident in dict.fromkeys(row["incident"] for _, row in matches):
+            labels.load_incident(incident)
+    for rule, row in matches:
+        node, new = _finding_quads(rule, row, labels)
+        if node in seen:
+            continue
+        seen.add(node)
+        quads.update(dict.fromkeys(new))
     return list(quads)
 
 

@@ -1,0 +1,130 @@
+"""Ingest 1,000 generated news articles with the real extractor: time, peak RSS, jobs.
+
+    .venv/bin/python bench/ingest_scale.py [--articles 1000] [--jobs 1 2]
+
+Writes ``--articles`` distinct articles (two states trading blame over an attack,
+about 150 words each, from a template over the country list; five articles per
+incident) to a temporary
+folder, then runs ``claimgraph ingest FOLDER --store TMP --jobs N -q`` as a
+subprocess once per ``--jobs`` value, on a fresh on-disk store each time. Peak
+RSS is the largest sum of resident memory over the command's process tree,
+sampled every 0.1 s. Prints a markdown table and the time ratio of the first
+``--jobs`` value to each other one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+PER_INCIDENT = 5
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+TEMPLATE = """{a} and {b} traded blame on {day} after a drone strike near the border \
+town of {town}.
+
+{a}'s defence ministry said that {b} forces had fired first and that {n} soldiers \
+were killed in the attack. "They gave no warning," the ministry said in a statement.
+
+{b}'s foreign ministry denied that its troops had opened fire. A spokesman said \
+{a} had launched the strike and that only {m} people were hurt.
+
+Officials in {c} said they were concerned about the escalation, and {c}'s \
+president called on both sides to show restraint. The army of {b} said it had \
+given the villagers two hours' notice before the operation, which {a}'s \
+government disputed on {day2}.
+"""
+
+
+def countries() -> list[str]:
+    path = ROOT / "ontology" / "data" / "countries.tsv"
+    names = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            names.append(line.split("\t")[0])
+    return [n for n in names[1:] if n.isascii() and " " not in n][:60]
+
+
+def write_corpus(folder: Path, count: int) -> int:
+    """Write ``count`` distinct articles; return the number of words."""
+    names = countries()
+    # Five articles per incident, each incident between its own pair of states
+    # (as in a news corpus: a few reports per event, many events). Reports on
+    # one pair of states are linked into one incident, so a pair that came back
+    # would make one incident of hundreds of articles and quadratic findings.
+    pairs = list(itertools.combinations(names, 2))
+    if count > PER_INCIDENT * len(pairs):
+        raise SystemExit(f"at most {PER_INCIDENT * len(pairs)} articles")
+    words = 0
+    for n in range(count):
+        a, b = pairs[n // PER_INCIDENT]
+        if n % 2:
+            a, b = b, a  # each side reports
+        c = next(x for x in names[n % len(names) :] + names if x not in (a, b))
+        text = TEMPLATE.format(
+            a=a,
+            b=b,
+            c=c,
+            day=DAYS[n % 6],
+            day2=DAYS[(n + 2) % 6],
+            town=f"Town{n}",
+            n=3 + n % 17,
+            m=1 + n % 5,
+        )
+        (folder / f"{n:04d}.txt").write_text(text, encoding="utf-8")
+        words += len(text.split())
+    return words
+
+
+def run(folder: Path, store: Path, jobs: int) -> tuple[float, float]:
+    """Seconds and peak RSS (MiB) of one ingest."""
+    command = [sys.executable, "-c", "from cli import app; app()", "ingest"]
+    command += [str(folder), "--store", str(store), "--jobs", str(jobs), "-q"]
+    start = time.perf_counter()
+    process = psutil.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL)
+    peak = 0
+    while process.poll() is None:
+        try:
+            tree = [process, *process.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree))
+        except psutil.Error:
+            pass
+        time.sleep(0.1)
+    seconds = time.perf_counter() - start
+    if process.returncode != 0:
+        raise SystemExit(f"ingest --jobs {jobs} failed ({process.returncode})")
+    return seconds, peak / 2**20
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="claimgraph-bench-") as tmp:
+        folder = Path(tmp) / "articles"
+        folder.mkdir()
+        words = write_corpus(folder, args.articles)
+        rows = []
+        for jobs in args.jobs:
+            seconds, peak = run(folder, Path(tmp) / f"store-{jobs}", jobs)
+            rows.append((jobs, seconds, peak))
+    print(f"{args.articles:,} articles, {words:,} words\n")
+    print("| --jobs | seconds | articles/s | words/s | peak RSS MiB | time vs first |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    for jobs, seconds, peak in rows:
+        print(
+            f"| {jobs} | {seconds:.1f} | {args.articles / seconds:.1f} | "
+            f"{words / seconds:,.0f} | {peak:,.0f} | {seconds / rows[0][1]:.2f}x |"
+        )
+
+
+if __name__ == "__main__":
+    main()

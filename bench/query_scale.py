@@ -1,0 +1,118 @@
+"""The contradictions report query at 100k and 1M triples: Oxigraph vs rdflib.
+
+    .venv/bin/python bench/query_scale.py [--triples 100000 1000000]
+        [--stores disk memory rdflib] [--repeat 3] [--limit 600]
+
+Quads are generated directly, with no model: synthetic disputed articles
+(``bench/synthetic.py``, ten assertions each) through
+``graph.build.extraction_quads``, and their findings from ``graph.detect.find``
+run on batches of 100 articles in a scratch store (articles never share
+incidents, so per-batch detection equals whole-store detection). The same quads
+are loaded into each store: ``disk`` (embedded Oxigraph on disk, the default
+store), ``memory`` (Oxigraph in memory) and ``rdflib`` (rdflib's memory store).
+Then ``graph/queries/findings.rq`` runs ``--repeat`` times, fully materialised;
+the best time is kept. Queries slower than ``--limit`` seconds are cut off.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.synthetic import disputed_article  # noqa: E402
+from graph.build import Quad, extraction_quads  # noqa: E402
+from graph.detect import find  # noqa: E402
+from graph.errors import QueryError  # noqa: E402
+from graph.rules import named_query  # noqa: E402
+from graph.store import open_store  # noqa: E402
+from graph.vocabulary import ensure_ontology, ontology_quads  # noqa: E402
+
+BATCH = 100
+
+
+def generate(triples: int) -> list[Quad]:
+    """Ontology, articles and their findings until ``triples`` quads are reached."""
+    quads: list[Quad] = list(ontology_quads())
+    n = 0
+    while len(quads) < triples:
+        scratch = open_store(":memory:")
+        ensure_ontology(scratch)
+        for _ in range(BATCH):
+            scratch.add_quads(extraction_quads(disputed_article(n)))
+            quads += extraction_quads(disputed_article(n))
+            n += 1
+        quads += find(scratch)
+    return quads
+
+
+def load(kind: str, quads: list[Quad], folder: Path) -> tuple[object, float]:
+    location = {"disk": str(folder / "store"), "memory": ":memory:"}.get(
+        kind, "rdflib:memory"
+    )
+    store = open_store(location)
+    start = time.perf_counter()
+    for i in range(0, len(quads), 50_000):
+        store.add_quads(quads[i : i + 50_000])
+    return store, time.perf_counter() - start
+
+
+def measure(
+    store: object, text: str, repeat: int, limit: float
+) -> tuple[float | None, int]:
+    best: float | None = None
+    rows = 0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        try:
+            result = store.query(text, timeout=limit)  # type: ignore[attr-defined]
+        except QueryError:
+            return None, rows
+        elapsed = time.perf_counter() - start
+        rows = len(result)
+        best = elapsed if best is None else min(best, elapsed)
+    return best, rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--triples", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--stores", nargs="+", default=["disk", "memory", "rdflib"])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--limit", type=float, default=600.0)
+    parser.add_argument(
+        "--query", type=Path, help="a .rq file to time instead of findings.rq"
+    )
+    args = parser.parse_args()
+    text = (
+        args.query.read_text(encoding="utf-8")
+        if args.query
+        else named_query("findings").text
+    )
+    print("| triples | findings rows | store | load s | query s | vs disk |")
+    print("|---:|---:|---|---:|---:|---:|")
+    for size in args.triples:
+        quads = generate(size)
+        base: float | None = None
+        for kind in args.stores:
+            with tempfile.TemporaryDirectory(prefix="claimgraph-bench-") as tmp:
+                store, loading = load(kind, quads, Path(tmp))
+                seconds, rows = measure(store, text, args.repeat, args.limit)
+                store.close()  # type: ignore[attr-defined]
+            if base is None:
+                base = seconds
+            shown = f"{seconds:.3f}" if seconds is not None else f"> {args.limit:g}"
+            ratio = f"{seconds / base:.1f}x" if seconds is not None and base else "-"
+            print(
+                f"| {len(quads):,} | {rows:,} | {kind} | {loading:.1f} | {shown} "
+                f"| {ratio} |",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    main()
