@@ -23,7 +23,7 @@ from graph.report import (
     load_assertions,
     load_findings,
 )
-from graph.rules import load_queries, named_query
+from graph.rules import FINDING_KINDS, load_queries, named_query
 from graph.store import open_store
 
 
@@ -55,7 +55,7 @@ def findings(
         raise CkgError(
             f"Unknown finding type '{unknown[0]}'. Valid: {', '.join(sorted(valid))}."
         )
-    known = {"contradiction", "corroboration", "restatement", "revision"}
+    known = set(FINDING_KINDS)
     odd = sorted(set(kinds) - known)
     if odd:
         raise CkgError(
