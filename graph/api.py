@@ -19,9 +19,11 @@ from graph.pipeline import IngestReport, Progress, ingest_paths
 from graph.report import (
     FINDING_TYPES,
     AssertionRecord,
+    FindingPage,
     FindingRecord,
     load_assertions,
     load_findings,
+    load_findings_page,
 )
 from graph.rules import FINDING_KINDS, load_queries, named_query
 from graph.store import open_store
@@ -39,16 +41,7 @@ def ingest(
         return ingest_paths(opened, sources, jobs=jobs, progress=progress)
 
 
-def findings(
-    store: str | None = None,
-    *,
-    kinds: Iterable[str] = ("contradiction",),
-    side: str | None = None,
-    event: str | None = None,
-    types: Iterable[str] = (),
-    min_confidence: float = 0.0,
-) -> list[FindingRecord]:
-    """Stored findings of ``kinds``, filtered (see :func:`load_findings`)."""
+def _check_filters(kinds: Iterable[str], types: Iterable[str]) -> None:
     valid = set(FINDING_TYPES)
     unknown = sorted({t.lower() for t in types} - valid)
     if unknown:
@@ -61,9 +54,53 @@ def findings(
         raise CkgError(
             f"Unknown finding kind '{odd[0]}'. Valid: {', '.join(sorted(known))}."
         )
+
+
+def findings(
+    store: str | None = None,
+    *,
+    kinds: Iterable[str] = ("contradiction",),
+    side: str | None = None,
+    event: str | None = None,
+    types: Iterable[str] = (),
+    min_confidence: float = 0.0,
+) -> list[FindingRecord]:
+    """Stored findings of ``kinds``, filtered (see :func:`load_findings`)."""
+    _check_filters(kinds, types)
     with open_store(store, read_only=True) as opened:
         return load_findings(
             opened,
+            kinds=kinds,
+            side=side,
+            event=event,
+            types=types,
+            min_confidence=min_confidence,
+        )
+
+
+def findings_page(
+    store: str | None = None,
+    *,
+    limit: int,
+    offset: int = 0,
+    kinds: Iterable[str] = ("contradiction",),
+    side: str | None = None,
+    event: str | None = None,
+    types: Iterable[str] = (),
+    min_confidence: float = 0.0,
+) -> FindingPage:
+    """One page of :func:`findings` and the number of findings in all."""
+    _check_filters(kinds, types)
+    if limit < 1 or offset < 0:
+        raise CkgError(
+            f"Invalid page (limit {limit}, offset {offset}): the limit must be "
+            "at least 1 and the offset at least 0."
+        )
+    with open_store(store, read_only=True) as opened:
+        return load_findings_page(
+            opened,
+            limit=limit,
+            offset=offset,
             kinds=kinds,
             side=side,
             event=event,

@@ -74,7 +74,7 @@ def _actor_iris(extraction: Extraction) -> dict[str, URIRef]:
     return {
         actor.key: state_iri(actor.name)
         if actor.kind == "state"
-        else ids.actor_iri(actor.key)
+        else ids.actor_iri(actor.key, actor.side)
         for actor in extraction.actors
     }
 

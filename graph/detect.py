@@ -24,6 +24,7 @@ from graph import ids
 from graph.build import DEFAULT, Quad
 from graph.rules import Rule, load_rules, named_query
 from graph.store import ClaimStore
+from graph.workset import working_set
 from ontology.vocab import CKG, DATA, LEX
 
 # How much a speaker's hedging weakens a finding (FactBank certainty).
@@ -221,6 +222,11 @@ def find(
     enabled = gc.isenabled()
     gc.disable()
     try:
+        if articles is not None:
+            targets = list(articles)
+            # An embedded store checks new articles on a copy of their incidents.
+            local = working_set(store, targets)
+            return _find(store if local is None else local, targets, rules)
         return _find(store, articles, rules)
     finally:
         if enabled:

@@ -50,9 +50,17 @@ def span_iri(article: URIRef, start: int, end: int) -> URIRef:
     return URIRef(f"{article}#char={start},{end}")
 
 
-def actor_iri(key: str) -> URIRef:
-    """Actors are shared across articles: the same key is the same node."""
-    return DATA[f"actor/{slug(key)}"]
+def actor_iri(key: str, side: str | None = None) -> URIRef:
+    """Actors are shared across articles: the same key (and side) is one node.
+
+    ``side`` keeps apart actors named alike who act for different states: one
+    article's "the defence ministry" of Atlantis is not another's of Borduria.
+    A key that already names its side ("atlantis-s-defence-ministry") is kept.
+    """
+    name = slug(key)
+    if side and slug(side) not in name:
+        name = f"{name}--{slug(side)}"
+    return DATA[f"actor/{name}"]
 
 
 def event_iri(article: URIRef, key: str) -> URIRef:

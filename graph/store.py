@@ -29,7 +29,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
 
-from rdflib import Dataset, URIRef
+from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.stores.sparqlconnector import SPARQLConnector
 from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
@@ -83,6 +83,9 @@ class ClaimStore:
     read_only: bool = False
     timeout: float | None = None
     endpoint: Endpoint | None = None
+    #: The pyoxigraph ``Store`` under ``dataset`` (embedded stores only), for
+    #: native pattern lookups where SPARQL through rdflib costs too much.
+    oxigraph: Any = field(default=None, repr=False)
     _closed: bool = field(default=False, repr=False)
 
     def _local(self) -> Dataset:
@@ -104,9 +107,14 @@ class ClaimStore:
             self.endpoint.insert(batch)
             return
         try:
-            # oxrdflib forwards addN to pyoxigraph's Store.extend, which is atomic.
-            with _quiet_rdflib():
-                self._local().addN(batch)  # type: ignore[arg-type]
+            # pyoxigraph's Store.extend is atomic. Converting terms here, with a
+            # cache (an article repeats its IRIs), costs half of oxrdflib's addN.
+            if self.oxigraph is not None:
+                self._local()
+                self.oxigraph.extend(to_oxigraph(batch))
+            else:
+                with _quiet_rdflib():
+                    self._local().addN(batch)  # type: ignore[arg-type]
         except StoreError:
             raise
         except Exception as exc:  # noqa: BLE001 - any backend failure is a store error
@@ -167,6 +175,57 @@ class ClaimStore:
         result = self.query(text, bindings)
         names = [str(v) for v in result.vars or []]
         return [dict(zip(names, row, strict=True)) for row in result]  # type: ignore[arg-type]
+
+    def select_values(
+        self, text: str, bindings: Mapping[str, Node] | None = None
+    ) -> list[dict[str, str | None]]:
+        """Rows of a SELECT as lexical values: IRIs, literals and blank nodes as text.
+
+        On the embedded store this skips rdflib's term objects, which cost far
+        more than the query when a report reads tens of thousands of rows.
+        """
+        inner = self.oxigraph
+        if inner is None:
+            return [
+                {
+                    name: None if value is None else str(value)
+                    for name, value in row.items()
+                }
+                for row in self.select(text, bindings)
+            ]
+        import pyoxigraph as ox
+
+        self._local()
+        prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
+        substitutions = {
+            ox.Variable(name): ox_term(value)
+            for name, value in (bindings or {}).items()
+        }
+
+        def run() -> list[dict[str, str | None]]:
+            solutions = inner.query(
+                text, prefixes=prefixes, substitutions=substitutions
+            )
+            if not isinstance(solutions, ox.QuerySolutions):
+                raise QueryError("Expected a SELECT query.")
+            names = [variable.value for variable in solutions.variables]
+            return [
+                {
+                    name: None if value is None else value.value
+                    for name, value in zip(names, solution, strict=True)
+                }
+                for solution in solutions
+            ]
+
+        limit = self.timeout
+        try:
+            return run() if limit is None else _with_deadline(run, limit)
+        except QueryError:
+            raise
+        except (SyntaxError, ValueError, TypeError) as exc:
+            raise QueryError(_one_line(f"Invalid SPARQL query: {exc}")) from exc
+        except OSError as exc:
+            raise QueryError(_one_line(f"Query failed: {exc}.")) from exc
 
     def ask(self, text: str, bindings: Mapping[str, Node] | None = None) -> bool:
         """Answer of an ASK query."""
@@ -611,9 +670,55 @@ def _busy(path: str) -> StoreBusyError:
     )
 
 
-def _open_oxigraph(path: str, read_only: bool, wait: float | None) -> Dataset:
-    import pyoxigraph
+def ox_term(node: Node, cache: dict[Node, Any] | None = None) -> Any:
+    """The pyoxigraph term of an rdflib term (the default graph included)."""
+    import pyoxigraph as ox
+
+    found = cache.get(node) if cache is not None else None
+    if found is not None:
+        return found
+    if node == DEFAULT:
+        found = ox.DefaultGraph()
+    elif isinstance(node, URIRef):
+        found = ox.NamedNode(str(node))
+    elif isinstance(node, BNode):
+        found = ox.BlankNode(str(node))
+    elif isinstance(node, Literal):
+        found = ox.Literal(
+            str(node),
+            language=node.language,
+            datatype=ox.NamedNode(str(node.datatype)) if node.datatype else None,
+        )
+    else:
+        raise StoreError(f"Cannot store {node!r}: not an RDF term.")
+    if cache is not None:
+        cache[node] = found
+    return found
+
+
+def to_oxigraph(quads: Iterable[Quad]) -> list[Any]:
+    """rdflib quads as pyoxigraph quads; an article repeats its IRIs, so cache."""
+    import pyoxigraph as ox
+
+    cache: dict[Node, Any] = {}
+    return [
+        ox.Quad(
+            ox_term(s, cache), ox_term(p, cache), ox_term(o, cache), ox_term(g, cache)
+        )
+        for s, p, o, g in quads
+    ]
+
+
+def oxigraph_store(inner: Any, location: str, kind: str, **options: Any) -> ClaimStore:
+    """A :class:`ClaimStore` over a pyoxigraph ``Store`` (on disk or in memory)."""
     from oxrdflib import OxigraphStore
+
+    dataset = Dataset(store=OxigraphStore(store=inner))
+    return ClaimStore(dataset, location, kind, oxigraph=inner, **options)
+
+
+def _open_oxigraph(path: str, read_only: bool, wait: float | None) -> Any:
+    import pyoxigraph
 
     target = Path(path)
     if read_only and not target.exists():
@@ -642,7 +747,7 @@ def _open_oxigraph(path: str, read_only: bool, wait: float | None) -> Dataset:
             if time.monotonic() >= deadline:
                 raise _busy(path) from exc
             time.sleep(0.1)
-    return Dataset(store=OxigraphStore(store=inner))
+    return inner
 
 
 def open_store(
@@ -667,11 +772,9 @@ def open_store(
     if wait is None:
         wait = _env_seconds("CLAIMGRAPH_LOCK_WAIT")
     if where == MEMORY:
-        from oxrdflib import OxigraphStore
+        import pyoxigraph
 
-        return ClaimStore(
-            Dataset(store=OxigraphStore()), where, "memory", timeout=timeout
-        )
+        return oxigraph_store(pyoxigraph.Store(), where, "memory", timeout=timeout)
     if where == RDFLIB_MEMORY:
         return ClaimStore(Dataset(), where, "rdflib-memory", timeout=timeout)
     if where.startswith(("http://", "https://")):
@@ -679,5 +782,7 @@ def open_store(
         return ClaimStore(
             None, where, "sparql", read_only, timeout=timeout, endpoint=endpoint
         )
-    dataset = _open_oxigraph(where, read_only, wait)
-    return ClaimStore(dataset, where, "oxigraph", read_only, timeout=timeout)
+    inner = _open_oxigraph(where, read_only, wait)
+    return oxigraph_store(
+        inner, where, "oxigraph", read_only=read_only, timeout=timeout
+    )

@@ -131,6 +131,23 @@ def test_filters_and_fail_on_found(disputed_store: str) -> None:
     assert typed.stderr.startswith("Error: Unknown finding type 'bogus'. Valid: ")
 
 
+def test_report_pages(disputed_store: str) -> None:
+    base = ["contradictions", "--store", disputed_store]
+    whole = json.loads(runner.invoke(app, [*base, "--format", "json"]).stdout)
+    first = runner.invoke(app, [*base, "--format", "json", "--limit", "1"])
+    assert first.exit_code == 0, first.output
+    assert json.loads(first.stdout) == whole
+    past = runner.invoke(app, [*base, "--offset", "1", "--fail-on-found"])
+    # Nothing on this page, but the report holds a finding: still exit 3.
+    assert past.exit_code == 3
+    assert "No findings on this page." in past.stdout
+    assert "Findings none after 1 of 1" in past.stderr
+    table = runner.invoke(app, [*base, "--limit", "5"])
+    assert "findings 1\u20131 of 1" in table.stdout
+    bad = runner.invoke(app, [*base, "--limit", "0"])
+    assert bad.exit_code == 2
+
+
 def test_named_query_with_parameter(disputed_store: str) -> None:
     listed = runner.invoke(app, ["query", "--list"])
     assert "who-blames-whom" in listed.stdout

@@ -83,6 +83,37 @@ def test_denial_rebuts_the_other_sides_accusation(store: ClaimStore) -> None:
     assert kinds(store) == [("contradiction", "rebuttal", "Responsibility")]
 
 
+@pytest.mark.parametrize("denial_first", [False, True])
+def test_denial_in_another_article_rebuts_in_either_order(
+    store: ClaimStore, denial_first: bool
+) -> None:
+    accusation = article("accusation")
+    army = accusation.org("Atlantis army", "Atlantis")
+    accusation.say(
+        army,
+        "Borduria carried out the attack",
+        cue="blamed",
+        cue_class="Blame",
+        values=[("Responsibility", {"actor": "state:borduria"})],
+    )
+    denial = article("denial")
+    ministry = denial.org("Bordurian ministry", "Borduria")
+    denial.say(
+        ministry,
+        "carrying out the attack",
+        cue="denied",
+        cue_class="Deny",
+        polarity="negative",
+        values=[("Responsibility", {"actor": "state:borduria"})],
+    )
+    first, second = (denial, accusation) if denial_first else (accusation, denial)
+    ingest_extraction(store, first.build())
+    assert ingest_extraction(store, second.build()).findings == 1
+    assert kinds(store) == [("contradiction", "rebuttal", "Responsibility")]
+    (finding,) = load_findings(store)
+    assert finding.explanation.startswith("Bordurian ministry (Borduria) rejects")
+
+
 def test_denial_of_a_claim_by_the_same_side_is_no_rebuttal(store: ClaimStore) -> None:
     b = article("a")
     army = b.org("Atlantis army", "Atlantis")

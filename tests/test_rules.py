@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from rdflib import Literal
 
-from graph.detect import find
+from graph.detect import _find, find
 from graph.pipeline import ingest_extraction
 from graph.report import load_findings
 from graph.rules import load_rules
@@ -203,6 +204,58 @@ def test_cross_article_dispute_is_found_incrementally(store: ClaimStore) -> None
     assert {a.source for a in record.assertions} == {"atlantis-paper", "borduria-paper"}
 
 
+@pytest.mark.parametrize(
+    ("published", "found"),
+    [("2026-05-20", 1), ("2026-05-31T08:00:00Z", 1), ("2026-09-01", 0)],
+)
+def test_reports_months_apart_are_different_incidents(
+    store: ClaimStore, published: str, found: int
+) -> None:
+    # Same two sides, same event family, no event dates: only the publication
+    # dates tell a follow-up (within 30 days) from a later clash.
+    first = ArticleBuilder("spring", published="2026-05-01")
+    army = first.org("Atlantis army", "Atlantis")
+    first.say(
+        army,
+        "Borduria is responsible",
+        values=[("Responsibility", {"actor": "state:borduria"})],
+    )
+    second = ArticleBuilder("later", published=published)
+    ministry = second.org("Bordurian ministry", "Borduria")
+    second.say(
+        ministry,
+        "Atlantis is responsible",
+        values=[("Responsibility", {"actor": "state:atlantis"})],
+    )
+    ingest_extraction(store, first.build())
+    assert ingest_extraction(store, second.build()).findings == found
+
+
+def test_same_named_bodies_of_two_states_stay_apart(store: ClaimStore) -> None:
+    # "the defence ministry" of each side, in two articles: one node each, so
+    # neither acts for both states and their dispute is found.
+    first = ArticleBuilder("atlantis-paper", published="2026-05-01")
+    first.say(
+        first.org("defence ministry", "Atlantis"),
+        "Borduria is responsible",
+        values=[("Responsibility", {"actor": "state:borduria"})],
+    )
+    second = ArticleBuilder("borduria-paper", published="2026-05-02")
+    second.say(
+        second.org("defence ministry", "Borduria"),
+        "Atlantis is responsible",
+        values=[("Responsibility", {"actor": "state:atlantis"})],
+    )
+    ingest_extraction(store, first.build())
+    assert ingest_extraction(store, second.build()).findings == 1
+    rows = store.select(
+        "SELECT ?actor ?side ?name WHERE { ?actor skos:prefLabel ?name ; ckg:side ?side }",
+        {"name": Literal("defence ministry")},
+    )
+    assert len({row["actor"] for row in rows}) == 2
+    assert len(rows) == 2
+
+
 def test_unrelated_incidents_do_not_cross(store: ClaimStore) -> None:
     first = ArticleBuilder("strike", participants=("Atlantis", "Borduria"))
     army = first.org("Atlantis army", "Atlantis")
@@ -332,3 +385,16 @@ def test_each_rule_is_needed(store: ClaimStore, rule_id: str) -> None:
     everything = {q for q in find(store, rules=rules)}
     without = {q for q in find(store, rules=[r for r in rules if r.id != rule_id])}
     assert without < everything
+
+
+def test_working_set_finds_what_the_whole_store_finds(store: ClaimStore) -> None:
+    """Checking an article on a copy of its incidents changes no finding."""
+    every_kind_of_finding(store)
+    articles = [
+        row["a"] for row in store.select("SELECT ?a WHERE { ?a a ckg:Article }")
+    ]
+    assert len(articles) == 3
+    for article in articles:
+        direct = set(_find(store, [article], load_rules()))
+        assert direct
+        assert set(find(store, [article])) == direct

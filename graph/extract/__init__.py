@@ -117,19 +117,78 @@ def extract(article: Article, nlp: Language | None = None) -> Extraction:
     return extract_doc(article, pipeline(article.text))
 
 
+_WORKER: tuple[Language, Lexicon] | None = None
+
+
+def _start_worker() -> None:
+    global _WORKER  # noqa: PLW0603 - one pipeline per worker process
+    import os
+
+    from graph.nlp import load_nlp
+
+    # The process writing the store is the critical path; workers take the CPU
+    # it leaves (they run ahead of it and wait on a bounded queue anyway).
+    if hasattr(os, "nice"):
+        os.nice(5)
+    _WORKER = (load_nlp(), load_lexicon())
+
+
+def _extract_in_worker(article: Article) -> Extraction:
+    if _WORKER is None:
+        _start_worker()
+    assert _WORKER is not None  # for mypy: set by _start_worker
+    nlp, lx = _WORKER
+    return extract_doc(article, nlp(article.text), lx)
+
+
 def extract_many(
     articles: Iterable[Article],
     nlp: Language | None = None,
     n_process: int = 1,
     batch_size: int = 16,
 ) -> Iterator[Extraction]:
-    """Extract from many articles in input order, parsing with ``nlp.pipe``."""
+    """Extract from many articles in input order.
+
+    With ``n_process`` > 1 (and the default pipeline), whole extractions run in
+    that many worker processes, each loading the model once; otherwise one
+    process parses with ``nlp.pipe``. Results are the same either way.
+    """
+    if n_process > 1 and nlp is None:
+        yield from _extract_parallel(articles, n_process)
+        return
     from graph.nlp import load_nlp
 
     pipeline = nlp or load_nlp()
     lx = load_lexicon()
     items: Iterable[tuple[str, Any]] = ((a.text, a) for a in articles)
-    for doc, article in pipeline.pipe(
-        items, as_tuples=True, n_process=n_process, batch_size=batch_size
-    ):
+    for doc, article in pipeline.pipe(items, as_tuples=True, batch_size=batch_size):
         yield extract_doc(article, doc, lx)
+
+
+def _extract_parallel(
+    articles: Iterable[Article], workers: int
+) -> Iterator[Extraction]:
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    from graph.nlp import require_model
+
+    require_model()  # a clear ModelError here, not a broken worker pool later
+    # Parsing, rules and all run in the workers, not only spaCy's parse: the
+    # pure-Python extraction costs as much as the parse. "spawn", because the
+    # caller may hold an open store whose background threads a fork would copy.
+    context = multiprocessing.get_context("spawn")
+    pending: deque[Future[Extraction]] = deque()
+    with ProcessPoolExecutor(workers, context, initializer=_start_worker) as pool:
+        try:
+            for article in articles:
+                pending.append(pool.submit(_extract_in_worker, article))
+                # A bounded window: memory stays flat when the caller is slower.
+                if len(pending) >= 8 * workers:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for future in pending:  # the caller stopped early: drop the rest
+                future.cancel()
