@@ -258,8 +258,7 @@ def contradictions(
             else f"none after {offset} of {total}"
         )
         _render_findings(page.records, format, f"findings {shown}")
-        if format is not ReportFormat.json:
-            err.print(f"Findings {shown}; --offset and --limit show others.")
+        err.print(f"Findings {shown}; --offset and --limit show others.")
     if fail_on_found and total:
         raise typer.Exit(3)
 

@@ -137,6 +137,7 @@ def test_report_pages(disputed_store: str) -> None:
     first = runner.invoke(app, [*base, "--format", "json", "--limit", "1"])
     assert first.exit_code == 0, first.output
     assert json.loads(first.stdout) == whole
+    assert "Findings 1\u20131 of 1" in first.stderr
     past = runner.invoke(app, [*base, "--offset", "1", "--fail-on-found"])
     # Nothing on this page, but the report holds a finding: still exit 3.
     assert past.exit_code == 3
