@@ -58,7 +58,7 @@ def actor_iri(key: str, side: str | None = None) -> URIRef:
     A key that already names its side ("atlantis-s-defence-ministry") is kept.
     """
     name = slug(key)
-    if side and slug(side) not in name:
+    if side and f"-{slug(side)}-" not in f"-{name}-":  # whole words: not "oman"
         name = f"{name}--{slug(side)}"
     return DATA[f"actor/{name}"]
 

@@ -6,6 +6,7 @@ import pytest
 from rdflib import Literal
 
 from graph.detect import _find, find
+from graph.ids import actor_iri
 from graph.pipeline import ingest_extraction
 from graph.report import load_findings
 from graph.rules import load_rules
@@ -398,3 +399,18 @@ def test_working_set_finds_what_the_whole_store_finds(store: ClaimStore) -> None
         direct = set(_find(store, [article], load_rules()))
         assert direct
         assert set(find(store, [article])) == direct
+
+
+@pytest.mark.parametrize(
+    ("key", "side", "local"),
+    [
+        ("org:defence-ministry", "Atlantis", "org-defence-ministry--atlantis"),
+        ("org:atlantis-s-army", "Atlantis", "org-atlantis-s-army"),
+        ("org:romanian-army", "Oman", "org-romanian-army--oman"),
+        ("person:spokesman", None, "person-spokesman"),
+    ],
+)
+def test_actor_iri_carries_its_side_unless_named(
+    key: str, side: str | None, local: str
+) -> None:
+    assert str(actor_iri(key, side)).endswith(f"/actor/{local}")

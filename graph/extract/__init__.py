@@ -149,9 +149,9 @@ def extract_many(
 ) -> Iterator[Extraction]:
     """Extract from many articles in input order.
 
-    With ``n_process`` > 1 (and the default pipeline), whole extractions run in
-    that many worker processes, each loading the model once; otherwise one
-    process parses with ``nlp.pipe``. Results are the same either way.
+    With ``n_process`` > 1 and the default pipeline, whole extractions run in
+    that many worker processes, each loading the model once; a given ``nlp``
+    parses with ``nlp.pipe(n_process=...)``. Results are the same either way.
     """
     if n_process > 1 and nlp is None:
         yield from _extract_parallel(articles, n_process)
@@ -161,7 +161,10 @@ def extract_many(
     pipeline = nlp or load_nlp()
     lx = load_lexicon()
     items: Iterable[tuple[str, Any]] = ((a.text, a) for a in articles)
-    for doc, article in pipeline.pipe(items, as_tuples=True, batch_size=batch_size):
+    # A caller's own pipeline may still use spaCy's multiprocessing.
+    for doc, article in pipeline.pipe(
+        items, as_tuples=True, n_process=n_process, batch_size=batch_size
+    ):
         yield extract_doc(article, doc, lx)
 
 
