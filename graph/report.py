@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rdflib import URIRef
+from rdflib.term import Node
 
 from graph.detect import humanise, local_name
 from graph.rules import named_query
@@ -311,13 +312,34 @@ def _sides(store: ClaimStore) -> dict[str, set[str]]:
 def _details(store: ClaimStore, entries: list[_Entry]) -> list[FindingRecord]:
     """Full records of index entries, with the reports of their merged findings.
 
-    One query per finding with ``?finding`` bound: binding ``?incident`` instead
-    (fewer queries) let Oxigraph pick a plan many times slower.
+    One query per finding (``finding-detail.rq``) and one per labelled node
+    (``node-labels.rq``, cached): binding ``?incident`` instead (fewer queries)
+    let Oxigraph pick a plan many times slower.
     """
-    query = named_query("findings").text
+    query = named_query("finding-detail").text
+    labels: dict[str, dict[str, Node]] = {}
+
+    def label(node: Node, field: str) -> Node | None:
+        key = str(node)
+        if key not in labels:
+            found: dict[str, Node] = {}
+            for row in store.select(named_query("node-labels").text, {"node": node}):
+                for name in ("prefLabel", "label", "side"):
+                    if row[name] is not None:
+                        found.setdefault(name, row[name])
+            labels[key] = found
+        return labels[key].get(field)
 
     def read(finding: str) -> FindingRecord:
-        rows = store.select(query, {"finding": URIRef(finding)})
+        rows = []
+        for row in store.select(query, {"finding": URIRef(finding)}):
+            speaker = row["speakerNode"]
+            row |= {
+                "eventLabel": label(row["incident"], "label"),
+                "speaker": label(speaker, "prefLabel"),
+                "side": label(speaker, "side"),
+            }
+            rows.append(row)
         return _finding_records(rows)[finding]
 
     out = []
