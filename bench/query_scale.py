@@ -13,7 +13,7 @@ store), ``memory`` (Oxigraph in memory) and ``rdflib`` (rdflib's memory store).
 Then ``graph/queries/findings.rq`` runs ``--repeat`` times, fully materialised
 (the whole report's query), and the report's first page of ``--page`` findings
 is read as ``claimgraph contradictions --limit`` reads it
-(``graph.report.load_findings_page``); the best time of each is kept. Queries
+(``graph.pages.load_findings_page``); the best time of each is kept. Queries
 slower than ``--limit`` seconds are cut off.
 """
 
@@ -31,7 +31,7 @@ from bench.synthetic import disputed_article  # noqa: E402
 from graph.build import Quad, extraction_quads  # noqa: E402
 from graph.detect import find  # noqa: E402
 from graph.errors import QueryError  # noqa: E402
-from graph.report import load_findings_page  # noqa: E402
+from graph.pages import load_findings_page  # noqa: E402
 from graph.rules import named_query  # noqa: E402
 from graph.store import open_store  # noqa: E402
 from graph.vocabulary import ensure_ontology, ontology_quads  # noqa: E402

@@ -15,15 +15,14 @@ from typing import Any
 from rdflib import Literal
 
 from graph.errors import CkgError, InputError, QueryError
+from graph.pages import FindingPage, load_findings_page
 from graph.pipeline import IngestReport, Progress, ingest_paths
 from graph.report import (
     FINDING_TYPES,
     AssertionRecord,
-    FindingPage,
     FindingRecord,
     load_assertions,
     load_findings,
-    load_findings_page,
 )
 from graph.rules import FINDING_KINDS, load_queries, named_query
 from graph.store import open_store

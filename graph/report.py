@@ -6,13 +6,9 @@ contract (see README): tests and downstream tools rely on its field names.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
-
-from rdflib import URIRef
-from rdflib.term import Node
 
 from graph.detect import humanise, local_name
 from graph.rules import named_query
@@ -66,10 +62,10 @@ class AssertionRecord:
 class FindingRecord:
     """A finding between two assertions, with other reports of the same statements.
 
-    ``reports`` are assertions of other articles that restate one of the two
-    (``ckg:restates``): the same statement carried by several outlets is one
-    finding with several reports, and ``merged`` lists the ids of the findings
-    folded into this one.
+    ``event`` is the label of ``incident`` (its IRI). ``reports`` are
+    assertions of other articles that restate one of the two (``ckg:restates``):
+    the same statement carried by several outlets is one finding with several
+    reports, and ``merged`` lists the ids of the findings folded into this one.
     """
 
     id: str
@@ -80,9 +76,16 @@ class FindingRecord:
     confidence: float
     explanation: str
     rule: str
+    incident: str = ""
     assertions: list[AssertionRecord] = field(default_factory=list)
     reports: list[AssertionRecord] = field(default_factory=list)
     merged: list[str] = field(default_factory=list)
+
+
+def type_name(node: object) -> str:
+    """A conflict type's ``--type`` name (its local name if no rule of ours has it)."""
+    name = local_name(str(node))
+    return _TYPES.get(name, name)
 
 
 def _text(value: object) -> str | None:
@@ -120,13 +123,19 @@ def load_assertions(store: ClaimStore) -> list[AssertionRecord]:
     return list(records.values())
 
 
-class _Statements:
+class Statements:
     """Union-find over ``ckg:restates``: which assertions report one statement."""
 
     def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
         self.parent: dict[str, str] = {}
         for one, two in pairs:
+            self.parent.setdefault(one, one)
+            self.parent.setdefault(two, two)
             self.parent[self.find(one)] = self.find(two)
+
+    def __contains__(self, key: str) -> bool:
+        """Whether ``key`` restates or is restated by another assertion."""
+        return key in self.parent
 
     def find(self, key: str) -> str:
         root = key
@@ -143,38 +152,45 @@ class _Folded(Protocol):
     type: str
     aspect: str
     event: str
+    incident: str
     confidence: float
 
 
 _F = TypeVar("_F", bound=_Folded)
 
 
-def _restated(store: ClaimStore) -> _Statements | None:
+def restated_statements(store: ClaimStore) -> Statements | None:
     """Which assertions report one statement; None when nothing is restated."""
     pairs = [
         (str(r["a"]), str(r["b"]))
         for r in store.select_values(named_query("restatements").text)
     ]
-    return _Statements(pairs) if pairs else None
+    return Statements(pairs) if pairs else None
 
 
-def _group(
+def group_by_statement(
     items: list[_F],
-    statements: _Statements | None,
+    statements: Statements | None,
     assertions: Callable[[_F], Iterable[str]],
 ) -> list[list[_F]]:
     """Findings between the same statements, each group most confident first.
 
     One statement carried by several outlets makes one finding per outlet; they
-    share kind, type, aspect, event and the statements at both ends.
+    share kind, type, aspect, incident and the statements at both ends. Only
+    findings with a restated assertion fold (restatements themselves never do).
     """
     groups: dict[tuple[object, ...], list[_F]] = {}
     for item in items:
-        if statements is None or item.kind == "restatement":
+        ends = list(assertions(item))
+        if (
+            statements is None
+            or item.kind == "restatement"
+            or not any(a in statements for a in ends)
+        ):
             groups[(item.id,)] = [item]
             continue
-        ends = frozenset(statements.find(a) for a in assertions(item))
-        key = (item.kind, item.type, item.aspect, item.event, ends)
+        roots = frozenset(statements.find(a) for a in ends)
+        key = (item.kind, item.type, item.aspect, item.incident, roots)
         groups.setdefault(key, []).append(item)
     for members in groups.values():
         members.sort(key=lambda m: (-m.confidence, m.id))
@@ -194,16 +210,8 @@ def _merge(first: FindingRecord, rest: Iterable[FindingRecord]) -> FindingRecord
     return first
 
 
-def _fold_restatements(
-    store: ClaimStore, records: list[FindingRecord]
-) -> list[FindingRecord]:
-    """One finding per pair of statements, however many outlets carried them."""
-    groups = _group(records, _restated(store), lambda r: (a.id for a in r.assertions))
-    return [_merge(members[0], members[1:]) for members in groups]
-
-
 @dataclass(frozen=True)
-class _Filter:
+class ReportFilter:
     """The report's filters (see :func:`load_findings`)."""
 
     kinds: frozenset[str]
@@ -220,7 +228,7 @@ class _Filter:
         event: str | None,
         types: Iterable[str],
         min_confidence: float,
-    ) -> _Filter:
+    ) -> ReportFilter:
         return cls(
             frozenset(kinds),
             frozenset(t.lower() for t in types),
@@ -241,34 +249,63 @@ class _Filter:
         return not self.event or self.event in item.event.lower()
 
 
-def _order(item: _Folded) -> tuple[str, str, float, str]:
-    return (item.event, item.aspect, -item.confidence, item.id)
+def report_order(item: _Folded) -> tuple[str, str, str, float, str]:
+    """The report's order: by event label, incident, aspect, most confident first."""
+    return (item.event, item.incident, item.aspect, -item.confidence, item.id)
 
 
-def _finding_records(rows: Iterable[dict[str, Any]]) -> dict[str, FindingRecord]:
-    """Findings from rows of ``findings.rq``, each assertion once, in text order."""
+def finding_records(rows: Iterable[dict[str, Any]]) -> list[FindingRecord]:
+    """Findings from rows of ``findings.rq``, each assertion once, in text order.
+
+    A node with several labels (an incident, a merged speaker or its sides) is
+    named by the first in sort order, as :mod:`graph.pages` names it.
+    """
     records: dict[str, FindingRecord] = {}
     for row in rows:
         key = str(row["finding"])
+        label = _text(row["eventLabel"])
         record = records.get(key)
         if record is None:
             record = records[key] = FindingRecord(
                 id=key,
                 kind=local_name(row["kind"]).lower(),
-                type=_TYPES.get(local_name(row["type"]), local_name(row["type"])),
+                type=type_name(row["type"]),
                 aspect=local_name(row["aspect"]),
-                event=_text(row["eventLabel"]) or local_name(row["incident"]),
+                event=label or local_name(row["incident"]),
                 confidence=float(row["confidence"]),
                 explanation=str(row["explanation"]),
                 rule=local_name(row["rule"]),
+                incident=str(row["incident"]),
             )
-        assertion = str(row["assertion"])
-        if any(a.id == assertion for a in record.assertions):
-            continue
-        record.assertions.append(_assertion_record(assertion, row))
+        elif label is not None and label < record.event:
+            record.event = label
+        one = _assertion_record(str(row["assertion"]), row)
+        known = next((a for a in record.assertions if a.id == one.id), None)
+        if known is None:
+            record.assertions.append(one)
+        else:  # another label or side of a merged speaker: keep the first in order
+            known.speaker = min(known.speaker, one.speaker)
+            known.side = min((s for s in (known.side, one.side) if s), default=None)
     for record in records.values():
         record.assertions.sort(key=lambda a: (a.source, a.start, a.id))
-    return records
+    return list(records.values())
+
+
+def folded_report(
+    records: list[FindingRecord], statements: Statements | None, chosen: ReportFilter
+) -> list[FindingRecord]:
+    """``records`` folded by statement, filtered and in the report's order."""
+    groups = group_by_statement(
+        records, statements, lambda r: (a.id for a in r.assertions)
+    )
+    kept = [
+        record
+        for record in (_merge(members[0], members[1:]) for members in groups)
+        if chosen.keeps(
+            record, (a.side or "" for a in record.assertions + record.reports)
+        )
+    ]
+    return sorted(kept, key=report_order)
 
 
 def load_findings(
@@ -280,156 +317,11 @@ def load_findings(
     types: Iterable[str] = (),
     min_confidence: float = 0.0,
 ) -> list[FindingRecord]:
-    """Findings with both assertions, filtered; by event and aspect, most confident
-    first. :func:`load_findings_page` reads one page of the same list."""
-    chosen = _Filter.of(kinds, side, event, types, min_confidence)
-    records = _finding_records(store.select(named_query("findings").text))
-    out = [
-        record
-        for record in _fold_restatements(store, list(records.values()))
-        if chosen.keeps(
-            record, (a.side or "" for a in record.assertions + record.reports)
-        )
-    ]
-    return sorted(out, key=_order)
-
-
-@dataclass
-class FindingPage:
-    """One page of the report: its findings and how many there are in all."""
-
-    records: list[FindingRecord]
-    total: int
-    offset: int
-
-
-@dataclass
-class _Entry:
-    """A finding as the index knows it: no quotes yet."""
-
-    id: str
-    kind: str
-    type: str
-    aspect: str
-    incident: str
-    confidence: float
-    assertions: list[str] = field(default_factory=list)
-    event: str = ""
-    merged: list[_Entry] = field(default_factory=list)
-
-
-def _index(store: ClaimStore) -> list[_Entry]:
-    entries: dict[str, _Entry] = {}
-    for row in store.select_values(named_query("finding-index").text):
-        key = str(row["finding"])
-        entry = entries.get(key)
-        if entry is None:
-            entry = entries[key] = _Entry(
-                id=key,
-                kind=local_name(row["kind"]).lower(),
-                type=_TYPES.get(local_name(row["type"]), local_name(row["type"])),
-                aspect=local_name(row["aspect"]),
-                incident=str(row["incident"]),
-                confidence=float(str(row["confidence"])),
-            )
-        if row["assertion"] not in entry.assertions:
-            entry.assertions.append(str(row["assertion"]))
-    labels = {
-        str(row["incident"]): str(row["label"])
-        for row in store.select_values(named_query("finding-events").text)
-    }
-    for entry in entries.values():
-        entry.event = labels.get(entry.incident) or local_name(entry.incident)
-    return list(entries.values())
-
-
-def _fold_index(store: ClaimStore, entries: list[_Entry]) -> list[_Entry]:
-    """:func:`_fold_restatements` on index entries: the leader keeps the rest."""
-    groups = _group(entries, _restated(store), lambda e: e.assertions)
-    for members in groups:
-        members[0].merged = members[1:]
-    return [members[0] for members in groups]
-
-
-def _sides(store: ClaimStore) -> dict[str, set[str]]:
-    sides: dict[str, set[str]] = defaultdict(set)
-    for row in store.select_values(named_query("finding-sides").text):
-        sides[str(row["assertion"])].add(str(row["side"]).lower())
-    return sides
-
-
-def _details(store: ClaimStore, entries: list[_Entry]) -> list[FindingRecord]:
-    """Full records of index entries, with the reports of their merged findings.
-
-    One query per finding (``finding-detail.rq``) and one per labelled node
-    (``node-labels.rq``, cached): binding ``?incident`` instead (fewer queries)
-    let Oxigraph pick a plan many times slower.
-    """
-    query = named_query("finding-detail").text
-    labels: dict[str, dict[str, Node]] = {}
-
-    def label(node: Node, field: str) -> Node | None:
-        key = str(node)
-        if key not in labels:
-            found: dict[str, Node] = {}
-            for row in store.select(named_query("node-labels").text, {"node": node}):
-                for name in ("prefLabel", "label", "side"):
-                    if row[name] is not None:
-                        found.setdefault(name, row[name])
-            labels[key] = found
-        return labels[key].get(field)
-
-    def read(finding: str) -> FindingRecord:
-        rows = []
-        for row in store.select(query, {"finding": URIRef(finding)}):
-            speaker = row["speakerNode"]
-            row |= {
-                "eventLabel": label(row["incident"], "label"),
-                "speaker": label(speaker, "prefLabel"),
-                "side": label(speaker, "side"),
-            }
-            rows.append(row)
-        return _finding_records(rows)[finding]
-
-    return [
-        _merge(read(entry.id), (read(other.id) for other in entry.merged))
-        for entry in entries
-    ]
-
-
-def load_findings_page(
-    store: ClaimStore,
-    *,
-    limit: int,
-    offset: int = 0,
-    kinds: Iterable[str] = ("contradiction",),
-    side: str | None = None,
-    event: str | None = None,
-    types: Iterable[str] = (),
-    min_confidence: float = 0.0,
-) -> FindingPage:
-    """Findings ``offset`` to ``offset + limit`` of :func:`load_findings`' list.
-
-    Sorting, folding and filtering run on an index of the findings (no quotes);
-    only the page's findings are read whole, so the first page of a large store
-    costs a fraction of the whole report.
-    """
-    chosen = _Filter.of(kinds, side, event, types, min_confidence)
-    sides = _sides(store) if side else {}
-
-    def sides_of(entry: _Entry) -> Iterator[str]:
-        for one in (entry, *entry.merged):
-            for a in one.assertions:
-                yield from sides.get(a, ())
-
-    kept = [
-        entry
-        for entry in _fold_index(store, _index(store))
-        if chosen.keeps(entry, sides_of(entry))
-    ]
-    kept.sort(key=_order)
-    page = kept[offset : offset + limit]
-    return FindingPage(_details(store, page), len(kept), offset)
+    """Findings with both assertions, filtered; by event, incident and aspect, most
+    confident first. :func:`graph.pages.load_findings_page` reads one page of it."""
+    chosen = ReportFilter.of(kinds, side, event, types, min_confidence)
+    records = finding_records(store.select(named_query("findings").text))
+    return folded_report(records, restated_statements(store), chosen)
 
 
 def assertion_json(record: AssertionRecord, *, full: bool = True) -> dict[str, Any]:
@@ -463,6 +355,7 @@ def finding_json(record: FindingRecord) -> dict[str, Any]:
         "type": record.type,
         "aspect": record.aspect,
         "event": record.event,
+        "incident": record.incident,
         "confidence": record.confidence,
         "explanation": record.explanation,
         "rule": record.rule,
@@ -486,8 +379,8 @@ def findings_markdown(records: list[FindingRecord]) -> str:
     lines: list[str] = []
     current: tuple[str, str] | None = None
     for record in records:
-        if (record.event, record.aspect) != current:
-            current = (record.event, record.aspect)
+        if (record.incident, record.aspect) != current:
+            current = (record.incident, record.aspect)
             lines += ["", f"## {record.event}: {humanise(record.aspect)}", ""]
         lines += [
             f"### {record.kind.capitalize()} ({record.type}, "

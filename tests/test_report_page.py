@@ -6,8 +6,9 @@ from typing import Any
 
 import pytest
 
+from graph.pages import load_findings_page
 from graph.pipeline import ingest_extraction
-from graph.report import load_findings, load_findings_page
+from graph.report import load_findings
 from graph.store import ClaimStore, open_store
 from graph.vocabulary import ensure_ontology
 from tests.builders import ArticleBuilder
@@ -26,21 +27,53 @@ def store(request: pytest.FixtureRequest) -> ClaimStore:
     # report folds the two disputes into one with an extra report.
     seven = [("Casualties", {"number": 7.0, "unit": "dead"})]
     for name in ("wire-one", "wire-two"):
-        b = ArticleBuilder(name, date="2026-06-01")
+        b = ArticleBuilder(name, date="2026-06-01", published="2026-05-02")
         b.say(
             b.org(f"Atlantis ministry {name}", "Atlantis"),
             "Seven Bordurian soldiers were killed in the exchange",
             values=seven,
         )
         ingest_extraction(opened, b.build())
-    other = ArticleBuilder("bordurian-paper", date="2026-06-01")
+    other = ArticleBuilder("bordurian-paper", date="2026-06-01", published="2026-05-02")
     other.say(
         other.org("Bordurian ministry", "Borduria"),
         "three Bordurian soldiers were killed",
         values=[("Casualties", {"number": 3.0, "unit": "dead"})],
     )
     ingest_extraction(opened, other.build())
+    # Two later incidents, one with the same label: a page crosses incidents.
+    disputed_incident(opened, "the attack", "2026-09-01", "september")
+    disputed_incident(opened, "the shelling", "2026-12-01", "december")
     return opened
+
+
+def disputed_incident(store: ClaimStore, label: str, published: str, tag: str) -> None:
+    """Two outlets carry one statement that a third article disputes."""
+    nine = [("Casualties", {"number": 9.0, "unit": "dead"})]
+    # The second outlet hedges: its dispute is less confident than the first's.
+    for name, cue in (("wire-one", "said"), ("wire-two", "suggested")):
+        b = ArticleBuilder(f"{tag}-{name}", event_label=label, published=published)
+        b.say(
+            b.org("Atlantis ministry", "Atlantis"),
+            f"Nine Bordurian soldiers were killed near the border post in {tag}",
+            cue=cue,
+            values=nine,
+            certainty="certain" if cue == "said" else "possible",
+        )
+        ingest_extraction(store, b.build())
+    other = ArticleBuilder(f"{tag}-paper", event_label=label, published=published)
+    other.say(
+        other.org("Bordurian ministry", "Borduria"),
+        f"two Bordurian soldiers were killed in {tag}",
+        values=[("Casualties", {"number": 2.0, "unit": "dead"})],
+    )
+    other.say(
+        other.org("Bordurian army", "Borduria"),
+        "four soldiers died",
+        values=[("Casualties", {"number": 4.0, "unit": "dead"})],
+        certainty="possible",
+    )
+    ingest_extraction(store, other.build())
 
 
 FILTERS: list[dict[str, Any]] = [
@@ -48,9 +81,22 @@ FILTERS: list[dict[str, Any]] = [
     {"kinds": ALL},
     {"kinds": ALL, "side": "borduria"},
     {"kinds": ALL, "types": ["numeric"]},
-    {"kinds": ALL, "min_confidence": 0.5},
+    {"kinds": ALL, "min_confidence": 0.6},
     {"kinds": ALL, "event": "attack"},
 ]
+
+
+def test_fixture_has_incidents_that_share_a_label(store: ClaimStore) -> None:
+    whole = load_findings(store, kinds=ALL)
+    labels = {r.incident: r.event for r in whole}
+    assert sorted(labels.values()) == ["the attack", "the attack", "the shelling"]
+    assert {r.incident for r in whole if r.merged} == set(labels)
+
+
+def test_report_keeps_each_incident_together(store: ClaimStore) -> None:
+    seen = [r.incident for r in load_findings(store, kinds=ALL)]
+    runs = [one for i, one in enumerate(seen) if i == 0 or seen[i - 1] != one]
+    assert len(runs) == len(set(runs)) == 3
 
 
 @pytest.mark.parametrize("filters", FILTERS)
@@ -63,6 +109,18 @@ def test_pages_are_slices_of_the_report(
     rest = load_findings_page(store, limit=1000, offset=2, **filters)
     assert first.total == rest.total == len(whole)
     assert first.records + rest.records == whole
+
+
+@pytest.mark.parametrize("filters", FILTERS[:2] + FILTERS[2:5:2])
+def test_every_page_of_three(store: ClaimStore, filters: dict[str, Any]) -> None:
+    # Pages of three start and end inside incidents and fold groups.
+    whole = load_findings(store, **filters)
+    pages = [
+        load_findings_page(store, limit=3, offset=offset, **filters)
+        for offset in range(0, len(whole) + 1, 3)
+    ]
+    assert {page.total for page in pages} == {len(whole)}
+    assert [r for page in pages for r in page.records] == whole
 
 
 def test_folded_dispute_keeps_its_reports(store: ClaimStore) -> None:
