@@ -8,8 +8,8 @@ every finding of a store with a million triples took seconds.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,23 +55,27 @@ class _Entry:
     merged: list[_Entry] = field(default_factory=list)
 
 
+def _entry(row: dict[str, str | None], labels: _Labels) -> _Entry:
+    """An entry from a row with a finding's kind, type, incident and confidence."""
+    incident = str(row["incident"])
+    return _Entry(
+        id=str(row.get("finding") or ""),
+        kind=local_name(row["kind"]).lower(),
+        type=type_name(row["type"]),
+        aspect=local_name(row.get("aspect")),
+        incident=incident,
+        confidence=float(str(row["confidence"])),
+        event=labels.event(incident),
+    )
+
+
 def _entries(rows: Iterable[dict[str, str | None]], labels: _Labels) -> list[_Entry]:
-    """Entries from rows of ``finding-index.rq`` or ``restated-findings.rq``."""
+    """Entries from rows of ``restated-findings.rq`` (a row per assertion)."""
     entries: dict[str, _Entry] = {}
     for row in rows:
-        key = str(row["finding"])
-        entry = entries.get(key)
+        entry = entries.get(str(row["finding"]))
         if entry is None:
-            incident = str(row["incident"])
-            entry = entries[key] = _Entry(
-                id=key,
-                kind=local_name(row["kind"]).lower(),
-                type=type_name(row["type"]),
-                aspect=local_name(row["aspect"]),
-                incident=incident,
-                confidence=float(str(row["confidence"])),
-                event=labels.event(incident),
-            )
+            entry = entries[str(row["finding"])] = _entry(row, labels)
         if row["assertion"] not in entry.assertions:
             entry.assertions.append(str(row["assertion"]))
     return list(entries.values())
@@ -114,64 +118,63 @@ class _Labels:
         return self.events[incident]
 
 
+def _on_side(store: ClaimStore, side: str, labels: _Labels) -> list[_Entry]:
+    """Findings with an assertion by a speaker whose side is labelled ``side``."""
+    found: dict[str, _Entry] = {}
+    for node in sorted(
+        {
+            row["sideNode"]
+            for row in store.select(named_query("side-labels").text)
+            if str(row["label"]).lower() == side
+        },
+        key=str,
+    ):
+        query = named_query("side-findings").text
+        for row in store.select_values(query, {"sideNode": node}):
+            found[str(row["finding"])] = _entry(row, labels)
+    return list(found.values())
+
+
 def _counted(
     store: ClaimStore,
     chosen: ReportFilter,
     statements: Statements | None,
     labels: _Labels,
 ) -> Counter[str]:
-    """How many findings the report shows per incident, from aggregate counts.
+    """How many findings the report shows per incident, without reading them.
 
-    Only findings with a restated assertion fold, so only those are read to
-    take away the findings folded into others. Not valid for ``--side``, which
-    needs every finding's sides.
+    Findings are counted from aggregates (``finding-counts.rq``), or for
+    ``--side`` from that side's findings (``side-findings.rq``). Only findings
+    with a restated assertion fold, so only those are read
+    (``restated-findings.rq``) to count each group of folded findings once.
     """
-    least = chosen.min_confidence
     counts: Counter[str] = Counter()
-    for row in store.select_values(named_query("finding-counts").text):
-        kind = local_name(row["kind"]).lower()
-        kept = (
-            kind in chosen.kinds
-            and (not chosen.types or type_name(row["type"]) in chosen.types)
-            and float(str(row["confidence"])) >= least
-        )
-        if kept:
-            counts[str(row["incident"])] += int(str(row["count"]))
-    if statements is not None:
-        rows = store.select_values(named_query("restated-findings").text)
-        for lead, *rest in group_by_statement(
-            _entries(rows, labels), statements, lambda e: e.assertions
-        ):
-            if chosen.keeps(lead, ()):  # counted above: all but the lead fold away
-                counts[lead.incident] -= sum(1 for m in rest if m.confidence >= least)
-    return counts
-
-
-def _indexed(
-    store: ClaimStore,
-    chosen: ReportFilter,
-    statements: Statements | None,
-    labels: _Labels,
-) -> Counter[str]:
-    """How many findings the report shows per incident, from every finding."""
-    sides: dict[str, set[str]] = defaultdict(set)
+    on_side: set[str] | None = None
     if chosen.side:
-        for row in store.select_values(named_query("finding-sides").text):
-            sides[str(row["assertion"])].add(str(row["side"]).lower())
+        side = _on_side(store, chosen.side, labels)
+        on_side = {entry.id for entry in side}
+        counts.update(e.incident for e in side if chosen.keeps(e, (chosen.side,)))
+    else:
+        for row in store.select_values(named_query("finding-counts").text):
+            entry = _entry(row, labels)
+            if chosen.keeps(entry, ()):
+                counts[entry.incident] += int(str(row["count"]))
+    if statements is None:
+        return counts
 
-    def sides_of(members: list[_Entry]) -> Iterator[str]:
-        for one in members:
-            for a in one.assertions:
-                yield from sides.get(a, ())
+    def sides(members: Iterable[_Entry]) -> tuple[str, ...]:
+        if on_side is None or not any(m.id in on_side for m in members):
+            return ()
+        return (str(chosen.side),)
 
-    rows = store.select_values(named_query("finding-index").text)
-    return Counter(
-        members[0].incident
-        for members in group_by_statement(
-            _entries(rows, labels), statements, lambda e: e.assertions
-        )
-        if chosen.keeps(members[0], sides_of(members))
-    )
+    rows = store.select_values(named_query("restated-findings").text)
+    for members in group_by_statement(
+        _entries(rows, labels), statements, lambda e: e.assertions
+    ):
+        counted = sum(chosen.keeps(m, sides([m])) for m in members)
+        shown = chosen.keeps(members[0], sides(members))
+        counts[members[0].incident] += shown - counted
+    return counts
 
 
 def _incident_report(
@@ -206,17 +209,12 @@ def load_findings_page(
     types: Iterable[str] = (),
     min_confidence: float = 0.0,
 ) -> FindingPage:
-    """Findings ``offset`` to ``offset + limit`` of :func:`graph.report.load_findings`.
-
-    Findings are counted from aggregates (``finding-counts.rq``); a filter by
-    side reads an index of every finding instead (``finding-index.rq``), which
-    takes several times longer on a large store.
-    """
+    """Findings ``offset`` to ``offset + limit`` of the whole report
+    (:func:`graph.report.load_findings`), and how many it has."""
     chosen = ReportFilter.of(kinds, side, event, types, min_confidence)
     statements = restated_statements(store)
     labels = _Labels(store)
-    count = _indexed if chosen.side else _counted
-    counts = count(store, chosen, statements, labels)
+    counts = _counted(store, chosen, statements, labels)
     incidents = sorted(
         (labels.event(incident), incident)
         for incident, n in counts.items()

@@ -83,6 +83,8 @@ FILTERS: list[dict[str, Any]] = [
     {"kinds": ALL, "types": ["numeric"]},
     {"kinds": ALL, "min_confidence": 0.6},
     {"kinds": ALL, "event": "attack"},
+    {"kinds": ALL, "side": "borduria", "min_confidence": 0.6},
+    {"kinds": ALL, "side": "atlantis", "event": "shelling"},
 ]
 
 
@@ -111,7 +113,7 @@ def test_pages_are_slices_of_the_report(
     assert first.records + rest.records == whole
 
 
-@pytest.mark.parametrize("filters", FILTERS[:2] + FILTERS[2:5:2])
+@pytest.mark.parametrize("filters", FILTERS[:3] + FILTERS[4:])
 def test_every_page_of_three(store: ClaimStore, filters: dict[str, Any]) -> None:
     # Pages of three start and end inside incidents and fold groups.
     whole = load_findings(store, **filters)
