@@ -2,12 +2,15 @@
 
     .venv/bin/python bench/query_scale.py [--triples 100000 1000000]
         [--stores disk memory rdflib] [--repeat 3] [--limit 600] [--page 100]
+        [--outlets 1]
 
 Quads are generated directly, with no model: synthetic disputed articles
 (``bench/synthetic.py``, ten assertions each) through
-``graph.build.extraction_quads``, and their findings from ``graph.detect.find``
-run on batches of 100 articles in a scratch store (articles never share
-incidents, so per-batch detection equals whole-store detection). The same quads
+``graph.build.extraction_quads``, each incident reported by ``--outlets``
+articles (linked with ``graph.pipeline.link_incidents``), and their findings
+from ``graph.detect.find`` run on batches of 100 incidents in a scratch store
+(incidents never share sides, so per-batch detection equals whole-store
+detection). The same quads
 are loaded into each store: ``disk`` (embedded Oxigraph on disk, the default
 store), ``memory`` (Oxigraph in memory) and ``rdflib`` (rdflib's memory store).
 Then ``graph/queries/findings.rq`` runs ``--repeat`` times, fully materialised
@@ -31,7 +34,9 @@ from bench.synthetic import disputed_article  # noqa: E402
 from graph.build import Quad, extraction_quads  # noqa: E402
 from graph.detect import find  # noqa: E402
 from graph.errors import QueryError  # noqa: E402
+from graph.ids import article_iri  # noqa: E402
 from graph.pages import load_findings_page  # noqa: E402
+from graph.pipeline import link_incidents  # noqa: E402
 from graph.rules import named_query  # noqa: E402
 from graph.store import open_store  # noqa: E402
 from graph.vocabulary import ensure_ontology, ontology_quads  # noqa: E402
@@ -39,16 +44,25 @@ from graph.vocabulary import ensure_ontology, ontology_quads  # noqa: E402
 BATCH = 100
 
 
-def generate(triples: int) -> list[Quad]:
-    """Ontology, articles and their findings until ``triples`` quads are reached."""
+def generate(triples: int, outlets: int = 1) -> list[Quad]:
+    """Ontology, articles and their findings until ``triples`` quads are reached.
+
+    Each incident is reported by ``outlets`` articles: the first disputed, the
+    others restating one side (their reports fold into the first's findings).
+    """
     quads: list[Quad] = list(ontology_quads())
     n = 0
     while len(quads) < triples:
         scratch = open_store(":memory:")
         ensure_ontology(scratch)
         for _ in range(BATCH):
-            scratch.add_quads(extraction_quads(disputed_article(n)))
-            quads += extraction_quads(disputed_article(n))
+            for outlet in range(outlets):
+                extraction = disputed_article(n, outlet=outlet)
+                article = extraction_quads(extraction)
+                iri = article_iri(extraction.article.text)
+                article = link_incidents(scratch, article, iri)
+                scratch.add_quads(article)
+                quads += article
             n += 1
         quads += find(scratch)
     return quads
@@ -104,6 +118,12 @@ def main() -> None:
     parser.add_argument("--limit", type=float, default=600.0)
     parser.add_argument("--page", type=int, default=100)
     parser.add_argument(
+        "--outlets",
+        type=int,
+        default=1,
+        help="articles per incident; more than 1 makes restatements to fold",
+    )
+    parser.add_argument(
         "--query", type=Path, help="a .rq file to time instead of findings.rq"
     )
     args = parser.parse_args()
@@ -118,7 +138,7 @@ def main() -> None:
     )
     print("|---:|---:|---|---:|---:|---:|---:|---:|")
     for size in args.triples:
-        quads = generate(size)
+        quads = generate(size, args.outlets)
         base: float | None = None
         page_base: float | None = None
         for kind in args.stores:
