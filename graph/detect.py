@@ -22,6 +22,7 @@ from rdflib.term import Node
 
 from graph import ids
 from graph.build import DEFAULT, Quad
+from graph.errors import StoreError
 from graph.rules import Rule, load_rules, named_query
 from graph.store import ClaimStore
 from graph.workset import working_set
@@ -215,8 +216,14 @@ def find(
     store: ClaimStore,
     articles: Iterable[URIRef] | None = None,
     rules: Iterable[Rule] | None = None,
+    *,
+    pending: list[Quad] | None = None,
 ) -> list[Quad]:
-    """Quads of every finding involving ``articles`` (all articles if None)."""
+    """Quads of every finding involving ``articles`` (all articles if None).
+
+    ``pending`` are the articles' quads, not written yet: only an embedded store
+    can read them with its own (see :func:`graph.workset.working_set`).
+    """
     # Millions of long-lived tuples make the cyclic GC rescan the heap again and
     # again (cost growing with the store); nothing built here forms cycles.
     enabled = gc.isenabled()
@@ -225,7 +232,12 @@ def find(
         if articles is not None:
             targets = list(articles)
             # An embedded store checks new articles on a copy of their incidents.
-            local = working_set(store, targets)
+            local = working_set(store, targets, pending or ())
+            if local is None and pending:
+                raise StoreError(
+                    f"Store {store.location} cannot check articles before they are "
+                    "written; only the embedded Oxigraph store can."
+                )
             return _find(store if local is None else local, targets, rules)
         return _find(store, articles, rules)
     finally:

@@ -1,9 +1,11 @@
 """One page of the findings report, read incident by incident.
 
 The report is in order of event label, incident, aspect and confidence, so a
-page is a run of incidents, the first and last maybe in part. A page counts
-every incident's findings, then reads only the incidents it covers: reading
-every finding of a store with a million triples took seconds.
+page is a run of incidents, the first and last maybe in part. A page counts each
+incident's findings with aggregate queries, then reads only the incidents it
+covers. Counting reads the findings that can fold into one another (those with
+a restated assertion) one by one, so a store where most statements were carried
+by several outlets pages more slowly (see docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -187,14 +189,16 @@ def _incident_report(
     """The report's findings about one incident, in order."""
     rows: list[dict[str, Any]] = []
     query = named_query("incident-findings").text
-    for row in store.select(query, {"incident": URIRef(incident)}):
-        speaker = row["speakerNode"]
-        row |= {
-            "eventLabel": labels.event(incident),
-            "speaker": labels.node(speaker, "prefLabel"),
-            "side": labels.node(speaker, "side"),
-        }
-        rows.append(row)
+    for row in store.select_values(query, {"incident": URIRef(incident)}):
+        speaker = URIRef(str(row["speakerNode"]))
+        rows.append(
+            row
+            | {
+                "eventLabel": labels.event(incident),
+                "speaker": labels.node(speaker, "prefLabel"),
+                "side": labels.node(speaker, "side"),
+            }
+        )
     return folded_report(finding_records(rows), statements, chosen)
 
 

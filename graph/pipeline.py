@@ -150,7 +150,11 @@ def link_incidents(store: ClaimStore, quads: list[Quad], article: URIRef) -> lis
 
 
 def ingest_extraction(store: ClaimStore, extraction: Extraction) -> ArticleResult:
-    """Write one extracted article in one transaction, then detect its findings."""
+    """Write one extracted article and its findings.
+
+    On the embedded store both are one transaction; elsewhere the findings are
+    a second write.
+    """
     article = extraction.article
     iri = ids.article_iri(article.text)
     if _article_exists(store, iri):
@@ -159,9 +163,16 @@ def ingest_extraction(store: ClaimStore, extraction: Extraction) -> ArticleResul
     older = _older_versions(store, article, iri)
     quads += [(iri, CKG.supersedes, old, DEFAULT) for old in older]
     quads = link_incidents(store, quads, iri)
-    store.add_quads(quads)
-    findings = detect.find(store, [iri])
-    store.add_quads(findings)
+    if store.oxigraph is not None:
+        # Checked before it is stored: the article and its findings are one
+        # transaction, so a crash never leaves an article without its findings.
+        findings = detect.find(store, [iri], pending=quads)
+        store.add_quads(quads + findings)
+    else:
+        # Rules run on the server (or rdflib's memory store): write first.
+        store.add_quads(quads)
+        findings = detect.find(store, [iri])
+        store.add_quads(findings)
     return ArticleResult(
         article.id,
         str(iri),

@@ -20,6 +20,7 @@ import pyoxigraph as ox
 from rdflib import RDF, URIRef
 from rdflib.namespace import PROV, SKOS
 
+from graph.build import Quad
 from graph.store import ClaimStore, oxigraph_store, to_oxigraph
 from graph.vocabulary import ontology_quads
 from ontology.vocab import CKG
@@ -103,14 +104,38 @@ def _roots(inner: Any, articles: Iterable[URIRef]) -> list[Any]:
     return list(roots)
 
 
-def working_set(store: ClaimStore, articles: Iterable[URIRef]) -> ClaimStore | None:
+class _Overlay:
+    """A store and the quads about to be written to it, read as one."""
+
+    def __init__(self, *parts: Any) -> None:
+        self.parts = parts
+
+    def quads_for_pattern(self, *pattern: Any) -> Iterable[Any]:
+        for part in self.parts:
+            yield from part.quads_for_pattern(*pattern)
+
+    def __contains__(self, quad: Any) -> bool:
+        return any(quad in part for part in self.parts)
+
+
+def working_set(
+    store: ClaimStore, articles: Iterable[URIRef], pending: Iterable[Quad] = ()
+) -> ClaimStore | None:
     """An in-memory store holding what rules need to check ``articles``.
 
-    None when ``store`` is not embedded Oxigraph (query it directly instead).
+    ``pending`` are quads not written yet (the articles themselves), read as if
+    they were in ``store``: the articles and their findings can then be written
+    in one transaction. None when ``store`` is not embedded Oxigraph (query it
+    directly instead).
     """
-    inner = store.oxigraph
+    inner: Any = store.oxigraph
     if inner is None:
         return None
+    waiting = to_oxigraph(pending)
+    if waiting:
+        staged = ox.Store()
+        staged.extend(waiting)
+        inner = _Overlay(inner, staged)
     ontology, skip = _ontology()
     quads: list[Any] = []
     seen: set[Any] = set()

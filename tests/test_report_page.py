@@ -8,7 +8,7 @@ import pytest
 
 from graph.pages import load_findings_page
 from graph.pipeline import ingest_extraction
-from graph.report import load_findings
+from graph.report import finding_json, findings_markdown, load_findings
 from graph.store import ClaimStore, open_store
 from graph.vocabulary import ensure_ontology
 from tests.builders import ArticleBuilder
@@ -99,6 +99,16 @@ def test_report_keeps_each_incident_together(store: ClaimStore) -> None:
     seen = [r.incident for r in load_findings(store, kinds=ALL)]
     runs = [one for i, one in enumerate(seen) if i == 0 or seen[i - 1] != one]
     assert len(runs) == len(set(runs)) == 3
+
+
+def test_markdown_heads_each_incident_and_aspect(store: ClaimStore) -> None:
+    whole = load_findings(store, kinds=ALL)
+    heads = [
+        line for line in findings_markdown(whole).splitlines() if line[:3] == "## "
+    ]
+    assert len(heads) == len({(r.incident, r.aspect) for r in whole})
+    assert heads.count("## the attack: casualties") == 2  # two incidents
+    assert {finding_json(r)["incident"] for r in whole} == {r.incident for r in whole}
 
 
 @pytest.mark.parametrize("filters", FILTERS)

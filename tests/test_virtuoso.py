@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from cli import app
 from graph.detect import refresh
+from graph.pages import load_findings_page
 from graph.pipeline import ingest_paths
 from graph.report import finding_json, load_findings
 from graph.store import ASSERTED, open_store
@@ -96,6 +97,17 @@ def test_fake_extractor_ingest_matches_the_embedded_store(
         report = ingest_paths(remote, [str(tmp_path / "a")], extractor=fake_extractor)
         assert report.findings == 24
         assert findings(remote) == findings(local)
+        # Pages (aggregates, values bound inline) are slices of the whole report.
+        whole = load_findings(remote, kinds=("contradiction", "corroboration"))
+        side = next(a.side for r in whole for a in r.assertions if a.side)
+        for filters in ({}, {"side": side}):
+            kept = load_findings(remote, kinds=("contradiction",), **filters)  # type: ignore[arg-type]
+            pages = [
+                load_findings_page(remote, limit=5, offset=offset, **filters)  # type: ignore[arg-type]
+                for offset in range(0, len(kept) + 1, 5)
+            ]
+            assert kept and {page.total for page in pages} == {len(kept)}
+            assert [r for page in pages for r in page.records] == kept
         assert len(remote) == len(local)
         # Claim graphs are real named graphs; asserted triples are in ASSERTED.
         raw = remote.endpoint.query  # type: ignore[union-attr]
