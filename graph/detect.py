@@ -23,6 +23,8 @@ from rdflib.term import Node
 from graph import ids
 from graph.build import DEFAULT, Quad
 from graph.errors import StoreError
+from graph.folds import fold_links
+from graph.ids import local_name
 from graph.rules import Rule, load_rules, named_query
 from graph.store import ClaimStore
 from graph.workset import working_set
@@ -66,12 +68,6 @@ class _Side:
     side: str
     certainty: float
     confidence: float
-
-
-def local_name(node: Node | str | None) -> str:
-    """The part of an IRI after ``#`` or the last ``/``."""
-    text = str(node or "")
-    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 def humanise(name: str) -> str:
@@ -219,7 +215,8 @@ def find(
     *,
     pending: list[Quad] | None = None,
 ) -> list[Quad]:
-    """Quads of every finding involving ``articles`` (all articles if None).
+    """Quads of every finding involving ``articles`` (all articles if None), and
+    the ``ckg:foldedInto`` links they call for (:func:`graph.folds.fold_links`).
 
     ``pending`` are the articles' quads, not written yet: only an embedded store
     can read them with its own (see :func:`graph.workset.working_set`).
@@ -238,8 +235,10 @@ def find(
                     f"Store {store.location} cannot check articles before they are "
                     "written; only the embedded Oxigraph store can."
                 )
-            return _find(store if local is None else local, targets, rules)
-        return _find(store, articles, rules)
+            found = _find(store if local is None else local, targets, rules)
+        else:
+            found = _find(store, articles, rules)
+        return found + fold_links(store, found)
     finally:
         if enabled:
             gc.enable()

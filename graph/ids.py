@@ -16,6 +16,12 @@ from ontology.vocab import DATA
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
+def local_name(node: object) -> str:
+    """The part of an IRI after ``#`` or the last ``/``."""
+    text = str(node or "")
+    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
 def digest(*parts: object) -> str:
     """Return a short stable hash of ``parts``."""
     joined = "\x1f".join(str(part) for part in parts)

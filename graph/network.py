@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from graph.detect import humanise, local_name
+from graph.detect import humanise
 from graph.errors import CkgError
+from graph.ids import local_name
 from graph.rules import named_query
 from graph.store import ClaimStore
 

@@ -2,10 +2,8 @@
 
 The report is in order of event label, incident, aspect and confidence, so a
 page is a run of incidents, the first and last maybe in part. A page counts each
-incident's findings with aggregate queries, then reads only the incidents it
-covers. Counting reads the findings that can fold into one another (those with
-a restated assertion) one by one, so a store where most statements were carried
-by several outlets pages more slowly (see docs/benchmarks.md).
+incident's findings with aggregate queries (findings folded into another, see
+:mod:`graph.folds`, are taken away), then reads only the incidents it covers.
 """
 
 from __future__ import annotations
@@ -18,15 +16,13 @@ from typing import Any
 from rdflib import URIRef
 from rdflib.term import Node
 
-from graph.detect import local_name
+from graph.folds import Statements, group_by_statement, restated_statements
+from graph.ids import local_name
 from graph.report import (
     FindingRecord,
     ReportFilter,
-    Statements,
     finding_records,
     folded_report,
-    group_by_statement,
-    restated_statements,
     type_name,
 )
 from graph.rules import named_query
@@ -145,29 +141,40 @@ def _counted(
 ) -> Counter[str]:
     """How many findings the report shows per incident, without reading them.
 
-    Findings are counted from aggregates (``finding-counts.rq``), or for
-    ``--side`` from that side's findings (``side-findings.rq``). Only findings
-    with a restated assertion fold, so only those are read
-    (``restated-findings.rq``) to count each group of folded findings once.
+    Aggregates count findings (``finding-counts.rq``) and take away those folded
+    into a more confident one (``folded-counts.rq``): what is left is one per
+    group, its most confident, which the filters judge as the report does. With
+    ``--side``, a group is shown when any member has that side, so that side's
+    findings (``side-findings.rq``) and every finding that can fold
+    (``restated-findings.rq``) are read instead.
     """
-    counts: Counter[str] = Counter()
-    on_side: set[str] | None = None
     if chosen.side:
-        side = _on_side(store, chosen.side, labels)
-        on_side = {entry.id for entry in side}
-        counts.update(e.incident for e in side if chosen.keeps(e, (chosen.side,)))
-    else:
-        for row in store.select_values(named_query("finding-counts").text):
+        return _counted_for_side(store, chosen, statements, labels)
+    counts: Counter[str] = Counter()
+    for name, sign in (("finding-counts", 1), ("folded-counts", -1)):
+        for row in store.select_values(named_query(name).text):
             entry = _entry(row, labels)
             if chosen.keeps(entry, ()):
-                counts[entry.incident] += int(str(row["count"]))
+                counts[entry.incident] += sign * int(str(row["count"]))
+    return counts
+
+
+def _counted_for_side(
+    store: ClaimStore,
+    chosen: ReportFilter,
+    statements: Statements | None,
+    labels: _Labels,
+) -> Counter[str]:
+    """:func:`_counted` for ``--side``."""
+    name = str(chosen.side)
+    found = _on_side(store, name, labels)
+    on_side = {entry.id for entry in found}
+    counts = Counter(e.incident for e in found if chosen.keeps(e, (name,)))
     if statements is None:
         return counts
 
     def sides(members: Iterable[_Entry]) -> tuple[str, ...]:
-        if on_side is None or not any(m.id in on_side for m in members):
-            return ()
-        return (str(chosen.side),)
+        return (name,) if any(m.id in on_side for m in members) else ()
 
     rows = store.select_values(named_query("restated-findings").text)
     for members in group_by_statement(

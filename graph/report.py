@@ -6,11 +6,13 @@ contract (see README): tests and downstream tools rely on its field names.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol
 
-from graph.detect import humanise, local_name
+from graph.detect import humanise
+from graph.folds import Statements, group_by_statement, restated_statements
+from graph.ids import local_name
 from graph.rules import named_query
 from graph.store import ClaimStore
 
@@ -123,29 +125,6 @@ def load_assertions(store: ClaimStore) -> list[AssertionRecord]:
     return list(records.values())
 
 
-class Statements:
-    """Union-find over ``ckg:restates``: which assertions report one statement."""
-
-    def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
-        self.parent: dict[str, str] = {}
-        for one, two in pairs:
-            self.parent.setdefault(one, one)
-            self.parent.setdefault(two, two)
-            self.parent[self.find(one)] = self.find(two)
-
-    def __contains__(self, key: str) -> bool:
-        """Whether ``key`` restates or is restated by another assertion."""
-        return key in self.parent
-
-    def find(self, key: str) -> str:
-        root = key
-        while self.parent.get(root, root) != root:
-            root = self.parent[root]
-        while key != root:  # path compression keeps later lookups short
-            self.parent[key], key = root, self.parent.get(key, key)
-        return root
-
-
 class _Folded(Protocol):
     id: str
     kind: str
@@ -154,47 +133,6 @@ class _Folded(Protocol):
     event: str
     incident: str
     confidence: float
-
-
-_F = TypeVar("_F", bound=_Folded)
-
-
-def restated_statements(store: ClaimStore) -> Statements | None:
-    """Which assertions report one statement; None when nothing is restated."""
-    pairs = [
-        (str(r["a"]), str(r["b"]))
-        for r in store.select_values(named_query("restatements").text)
-    ]
-    return Statements(pairs) if pairs else None
-
-
-def group_by_statement(
-    items: list[_F],
-    statements: Statements | None,
-    assertions: Callable[[_F], Iterable[str]],
-) -> list[list[_F]]:
-    """Findings between the same statements, each group most confident first.
-
-    One statement carried by several outlets makes one finding per outlet; they
-    share kind, type, aspect, incident and the statements at both ends. Only
-    findings with a restated assertion fold (restatements themselves never do).
-    """
-    groups: dict[tuple[object, ...], list[_F]] = {}
-    for item in items:
-        ends = list(assertions(item))
-        if (
-            statements is None
-            or item.kind == "restatement"
-            or not any(a in statements for a in ends)
-        ):
-            groups[(item.id,)] = [item]
-            continue
-        roots = frozenset(statements.find(a) for a in ends)
-        key = (item.kind, item.type, item.aspect, item.incident, roots)
-        groups.setdefault(key, []).append(item)
-    for members in groups.values():
-        members.sort(key=lambda m: (-m.confidence, m.id))
-    return list(groups.values())
 
 
 def _merge(first: FindingRecord, rest: Iterable[FindingRecord]) -> FindingRecord:

@@ -86,6 +86,7 @@ class CKG(DefinedNamespace):
     eventFamily: URIRef
     explanation: URIRef
     extractionConfidence: URIRef
+    foldedInto: URIRef
     hasAspectValue: URIRef
     hasContent: URIRef
     hasParticipant: URIRef
