@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from typing import Any
 
 from rdflib import URIRef
 from rdflib.term import Node
 
-from graph.folds import Statements, group_by_statement, restated_statements
+from graph.folds import Statements, restated_statements
 from graph.ids import local_name
 from graph.report import (
     FindingRecord,
@@ -40,7 +40,7 @@ class FindingPage:
 
 @dataclass
 class _Entry:
-    """A finding without its quotes: enough to count, fold and filter it."""
+    """A finding (or a count of findings) without quotes: enough to filter it."""
 
     id: str
     kind: str
@@ -48,9 +48,7 @@ class _Entry:
     aspect: str
     incident: str
     confidence: float
-    assertions: list[str] = field(default_factory=list)
-    event: str = ""
-    merged: list[_Entry] = field(default_factory=list)
+    event: str
 
 
 def _entry(row: dict[str, str | None], labels: _Labels) -> _Entry:
@@ -65,18 +63,6 @@ def _entry(row: dict[str, str | None], labels: _Labels) -> _Entry:
         confidence=float(str(row["confidence"])),
         event=labels.event(incident),
     )
-
-
-def _entries(rows: Iterable[dict[str, str | None]], labels: _Labels) -> list[_Entry]:
-    """Entries from rows of ``restated-findings.rq`` (a row per assertion)."""
-    entries: dict[str, _Entry] = {}
-    for row in rows:
-        entry = entries.get(str(row["finding"]))
-        if entry is None:
-            entry = entries[str(row["finding"])] = _entry(row, labels)
-        if row["assertion"] not in entry.assertions:
-            entry.assertions.append(str(row["assertion"]))
-    return list(entries.values())
 
 
 class _Labels:
@@ -133,23 +119,15 @@ def _on_side(store: ClaimStore, side: str, labels: _Labels) -> list[_Entry]:
     return list(found.values())
 
 
-def _counted(
-    store: ClaimStore,
-    chosen: ReportFilter,
-    statements: Statements | None,
-    labels: _Labels,
-) -> Counter[str]:
+def _counted(store: ClaimStore, chosen: ReportFilter, labels: _Labels) -> Counter[str]:
     """How many findings the report shows per incident, without reading them.
 
     Aggregates count findings (``finding-counts.rq``) and take away those folded
     into a more confident one (``folded-counts.rq``): what is left is one per
-    group, its most confident, which the filters judge as the report does. With
-    ``--side``, a group is shown when any member has that side, so that side's
-    findings (``side-findings.rq``) and every finding that can fold
-    (``restated-findings.rq``) are read instead.
+    group, its most confident, which the filters judge as the report does.
     """
     if chosen.side:
-        return _counted_for_side(store, chosen, statements, labels)
+        return _counted_for_side(store, chosen, labels)
     counts: Counter[str] = Counter()
     for name, sign in (("finding-counts", 1), ("folded-counts", -1)):
         for row in store.select_values(named_query(name).text):
@@ -160,29 +138,33 @@ def _counted(
 
 
 def _counted_for_side(
-    store: ClaimStore,
-    chosen: ReportFilter,
-    statements: Statements | None,
-    labels: _Labels,
+    store: ClaimStore, chosen: ReportFilter, labels: _Labels
 ) -> Counter[str]:
-    """:func:`_counted` for ``--side``."""
+    """:func:`_counted` for ``--side``: a group is shown when any of its findings
+    has an assertion of that side, and judged by its most confident finding."""
     name = str(chosen.side)
-    found = _on_side(store, name, labels)
-    on_side = {entry.id for entry in found}
-    counts = Counter(e.incident for e in found if chosen.keeps(e, (name,)))
-    if statements is None:
-        return counts
-
-    def sides(members: Iterable[_Entry]) -> tuple[str, ...]:
-        return (name,) if any(m.id in on_side for m in members) else ()
-
-    rows = store.select_values(named_query("restated-findings").text)
-    for members in group_by_statement(
-        _entries(rows, labels), statements, lambda e: e.assertions
-    ):
-        counted = sum(chosen.keeps(m, sides([m])) for m in members)
-        shown = chosen.keeps(members[0], sides(members))
-        counts[members[0].incident] += shown - counted
+    found = {entry.id: entry for entry in _on_side(store, name, labels)}
+    into = {
+        str(row["finding"]): str(row["into"])
+        for row in store.select_values(named_query("fold-links").text)
+    }
+    groups: dict[str, _Entry] = {}
+    for key, entry in found.items():
+        lead, seen = key, {key}
+        while lead in into and into[lead] not in seen:  # to the group's lead
+            lead = into[lead]
+            seen.add(lead)
+        groups.setdefault(lead, entry)
+    counts: Counter[str] = Counter()
+    query = named_query("finding-confidence").text
+    for lead, member in groups.items():
+        if lead in found:
+            member = found[lead]
+        elif chosen.min_confidence > 0:  # the lead has no assertion of this side
+            rows = store.select_values(query, {"finding": URIRef(lead)})
+            member = replace(member, confidence=float(str(rows[0]["confidence"])))
+        if chosen.keeps(member, (name,)):
+            counts[member.incident] += 1
     return counts
 
 
@@ -225,7 +207,7 @@ def load_findings_page(
     chosen = ReportFilter.of(kinds, side, event, types, min_confidence)
     statements = restated_statements(store)
     labels = _Labels(store)
-    counts = _counted(store, chosen, statements, labels)
+    counts = _counted(store, chosen, labels)
     incidents = sorted(
         (labels.event(incident), incident)
         for incident, n in counts.items()
