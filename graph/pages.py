@@ -16,7 +16,7 @@ from typing import Any
 from rdflib import URIRef
 from rdflib.term import Node
 
-from graph.folds import Statements, restated_statements
+from graph.folds import Statements
 from graph.ids import local_name
 from graph.report import (
     FindingRecord,
@@ -27,6 +27,7 @@ from graph.report import (
 )
 from graph.rules import named_query
 from graph.store import ClaimStore
+from ontology.vocab import NS
 
 
 @dataclass
@@ -122,18 +123,17 @@ def _on_side(store: ClaimStore, side: str, labels: _Labels) -> list[_Entry]:
 def _counted(store: ClaimStore, chosen: ReportFilter, labels: _Labels) -> Counter[str]:
     """How many findings the report shows per incident, without reading them.
 
-    Aggregates count findings (``finding-counts.rq``) and take away those folded
-    into a more confident one (``folded-counts.rq``): what is left is one per
-    group, its most confident, which the filters judge as the report does.
+    An aggregate counts the findings not folded into another
+    (``finding-counts.rq``): one per group, its most confident, which the
+    filters judge as the report does.
     """
     if chosen.side:
         return _counted_for_side(store, chosen, labels)
     counts: Counter[str] = Counter()
-    for name, sign in (("finding-counts", 1), ("folded-counts", -1)):
-        for row in store.select_values(named_query(name).text):
-            entry = _entry(row, labels)
-            if chosen.keeps(entry, ()):
-                counts[entry.incident] += sign * int(str(row["count"]))
+    for row in store.select_values(named_query("finding-counts").text):
+        entry = _entry(row, labels)
+        if chosen.keeps(entry, ()):
+            counts[entry.incident] += int(str(row["count"]))
     return counts
 
 
@@ -169,25 +169,31 @@ def _counted_for_side(
 
 
 def _incident_report(
-    store: ClaimStore,
-    incident: str,
-    chosen: ReportFilter,
-    statements: Statements | None,
-    labels: _Labels,
+    store: ClaimStore, incident: str, chosen: ReportFilter, labels: _Labels
 ) -> list[FindingRecord]:
     """The report's findings about one incident, in order."""
+    node = URIRef(incident)
+    pairs = [
+        (str(row["a"]), str(row["b"]))
+        for row in store.select_values(
+            named_query("incident-restatements").text, {"incident": node}
+        )
+    ]
     rows: list[dict[str, Any]] = []
     query = named_query("incident-findings").text
-    for row in store.select_values(query, {"incident": URIRef(incident)}):
-        speaker = URIRef(str(row["speakerNode"]))
-        rows.append(
-            row
-            | {
-                "eventLabel": labels.event(incident),
-                "speaker": labels.node(speaker, "prefLabel"),
-                "side": labels.node(speaker, "side"),
-            }
-        )
+    for kind in sorted(chosen.kinds):  # one query each: a bound kind prunes early
+        bindings = {"incident": node, "kind": URIRef(NS + kind.capitalize())}
+        for row in store.select_values(query, bindings):
+            speaker = URIRef(str(row["speakerNode"]))
+            rows.append(
+                row
+                | {
+                    "eventLabel": labels.event(incident),
+                    "speaker": labels.node(speaker, "prefLabel"),
+                    "side": labels.node(speaker, "side"),
+                }
+            )
+    statements = Statements(pairs) if pairs else None
     return folded_report(finding_records(rows), statements, chosen)
 
 
@@ -205,7 +211,6 @@ def load_findings_page(
     """Findings ``offset`` to ``offset + limit`` of the whole report
     (:func:`graph.report.load_findings`), and how many it has."""
     chosen = ReportFilter.of(kinds, side, event, types, min_confidence)
-    statements = restated_statements(store)
     labels = _Labels(store)
     counts = _counted(store, chosen, labels)
     incidents = sorted(
@@ -219,7 +224,7 @@ def load_findings_page(
     for _, incident in incidents:
         n = counts[incident]
         if position + n > offset and position < offset + limit:
-            shown = _incident_report(store, incident, chosen, statements, labels)
+            shown = _incident_report(store, incident, chosen, labels)
             records += shown[max(0, offset - position) : offset + limit - position]
         position += n
     return FindingPage(records, position, offset)
