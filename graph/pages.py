@@ -2,8 +2,9 @@
 
 The report is in order of event label, incident, aspect and confidence, so a
 page is a run of incidents, the first and last maybe in part. A page counts each
-incident's findings with aggregate queries (findings folded into another, see
-:mod:`graph.folds`, are taken away), then reads only the incidents it covers.
+incident's findings with an aggregate query (a finding folded into a more
+confident one, see :mod:`graph.folds`, is not counted), then reads only the
+incidents it covers.
 """
 
 from __future__ import annotations
