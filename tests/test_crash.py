@@ -21,8 +21,8 @@ from graph.report import finding_json, load_findings
 from graph.store import ClaimStore, open_store
 from graph.vocabulary import ensure_ontology
 from ontology.vocab import CKG
+from tests.fixtures_graph import disputed_extraction
 from tests.helpers_store import check_invariants, fake_extractor, write_articles
-from tests.test_rules import two_sides
 
 ROOT = Path(__file__).resolve().parent.parent
 STATEMENTS = 6
@@ -35,7 +35,8 @@ INGEST = textwrap.dedent(
     sys.path.insert(0, {root!r})
     from graph.pipeline import ingest_paths
     from graph.store import open_store
-    from tests.helpers_store import fake_extractor
+    from tests.fixtures_graph import disputed_extraction
+from tests.helpers_store import fake_extractor
 
     def progress(done, total, key):
         print(done, flush=True)
@@ -138,16 +139,7 @@ def test_article_and_its_findings_are_one_write_when_embedded(
         write(writes[-1])
 
     monkeypatch.setattr(store, "add_quads", counted)
-    b, army, ministry = two_sides()
-    b.say(
-        army, "Borduria fired", values=[("Responsibility", {"actor": "state:borduria"})]
-    )
-    b.say(
-        ministry,
-        "Atlantis fired",
-        values=[("Responsibility", {"actor": "state:atlantis"})],
-    )
-    assert ingest_extraction(store, b.build()).findings == 1
+    assert ingest_extraction(store, disputed_extraction()).findings == 1
     found = [
         n
         for n, quads in enumerate(writes)
