@@ -35,8 +35,7 @@ INGEST = textwrap.dedent(
     sys.path.insert(0, {root!r})
     from graph.pipeline import ingest_paths
     from graph.store import open_store
-    from tests.fixtures_graph import disputed_extraction
-from tests.helpers_store import fake_extractor
+    from tests.helpers_store import fake_extractor
 
     def progress(done, total, key):
         print(done, flush=True)
