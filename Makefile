@@ -25,13 +25,13 @@ test: install-dev
 	$(BIN)/pytest
 
 lint: install-dev
-	$(BIN)/ruff format --check graph ontology cli.py tests bench
-	$(BIN)/ruff check graph ontology cli.py tests bench
+	$(BIN)/ruff format --check __init__.py graph ontology cli.py tests bench
+	$(BIN)/ruff check __init__.py graph ontology cli.py tests bench
 	$(BIN)/mypy
 
 fmt: install-dev
-	$(BIN)/ruff format graph ontology cli.py tests bench
-	$(BIN)/ruff check --fix graph ontology cli.py tests bench
+	$(BIN)/ruff format __init__.py graph ontology cli.py tests bench
+	$(BIN)/ruff check --fix __init__.py graph ontology cli.py tests bench
 
 clean:
 	rm -rf $(STORE) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

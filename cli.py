@@ -18,7 +18,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from graph.errors import CkgError
+from .graph.errors import CkgError
 
 app = typer.Typer(
     name="claimgraph",
@@ -120,7 +120,7 @@ def _findings_table(records: list[Any], title: str) -> Table:
 def _render_findings(
     records: list[Any], format: ReportFormat, title: str | None = None
 ) -> None:
-    from graph.report import finding_json, findings_markdown
+    from .graph.report import finding_json, findings_markdown
 
     if format is ReportFormat.json:
         _print_json([finding_json(r) for r in records])
@@ -155,7 +155,7 @@ def ingest(
     """Extract assertions from articles, store them and detect contradictions."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from graph.api import ingest as run_ingest
+    from .graph.api import ingest as run_ingest
 
     with Progress(
         TextColumn("{task.description}"),
@@ -229,7 +229,7 @@ def contradictions(
     outlets are listed as its reports. --limit and --offset page the report: on
     a large store the first page is read far faster than the whole report.
     """
-    from graph.api import findings, findings_page
+    from .graph.api import findings, findings_page
 
     kinds = ["contradiction"]
     if corroborations:
@@ -272,15 +272,15 @@ def assertions(
     ] = ReportFormat.table,
 ) -> None:
     """List every extracted assertion: speaker, side, cue, quote, offsets."""
-    from graph.api import assertions as load
+    from .graph.api import assertions as load
 
     records = load(store)
     if format is ReportFormat.json:
-        from graph.report import assertion_json
+        from .graph.report import assertion_json
 
         _print_json([assertion_json(r) for r in records])
     elif format is ReportFormat.markdown:
-        from graph.report import assertions_markdown
+        from .graph.report import assertions_markdown
 
         sys.stdout.write(assertions_markdown(records))
     else:
@@ -328,7 +328,7 @@ def query(
     ] = None,
 ) -> None:
     """Run a SPARQL query (text, .rq file or shipped query name) on the store."""
-    from graph.api import list_queries, run_query
+    from .graph.api import list_queries, run_query
 
     if list_:
         for name, purpose in list_queries():
@@ -354,7 +354,7 @@ def query(
 @handle_errors
 def detect(store: StoreOption = None) -> None:
     """Delete all findings and run every rule over the whole store again."""
-    from graph.api import redetect
+    from .graph.api import redetect
 
     count = redetect(store)
     out.print(f"{count} findings")
@@ -364,7 +364,7 @@ def detect(store: StoreOption = None) -> None:
 @handle_errors
 def validate(store: StoreOption = None) -> None:
     """Check the store against the SHACL shapes in ontology/shapes.ttl."""
-    from graph.api import validate as run_validate
+    from .graph.api import validate as run_validate
 
     result = run_validate(store)
     out.print(f"Valid: {result.triples} triples conform to the claimgraph shapes.")
@@ -378,7 +378,7 @@ def export(
     format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.trig,
 ) -> None:
     """Export the store as TriG/N-Quads, or the actor graph as GraphML/GEXF."""
-    from graph.api import export as run_export
+    from .graph.api import export as run_export
 
     count = run_export(store, output, format.value)
     unit = "quads" if format.value in ("trig", "nquads") else "nodes"
@@ -406,7 +406,7 @@ def viz(
     max_nodes: Annotated[int, typer.Option(min=10, help="Cap on nodes shown.")] = 500,
 ) -> None:
     """Write an interactive HTML graph of who claims what (works offline)."""
-    from graph.api import visualise
+    from .graph.api import visualise
 
     result = visualise(
         store,
@@ -431,7 +431,7 @@ def stats(
     ] = ReportFormat.table,
 ) -> None:
     """Counts and the actors most involved in disputes."""
-    from graph.api import stats as load_stats
+    from .graph.api import stats as load_stats
 
     data = load_stats(store)
     if format is ReportFormat.json:
@@ -457,7 +457,7 @@ def evaluate(
     ] = ReportFormat.table,
 ) -> None:
     """Score extraction against gold annotations (precision, recall, F1)."""
-    from graph.api import evaluate as run_eval
+    from .graph.api import evaluate as run_eval
 
     report = run_eval(gold)
     data = report.as_dict()
@@ -494,7 +494,7 @@ def serve(
     ] = False,
 ) -> None:
     """Serve the store as a SPARQL 1.1 endpoint (/sparql) and the graph at /."""
-    from graph.api import serve as run_serve
+    from .graph.api import serve as run_serve
 
     out.print(f"SPARQL endpoint on http://{host}:{port}/sparql (Ctrl-C to stop)")
     run_serve(store, host=host, port=port, writable=writable)
@@ -510,8 +510,8 @@ def demo(
     ] = ReportFormat.table,
 ) -> None:
     """Ingest a folder of articles (default ./seeds) and print the contradictions."""
-    from graph.api import findings
-    from graph.api import ingest as run_ingest
+    from .graph.api import findings
+    from .graph.api import ingest as run_ingest
 
     report = run_ingest([str(seeds)], store)
     for item in report.articles:

@@ -128,7 +128,7 @@ def write_corpus(folder: Path, count: int) -> int:
 
 def run(folder: Path, store: Path, jobs: int) -> tuple[float, float]:
     """Seconds and peak RSS (MiB) of one ingest."""
-    command = [sys.executable, "-c", "from cli import app; app()", "ingest"]
+    command = [sys.executable, "-c", "from claimgraph.cli import app; app()", "ingest"]
     command += [str(folder), "--store", str(store), "--jobs", str(jobs), "-q"]
     start = time.perf_counter()
     process = psutil.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL)

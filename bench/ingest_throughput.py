@@ -23,9 +23,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph.extract import extract_many  # noqa: E402
-from graph.models import Article  # noqa: E402
-from graph.nlp import load_nlp  # noqa: E402
+from claimgraph.graph.extract import extract_many  # noqa: E402
+from claimgraph.graph.models import Article  # noqa: E402
+from claimgraph.graph.nlp import load_nlp  # noqa: E402
 
 
 def corpus_texts(words: int) -> list[str]:

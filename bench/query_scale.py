@@ -31,15 +31,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.synthetic import disputed_article  # noqa: E402
-from graph.build import Quad, extraction_quads  # noqa: E402
-from graph.detect import find  # noqa: E402
-from graph.errors import QueryError  # noqa: E402
-from graph.ids import article_iri  # noqa: E402
-from graph.pages import load_findings_page  # noqa: E402
-from graph.pipeline import link_incidents  # noqa: E402
-from graph.rules import named_query  # noqa: E402
-from graph.store import open_store  # noqa: E402
-from graph.vocabulary import ensure_ontology, ontology_quads  # noqa: E402
+from claimgraph.graph.build import Quad, extraction_quads  # noqa: E402
+from claimgraph.graph.detect import find  # noqa: E402
+from claimgraph.graph.errors import QueryError  # noqa: E402
+from claimgraph.graph.ids import article_iri  # noqa: E402
+from claimgraph.graph.pages import load_findings_page  # noqa: E402
+from claimgraph.graph.pipeline import link_incidents  # noqa: E402
+from claimgraph.graph.rules import named_query  # noqa: E402
+from claimgraph.graph.store import open_store  # noqa: E402
+from claimgraph.graph.vocabulary import ensure_ontology, ontology_quads  # noqa: E402
 
 BATCH = 100
 

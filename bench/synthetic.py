@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.models import Extraction
+from claimgraph.graph.models import Extraction
 from tests.builders import ArticleBuilder
 
 

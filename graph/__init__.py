@@ -1,12 +1,12 @@
 """claimgraph: who said what in the news, and where sources contradict each other.
 
-The public API is the functions in :mod:`graph.api` (one per CLI command) plus the
-dataclasses and errors re-exported here.
+The public API is the functions in :mod:`claimgraph.graph.api` (one per CLI
+command) plus the dataclasses and errors re-exported here.
 """
 
 from __future__ import annotations
 
-from graph.errors import (
+from .errors import (
     CkgError,
     InputError,
     ModelError,
@@ -16,7 +16,7 @@ from graph.errors import (
     StoreError,
     ValidationFailed,
 )
-from graph.models import (
+from .models import (
     Actor,
     Article,
     AspectValue,
@@ -25,8 +25,6 @@ from graph.models import (
     Extraction,
     Span,
 )
-
-__version__ = "0.1.0"
 
 __all__ = [
     "Actor",

@@ -13,9 +13,9 @@ from rdflib import RDF, RDFS, SKOS, XSD, Literal, Namespace, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
-from graph import ids
-from graph.models import Actor, Article, AspectValue, Assertion, Extraction, Span
-from ontology.vocab import CKG, LEX, NS
+from ..ontology.vocab import CKG, LEX, NS
+from . import ids
+from .models import Actor, Article, AspectValue, Assertion, Extraction, Span
 
 PROV = Namespace("http://www.w3.org/ns/prov#")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")

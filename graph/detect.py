@@ -20,15 +20,15 @@ from typing import Any
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from rdflib.term import Node
 
-from graph import ids
-from graph.build import DEFAULT, Quad
-from graph.errors import StoreError
-from graph.folds import fold_links
-from graph.ids import local_name
-from graph.rules import Rule, load_rules, named_query
-from graph.store import ClaimStore
-from graph.workset import working_set
-from ontology.vocab import CKG, DATA, LEX
+from ..ontology.vocab import CKG, DATA, LEX
+from . import ids
+from .build import DEFAULT, Quad
+from .errors import StoreError
+from .folds import fold_links
+from .ids import local_name
+from .rules import Rule, load_rules, named_query
+from .store import ClaimStore
+from .workset import working_set
 
 # How much a speaker's hedging weakens a finding (FactBank certainty).
 _CERTAINTY_WEIGHT = {

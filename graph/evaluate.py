@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph.errors import InputError
-from graph.inputs import split_front_matter
-from graph.models import Article, Assertion, Extraction
+from .errors import InputError
+from .inputs import split_front_matter
+from .models import Article, Assertion, Extraction
 
 FIELDS = ("content", "speaker+cue", "speaker", "cue", "side", "polarity", "certainty")
 POLARITIES = ("positive", "negative", "unknown")
@@ -457,19 +457,19 @@ def _score_contradictions(
 
 
 def _default_extractor() -> Extractor:
-    from graph.extract import extract
+    from .extract import extract
 
     return extract
 
 
 def rule_detector(extraction: Extraction) -> list[PredictedContradiction]:
     """Contradictions the SPARQL rules find within one extraction."""
-    from graph.build import extraction_quads
-    from graph.detect import find
-    from graph.ids import article_iri, assertion_iri
-    from graph.report import load_findings
-    from graph.store import open_store
-    from graph.vocabulary import ensure_ontology
+    from .build import extraction_quads
+    from .detect import find
+    from .ids import article_iri, assertion_iri
+    from .report import load_findings
+    from .store import open_store
+    from .vocabulary import ensure_ontology
 
     store = open_store(":memory:")
     ensure_ontology(store)

@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph.errors import InputError
-from graph.evaluate import GoldArticle, load_gold
-from graph.inputs import make_article
-from graph.pipeline import Extractor, ingest_articles
-from graph.report import AssertionRecord, FindingRecord, load_findings
-from graph.store import open_store
+from .errors import InputError
+from .evaluate import GoldArticle, load_gold
+from .inputs import make_article
+from .pipeline import Extractor, ingest_articles
+from .report import AssertionRecord, FindingRecord, load_findings
+from .store import open_store
 
 Ref = tuple[str, int]  # (article file name, gold assertion index)
 KINDS = ("contradiction", "corroboration", "duplicate", "revision")

@@ -11,8 +11,8 @@ from typing import Any
 from rdflib import BNode, Graph, Literal
 from rdflib.term import Node
 
-from graph.errors import CkgError, StoreError
-from graph.store import ASSERTED, ClaimStore
+from .errors import CkgError, StoreError
+from .store import ASSERTED, ClaimStore
 
 RDF_FORMATS = {"trig": "trig", "nquads": "nquads"}
 NETWORK_FORMATS = ("graphml", "gexf")
@@ -107,7 +107,7 @@ def export_store(store: ClaimStore, output: Path, fmt: str) -> int:
         write_atomically(output, serialise(quads, fmt))
         return len(quads)
     if fmt in NETWORK_FORMATS:
-        from graph.network import write_network
+        from .network import write_network
 
         return write_network(store, output, fmt)
     valid = ", ".join([*RDF_FORMATS, *NETWORK_FORMATS])

@@ -17,11 +17,11 @@ from typing import Protocol, TypeVar
 from rdflib import RDF, URIRef
 from rdflib.term import Node
 
-from graph.build import DEFAULT, Quad
-from graph.ids import local_name
-from graph.rules import named_query
-from graph.store import ClaimStore
-from ontology.vocab import CKG
+from ..ontology.vocab import CKG
+from .build import DEFAULT, Quad
+from .ids import local_name
+from .rules import named_query
+from .store import ClaimStore
 
 
 class Statements:

@@ -11,7 +11,7 @@ import unicodedata
 
 from rdflib import URIRef
 
-from ontology.vocab import DATA
+from ..ontology.vocab import DATA
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from graph.errors import InputError
-from graph.ids import normalise_text, text_sha256
-from graph.models import Article
+from .errors import InputError
+from .ids import normalise_text, text_sha256
+from .models import Article
 
 DEFAULT_MAX_BYTES = 5_000_000
 TEXT_SUFFIXES = {".txt", ".md", ".text"}

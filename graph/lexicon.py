@@ -14,9 +14,9 @@ from pathlib import Path
 
 from rdflib import RDF, SKOS, Graph, Literal, URIRef
 
-from graph.errors import OntologyError
-from ontology import resource
-from ontology.vocab import CKG
+from ..ontology import resource
+from ..ontology.vocab import CKG
+from .errors import OntologyError
 
 ENV_LEXICON = "CLAIMGRAPH_LEXICON_DIR"
 _NS = str(CKG._NS)

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from graph.detect import humanise
-from graph.errors import CkgError
-from graph.ids import local_name
-from graph.rules import named_query
-from graph.store import ClaimStore
+from .detect import humanise
+from .errors import CkgError
+from .ids import local_name
+from .rules import named_query
+from .store import ClaimStore
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -239,7 +239,7 @@ def gephi_graph(g: nx.MultiDiGraph, fmt: str) -> nx.MultiDiGraph:
     """
     import networkx as nx
 
-    from graph.viz import edge_colour, node_colours
+    from .viz import edge_colour, node_colours
 
     disputes = involvement(g)
     agreements = involvement(g, ("corroboration",))
@@ -274,7 +274,7 @@ def write_network(store: ClaimStore, output: Path, fmt: str) -> int:
     """Write the whole projection as GraphML or GEXF; returns the node count."""
     import networkx as nx
 
-    from graph.export import write_atomically
+    from .export import write_atomically
 
     if fmt not in NETWORK_FORMATS:
         raise CkgError(

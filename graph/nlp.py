@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from graph.errors import ModelError
+from .errors import ModelError
 
 if TYPE_CHECKING:
     from spacy.language import Language

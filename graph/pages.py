@@ -17,18 +17,18 @@ from typing import Any
 from rdflib import URIRef
 from rdflib.term import Node
 
-from graph.folds import Statements
-from graph.ids import local_name
-from graph.report import (
+from ..ontology.vocab import NS
+from .folds import Statements
+from .ids import local_name
+from .report import (
     FindingRecord,
     ReportFilter,
     finding_records,
     folded_report,
     type_name,
 )
-from graph.rules import named_query
-from graph.store import ClaimStore
-from ontology.vocab import NS
+from .rules import named_query
+from .store import ClaimStore
 
 
 @dataclass

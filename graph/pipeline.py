@@ -11,14 +11,14 @@ from typing import Any
 from rdflib import RDF, XSD, Literal, URIRef
 from rdflib.term import Node
 
-from graph import detect, ids
-from graph.build import DEFAULT, SCHEMA, SEM, Quad, extraction_quads
-from graph.inputs import read_inputs
-from graph.models import Article, Extraction
-from graph.rules import named_query
-from graph.store import ClaimStore
-from graph.vocabulary import ensure_ontology
-from ontology.vocab import CKG
+from ..ontology.vocab import CKG
+from . import detect, ids
+from .build import DEFAULT, SCHEMA, SEM, Quad, extraction_quads
+from .inputs import read_inputs
+from .models import Article, Extraction
+from .rules import named_query
+from .store import ClaimStore
+from .vocabulary import ensure_ontology
 
 Progress = Callable[[int, int, str], None]
 #: Reports published further apart than this are about different incidents, even
@@ -197,7 +197,7 @@ def ingest_articles(
     extractors); it is called as ``extractor(articles, nlp=nlp, n_process=jobs)``.
     """
     if extractor is None:
-        from graph.extract import extract_many
+        from .extract import extract_many
 
         extractor = extract_many
     items = list(articles)

@@ -10,11 +10,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from graph.detect import humanise
-from graph.folds import Statements, group_by_statement, restated_statements
-from graph.ids import local_name
-from graph.rules import named_query
-from graph.store import ClaimStore
+from .detect import humanise
+from .folds import Statements, group_by_statement, restated_statements
+from .ids import local_name
+from .rules import named_query
+from .store import ClaimStore
 
 _POLARITY = {
     "Positive": "positive",

@@ -20,8 +20,8 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from graph.errors import OntologyError
-from ontology import resource
+from ..ontology import resource
+from .errors import OntologyError
 
 _HEADER = re.compile(r"^#\s*([a-z]+):\s*(.*)$")
 ENV_RULES = "CLAIMGRAPH_RULES_DIR"
@@ -174,7 +174,7 @@ def load_queries() -> dict[str, SparqlFile]:
     return {
         item.id: item
         for item in _read_dir(
-            _package_files(files("graph") / "queries", "graph/queries")
+            _package_files(files("claimgraph.graph") / "queries", "graph/queries")
         )
     }
 

@@ -28,8 +28,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from graph.errors import CkgError, QueryError, StoreError
-from graph.store import ClaimStore
+from .errors import CkgError, QueryError, StoreError
+from .store import ClaimStore
 
 MAX_BODY = 1_000_000
 _RESULT_TYPES = {
@@ -86,7 +86,7 @@ def plain_page(filters: dict[str, str]) -> str:
 def graph_page(store: ClaimStore) -> Page:
     """A page function drawing the store with :func:`graph.viz.visualise`."""
     try:
-        from graph.viz import visualise
+        from .viz import visualise
     except ImportError:
         return plain_page
 

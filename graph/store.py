@@ -36,8 +36,8 @@ from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from rdflib.query import Result
 from rdflib.term import Node
 
-from graph.build import DEFAULT, PREFIXES, Quad
-from graph.errors import CkgError, QueryError, StoreBusyError, StoreError
+from .build import DEFAULT, PREFIXES, Quad
+from .errors import CkgError, QueryError, StoreBusyError, StoreError
 
 DEFAULT_LOCATION = ".claimgraph"
 #: On a server whose default graph is the union of all graphs (Virtuoso), what

@@ -18,9 +18,9 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from graph.export import write_atomically
-from graph.network import FINDINGS, involvement, project
-from graph.store import ClaimStore
+from .export import write_atomically
+from .network import FINDINGS, involvement, project
+from .store import ClaimStore
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -176,7 +176,9 @@ def render(projection_graph: nx.MultiDiGraph, note: str | None) -> tuple[str, in
     sides = sorted({d.get("side") or "" for _, d in g.nodes(data=True)} - {""})
     side_colour = side_colours(sides)
     vis_js, vis_css = _vis_files()
-    template_text = (files("graph") / "templates" / "graph.html").read_text("utf-8")
+    template_text = (files("claimgraph.graph") / "templates" / "graph.html").read_text(
+        "utf-8"
+    )
     env = jinja2.Environment(autoescape=True)
     html = env.from_string(template_text).render(
         vis_js=Markup(vis_js),

@@ -7,10 +7,10 @@ from functools import lru_cache
 
 from rdflib import Graph, Literal, Namespace, URIRef
 
-from graph.build import DEFAULT, Quad
-from graph.errors import OntologyError
-from graph.store import ClaimStore
-from ontology import resource
+from ..ontology import resource
+from .build import DEFAULT, Quad
+from .errors import OntologyError
+from .store import ClaimStore
 
 ONTOLOGY = URIRef("https://w3id.org/claimgraph/ns")
 DCTERMS = Namespace("http://purl.org/dc/terms/")

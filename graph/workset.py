@@ -20,10 +20,10 @@ import pyoxigraph as ox
 from rdflib import RDF, URIRef
 from rdflib.namespace import PROV, SKOS
 
-from graph.build import Quad
-from graph.store import ClaimStore, oxigraph_store, to_oxigraph
-from graph.vocabulary import ontology_quads
-from ontology.vocab import CKG
+from ..ontology.vocab import CKG
+from .build import Quad
+from .store import ClaimStore, oxigraph_store, to_oxigraph
+from .vocabulary import ontology_quads
 
 #: Links followed from the incident's events and assertions.
 DEPTH = 3

@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph.api import ingest, visualise  # noqa: E402
+from claimgraph.graph.api import ingest, visualise  # noqa: E402
 from tests.browser import chromium, screenshot  # noqa: E402
 
 

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.models import Actor, Article, AspectValue, Assertion, Event, Extraction, Span
+from claimgraph.graph.models import (
+    Actor,
+    Article,
+    AspectValue,
+    Assertion,
+    Event,
+    Extraction,
+    Span,
+)
 
 
 @dataclass

@@ -12,7 +12,7 @@ import pytest
 @pytest.fixture(scope="session")
 def nlp() -> Any:
     """The shared English pipeline; only for tests marked ``model``."""
-    from graph.nlp import load_nlp
+    from claimgraph.graph.nlp import load_nlp
 
     return load_nlp()
 
@@ -20,7 +20,7 @@ def nlp() -> Any:
 @pytest.fixture(scope="session")
 def lexicon() -> Any:
     """The package lexicon (no extra directory)."""
-    from graph.lexicon import _load
+    from claimgraph.graph.lexicon import _load
 
     return _load(None)
 

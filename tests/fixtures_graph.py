@@ -9,11 +9,11 @@ polarity, not the implication rule and its lexicon thresholds.
 
 from __future__ import annotations
 
-from graph.build import extraction_quads
-from graph.detect import find
-from graph.models import Extraction
-from graph.store import ClaimStore, open_store
-from graph.vocabulary import ensure_ontology
+from claimgraph.graph.build import extraction_quads
+from claimgraph.graph.detect import find
+from claimgraph.graph.models import Extraction
+from claimgraph.graph.store import ClaimStore, open_store
+from claimgraph.graph.vocabulary import ensure_ontology
 from tests.builders import ArticleBuilder
 
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'

@@ -15,8 +15,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from graph.models import Actor, Article, AspectValue, Assertion, Event, Extraction, Span
-from graph.store import ClaimStore
+from claimgraph.graph.models import (
+    Actor,
+    Article,
+    AspectValue,
+    Assertion,
+    Event,
+    Extraction,
+    Span,
+)
+from claimgraph.graph.store import ClaimStore
 
 SENTENCE = re.compile(
     r"(?P<speaker>(?P<side>[A-Z][a-z]+) (?:army|ministry)) (?P<cue>said|denied) "
@@ -158,7 +166,7 @@ def check_invariants(store: ClaimStore, *, values: bool = False) -> dict[str, in
 @contextmanager
 def serving(store: ClaimStore, *, writable: bool = False) -> Iterator[str]:
     """Serve ``store`` on 127.0.0.1 in a thread; yields the base URL."""
-    from graph.serve import start_in_thread
+    from claimgraph.graph.serve import start_in_thread
 
     running = start_in_thread(store, host="127.0.0.1", port=0, writable=writable)
     try:

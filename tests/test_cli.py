@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cli import app
-from graph.pipeline import ingest_extraction
-from graph.store import open_store
-from graph.vocabulary import ensure_ontology
+from claimgraph.cli import app
+from claimgraph.graph.pipeline import ingest_extraction
+from claimgraph.graph.store import open_store
+from claimgraph.graph.vocabulary import ensure_ontology
 from tests.builders import ArticleBuilder
 
 runner = CliRunner()
@@ -266,7 +266,7 @@ def test_validate_and_trig_roundtrip(disputed_store: str, tmp_path: Path) -> Non
 def test_remote_queries_get_the_asserted_graph_and_inline_bindings() -> None:
     from rdflib import Literal, URIRef
 
-    from graph.store import ASSERTED, remote_query, remote_update
+    from claimgraph.graph.store import ASSERTED, remote_query, remote_update
 
     text = "# id: x\nSELECT ?a ?name WHERE {\n  ?a skos:prefLabel ?name .\n}"
     rewritten = remote_query(text, {"name": Literal('x" } DROP ALL #')})

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from graph.errors import StoreBusyError
-from graph.store import open_store
+from claimgraph.graph.errors import StoreBusyError
+from claimgraph.graph.store import open_store
 from tests.helpers_store import check_invariants, write_articles
 
 ROOT = Path(__file__).resolve().parent.parent
-CLAIMGRAPH = [sys.executable, "-c", "from cli import app; app()"]
+CLAIMGRAPH = [sys.executable, "-c", "from claimgraph.cli import app; app()"]
 
 # Ingest a folder with the fake extractor, print progress, then hold the store
 # open until a line arrives on stdin (or exit at once with HOLD=0).
@@ -24,8 +24,8 @@ WRITER = textwrap.dedent(
     """
     import os, sys
     sys.path.insert(0, {root!r})
-    from graph.pipeline import ingest_paths
-    from graph.store import open_store
+    from claimgraph.graph.pipeline import ingest_paths
+    from claimgraph.graph.store import open_store
     from tests.helpers_store import fake_extractor
 
     with open_store({store!r}) as store:

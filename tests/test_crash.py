@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 from rdflib import RDF
 
-from graph.build import Quad
-from graph.detect import refresh
-from graph.pipeline import ingest_extraction, ingest_paths
-from graph.report import finding_json, load_findings
-from graph.store import ClaimStore, open_store
-from graph.vocabulary import ensure_ontology
-from ontology.vocab import CKG
+from claimgraph.graph.build import Quad
+from claimgraph.graph.detect import refresh
+from claimgraph.graph.pipeline import ingest_extraction, ingest_paths
+from claimgraph.graph.report import finding_json, load_findings
+from claimgraph.graph.store import ClaimStore, open_store
+from claimgraph.graph.vocabulary import ensure_ontology
+from claimgraph.ontology.vocab import CKG
 from tests.fixtures_graph import disputed_extraction
 from tests.helpers_store import check_invariants, fake_extractor, write_articles
 
@@ -33,8 +33,8 @@ INGEST = textwrap.dedent(
     """
     import sys
     sys.path.insert(0, {root!r})
-    from graph.pipeline import ingest_paths
-    from graph.store import open_store
+    from claimgraph.graph.pipeline import ingest_paths
+    from claimgraph.graph.store import open_store
     from tests.helpers_store import fake_extractor
 
     def progress(done, total, key):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cli import app
+from claimgraph.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "il20-breitbart-2018-09-18.txt"

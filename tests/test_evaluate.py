@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from graph.errors import InputError
-from graph.evaluate import (
+from claimgraph.graph.errors import InputError
+from claimgraph.graph.evaluate import (
     EvalReport,
     PredictedContradiction,
     align,
@@ -18,7 +18,7 @@ from graph.evaluate import (
     load_gold,
     normalise_name,
 )
-from graph.models import Actor, Article, Assertion, Extraction, Span
+from claimgraph.graph.models import Actor, Article, Assertion, Extraction, Span
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT = (
@@ -317,7 +317,7 @@ def test_malformed_gold_is_one_input_error(
 
 @pytest.mark.model
 @pytest.mark.skipif(
-    importlib.util.find_spec("graph.extract") is None,
+    importlib.util.find_spec("claimgraph.graph.extract") is None,
     reason="graph.extract is not written yet",
 )
 def test_real_extractor_on_the_gold_corpus() -> None:

@@ -11,9 +11,9 @@ from rdflib import RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from graph.errors import CkgError, StoreError
-from graph.export import export_store, store_quads, write_atomically
-from graph.store import ClaimStore
+from claimgraph.graph.errors import CkgError, StoreError
+from claimgraph.graph.export import export_store, store_quads, write_atomically
+from claimgraph.graph.store import ClaimStore
 from tests.fixtures_graph import disputed, three_sides
 
 NAMED = URIRef("https://w3id.org/claimgraph/id/test/graph")

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from graph.extract import extract
-from graph.models import Article, Extraction
+from claimgraph.graph.extract import extract
+from claimgraph.graph.models import Article, Extraction
 
 pytestmark = pytest.mark.model
 

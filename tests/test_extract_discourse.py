@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.extract import extract
-from graph.models import Article, AspectValue, Extraction
+from claimgraph.graph.extract import extract
+from claimgraph.graph.models import Article, AspectValue, Extraction
 
 pytestmark = pytest.mark.model
 

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from graph.extract import extract, extract_many
-from graph.models import Article, Assertion, Extraction
+from claimgraph.graph.extract import extract, extract_many
+from claimgraph.graph.models import Article, Assertion, Extraction
 
 pytestmark = pytest.mark.model
 

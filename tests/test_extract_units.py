@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.extract.quantities import duration_before, number
-from graph.extract.quotes import find_quotes, strip_span
+from claimgraph.graph.extract.quantities import duration_before, number
+from claimgraph.graph.extract.quotes import find_quotes, strip_span
 
 
 def test_quotes_pair_by_type_and_skip_apostrophes() -> None:

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.errors import CkgError
-from graph.pipeline import ingest_paths
-from graph.store import open_store
-from graph.validate import validate_store
+from claimgraph.graph.errors import CkgError
+from claimgraph.graph.pipeline import ingest_paths
+from claimgraph.graph.store import open_store
+from claimgraph.graph.validate import validate_store
 from tests.helpers_store import check_invariants, fake_extractor
 
 SUFFIXES = [".txt", ".md", ".html", ".jsonl", ".dat"]
@@ -67,6 +67,6 @@ def test_random_input_with_the_fake_extractor(data: bytes, suffix: str) -> None:
 )
 @given(data=inputs, suffix=st.sampled_from([".txt", ".jsonl"]))
 def test_random_input_with_the_real_extractor(data: bytes, suffix: str) -> None:
-    from graph.extract import extract_many
+    from claimgraph.graph.extract import extract_many
 
     run(data, suffix, extract_many)

@@ -8,9 +8,14 @@ from typing import Any
 
 import pytest
 
-from graph.errors import InputError
-from graph.evaluate_incident import Ref, _Mapper, evaluate_incident, score_relations
-from graph.report import AssertionRecord, FindingRecord
+from claimgraph.graph.errors import InputError
+from claimgraph.graph.evaluate_incident import (
+    Ref,
+    _Mapper,
+    evaluate_incident,
+    score_relations,
+)
+from claimgraph.graph.report import AssertionRecord, FindingRecord
 
 ROOT = Path(__file__).resolve().parent.parent
 INCIDENT = ROOT / "corpus" / "incident"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.errors import InputError
-from graph.inputs import read_inputs
+from claimgraph.graph.errors import InputError
+from claimgraph.graph.inputs import read_inputs
 
 HTML = """<!DOCTYPE html><html><head><title>Port strike ends</title>
 <meta property="og:site_name" content="Harbour Times">
@@ -102,9 +102,9 @@ def test_empty_folder_and_no_input(tmp_path: Path) -> None:
 
 
 def test_new_version_under_the_same_url_supersedes_the_old(tmp_path: Path) -> None:
-    from graph.pipeline import ingest_extraction
-    from graph.store import open_store
-    from graph.vocabulary import ensure_ontology
+    from claimgraph.graph.pipeline import ingest_extraction
+    from claimgraph.graph.store import open_store
+    from claimgraph.graph.vocabulary import ensure_ontology
     from tests.builders import ArticleBuilder
 
     store = open_store(":memory:")
@@ -215,7 +215,7 @@ def test_many_files_and_folders_keep_order_and_a_missing_one_stops_the_batch(
 def test_cli_prints_the_input_error_as_one_line(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
-    from cli import app
+    from claimgraph.cli import app
 
     path = tmp_path / "bin.txt"
     path.write_bytes(b"\x00\x01\x02")

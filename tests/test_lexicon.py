@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from graph.errors import OntologyError
-from graph.lexicon import ENV_LEXICON, _load, load_lexicon
+from claimgraph.graph.errors import OntologyError
+from claimgraph.graph.lexicon import ENV_LEXICON, _load, load_lexicon
 
 
 def test_cue_classes_and_phrases(lexicon: Any) -> None:

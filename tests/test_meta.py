@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from rdflib import OWL, RDF, Graph, URIRef
 
-import graph
-from cli import app
-from ontology import resource
-from ontology.vocab import CKG, NS
+from claimgraph import graph
+from claimgraph.cli import app
+from claimgraph.ontology import resource
+from claimgraph.ontology.vocab import CKG, NS
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,9 +9,15 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graph.errors import CkgError
-from graph.network import full_graph, involvement, project, stats, write_network
-from graph.viz import GREEN, RED
+from claimgraph.graph.errors import CkgError
+from claimgraph.graph.network import (
+    full_graph,
+    involvement,
+    project,
+    stats,
+    write_network,
+)
+from claimgraph.graph.viz import GREEN, RED
 from tests.fixtures_graph import (
     disputed,
     many_disputes,

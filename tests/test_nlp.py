@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 import spacy
 
-from graph import nlp as nlp_module
-from graph.errors import ModelError
-from graph.nlp import PARAGRAPHS, PIP_PACKAGE, load_nlp, register_components
+from claimgraph.graph import nlp as nlp_module
+from claimgraph.graph.errors import ModelError
+from claimgraph.graph.nlp import PARAGRAPHS, PIP_PACKAGE, load_nlp, register_components
 
 
 def test_paragraph_component_starts_sentences_after_line_breaks() -> None:

@@ -15,9 +15,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.errors import CkgError, StoreBusyError
-from graph.store import open_store
-from graph.validate import validate_store
+from claimgraph.graph.errors import CkgError, StoreBusyError
+from claimgraph.graph.store import open_store
+from claimgraph.graph.validate import validate_store
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,9 +26,9 @@ WRITER = textwrap.dedent(
     """
     import sys
     sys.path.insert(0, {root!r})
-    from graph.pipeline import ingest_extraction
-    from graph.store import open_store
-    from graph.vocabulary import ensure_ontology
+    from claimgraph.graph.pipeline import ingest_extraction
+    from claimgraph.graph.store import open_store
+    from claimgraph.graph.vocabulary import ensure_ontology
     from tests.builders import ArticleBuilder
 
     store = open_store({path!r})
@@ -111,7 +111,7 @@ def test_second_writer_gets_a_clear_error_and_readers_still_read(
 )
 @given(data=st.one_of(st.binary(max_size=400), st.text(max_size=400).map(str.encode)))
 def test_random_input_is_a_clean_error_or_a_valid_store(data: bytes) -> None:
-    from graph.pipeline import ingest_paths
+    from claimgraph.graph.pipeline import ingest_paths
 
     with tempfile.TemporaryDirectory() as folder:
         article = Path(folder) / "random.txt"

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from rdflib import Literal
 
-from graph.detect import _find, find
-from graph.ids import actor_iri
-from graph.pipeline import ingest_extraction
-from graph.report import load_findings
-from graph.rules import load_rules
-from graph.store import ClaimStore, open_store
-from graph.vocabulary import ensure_ontology
+from claimgraph.graph.detect import _find, find
+from claimgraph.graph.ids import actor_iri
+from claimgraph.graph.pipeline import ingest_extraction
+from claimgraph.graph.report import load_findings
+from claimgraph.graph.rules import load_rules
+from claimgraph.graph.store import ClaimStore, open_store
+from claimgraph.graph.vocabulary import ensure_ontology
 from tests.builders import ArticleBuilder
 
 BOTH = ("contradiction", "corroboration")

@@ -14,11 +14,16 @@ from pathlib import Path
 
 import pytest
 
-from graph.models import Article
-from graph.pipeline import ingest_articles
-from graph.report import finding_json, load_findings
-from graph.serve import choose_media, make_server, plain_page, start_in_thread
-from graph.store import ClaimStore, open_store
+from claimgraph.graph.models import Article
+from claimgraph.graph.pipeline import ingest_articles
+from claimgraph.graph.report import finding_json, load_findings
+from claimgraph.graph.serve import (
+    choose_media,
+    make_server,
+    plain_page,
+    start_in_thread,
+)
+from claimgraph.graph.store import ClaimStore, open_store
 from tests.helpers_store import (
     article_text,
     fake_extractor,
@@ -130,7 +135,7 @@ def test_writable_endpoint_is_a_remote_store_for_claimgraph(tmp_path: Path) -> N
     """A standard SPARQL server (ours, on Oxigraph) as ``--store URL``."""
     write_articles(tmp_path, 3)
     local, backing = open_store(":memory:"), open_store(":memory:")
-    from graph.pipeline import ingest_paths
+    from claimgraph.graph.pipeline import ingest_paths
 
     ingest_paths(local, [str(tmp_path)], extractor=fake_extractor)
     with serving(backing, writable=True) as url:
@@ -155,7 +160,7 @@ def test_timeout_answers_503() -> None:
     store = open_store(":memory:", timeout=0.2)
     from rdflib import Literal, URIRef
 
-    from graph.build import DEFAULT
+    from claimgraph.graph.build import DEFAULT
 
     store.add_quads(
         (URIRef(f"x:{n}"), URIRef("x:p"), Literal(n), DEFAULT) for n in range(400)
@@ -184,7 +189,7 @@ def test_claimgraph_serve_command_listens_on_loopback(tmp_path: Path) -> None:
     open_store(store).close()
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-c", "from cli import app; app()", "serve"]
+        [sys.executable, "-c", "from claimgraph.cli import app; app()", "serve"]
         + ["--store", str(store), "--port", str(port)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

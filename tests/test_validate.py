@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from rdflib import Literal
 
-from graph.build import DEFAULT, NIF, extraction_quads
-from graph.errors import ValidationFailed
-from graph.store import open_store
-from graph.validate import validate_store
+from claimgraph.graph.build import DEFAULT, NIF, extraction_quads
+from claimgraph.graph.errors import ValidationFailed
+from claimgraph.graph.store import open_store
+from claimgraph.graph.validate import validate_store
 from tests.builders import ArticleBuilder
 
 
@@ -40,7 +40,7 @@ def test_anchor_that_does_not_match_the_text_is_a_violation() -> None:
 
 
 def test_assertion_without_speaker_is_a_violation() -> None:
-    from graph.build import PROV
+    from claimgraph.graph.build import PROV
 
     quads = [q for q in _quads() if q[1] != PROV.wasAttributedTo]
     store = open_store(":memory:")

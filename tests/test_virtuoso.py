@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cli import app
-from graph.detect import refresh
-from graph.pages import load_findings_page
-from graph.pipeline import ingest_paths
-from graph.report import finding_json, load_findings
-from graph.store import ASSERTED, open_store
+from claimgraph.cli import app
+from claimgraph.graph.detect import refresh
+from claimgraph.graph.pages import load_findings_page
+from claimgraph.graph.pipeline import ingest_paths
+from claimgraph.graph.report import finding_json, load_findings
+from claimgraph.graph.store import ASSERTED, open_store
 from tests.helpers_store import fake_extractor, free_port, write_articles
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from graph.errors import CkgError
-from graph.viz import (
+from claimgraph.graph.errors import CkgError
+from claimgraph.graph.viz import (
     EVENT,
     GREEN,
     PALETTE,

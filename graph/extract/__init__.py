@@ -9,16 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from graph.extract.actors import ActorIndex
-from graph.extract.aspects import AspectReader
-from graph.extract.attribution import Candidate, find_candidates
-from graph.extract.events import event_for, find_events
-from graph.extract.factuality import certainty, content_polarity
-from graph.extract.mentions import doc_text
-from graph.extract.quotes import find_quotes
-from graph.extract.speakers import floating_quotes, resolve_speakers
-from graph.lexicon import Lexicon, load_lexicon
-from graph.models import Article, Assertion, Event, Extraction, Span
+from ..lexicon import Lexicon, load_lexicon
+from ..models import Article, Assertion, Event, Extraction, Span
+from .actors import ActorIndex
+from .aspects import AspectReader
+from .attribution import Candidate, find_candidates
+from .events import event_for, find_events
+from .factuality import certainty, content_polarity
+from .mentions import doc_text
+from .quotes import find_quotes
+from .speakers import floating_quotes, resolve_speakers
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -111,7 +111,7 @@ def extract_doc(article: Article, doc: Doc, lx: Lexicon | None = None) -> Extrac
 
 def extract(article: Article, nlp: Language | None = None) -> Extraction:
     """Extract actors, events and assertions from one article."""
-    from graph.nlp import load_nlp
+    from ..nlp import load_nlp
 
     pipeline = nlp or load_nlp()
     return extract_doc(article, pipeline(article.text))
@@ -124,7 +124,7 @@ def _start_worker() -> None:
     global _WORKER  # noqa: PLW0603 - one pipeline per worker process
     import os
 
-    from graph.nlp import load_nlp
+    from ..nlp import load_nlp
 
     # The process writing the store is the critical path; workers take the CPU
     # it leaves (they run ahead of it and wait on a bounded queue anyway).
@@ -154,7 +154,7 @@ def extract_many(
     if n_process > 1 and nlp is None:
         yield from _extract_parallel(articles, n_process)
         return
-    from graph.nlp import load_nlp
+    from ..nlp import load_nlp
 
     pipeline = nlp or load_nlp()
     lx = load_lexicon()
@@ -173,7 +173,7 @@ def _extract_parallel(
     from collections import deque
     from concurrent.futures import Future, ProcessPoolExecutor
 
-    from graph.nlp import require_model
+    from ..nlp import require_model
 
     require_model()  # a clear ModelError here, not a broken worker pool later
     # Parsing, rules and all run in the workers, not only spaCy's parse: the

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.extract.mentions import (
+from ..lexicon import Lexicon
+from ..models import Actor
+from .mentions import (
     FEMALE_PRONOUNS,
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
@@ -22,9 +24,7 @@ from graph.extract.mentions import (
     looks_like_name,
     np_span,
 )
-from graph.extract.registry import ActorRegistry
-from graph.lexicon import Lexicon
-from graph.models import Actor
+from .registry import ActorRegistry
 
 _AFFILIATION_PREPS = ("of", "for", "at", "from", "with")
 _MODIFIERS = ("det", "poss", "amod", "compound")
@@ -188,7 +188,7 @@ class ActorIndex(ActorRegistry):
         return None
 
     def _resolve_span(self, token: Token, span: SpacySpan) -> str | None:
-        from graph.extract.describe import resolve_description
+        from .describe import resolve_description
 
         head = token.lemma_.lower()
         ent = self._ent(token)
@@ -279,7 +279,7 @@ class ActorIndex(ActorRegistry):
 
     def finish(self) -> list[Actor]:
         """Actors with sides settled and propagated along ``acts_for`` chains."""
-        from graph.extract.sides import settle
+        from .sides import settle
 
         settle(self)
         return sorted(self.actors.values(), key=lambda a: a.key)

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.extract.actors import ActorIndex
-from graph.extract.mentions import doc_text
-from graph.extract.quantities import comparator, duration_before, number
-from graph.lexicon import Lexicon
-from graph.models import AspectValue, Span
+from ..lexicon import Lexicon
+from ..models import AspectValue, Span
+from .actors import ActorIndex
+from .mentions import doc_text
+from .quantities import comparator, duration_before, number
 
 Token = Any
 

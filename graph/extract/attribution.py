@@ -23,10 +23,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.extract.factuality import cue_is_asserted
-from graph.extract.mentions import Token, doc_text, np_span, subject_of
-from graph.extract.quotes import QUOTE_CHARS, Quote, strip_span
-from graph.lexicon import Lexicon
+from ..lexicon import Lexicon
+from .factuality import cue_is_asserted
+from .mentions import Token, doc_text, np_span, subject_of
+from .quotes import QUOTE_CHARS, Quote, strip_span
 
 _WH = {"what", "which", "who", "whom", "whose", "how", "why", "where", "when"}
 _WH_CONTENT = _WH | {"whether", "if"}
@@ -319,7 +319,7 @@ def _quote_content(
 
 def find_candidates(doc: object, lx: Lexicon, quotes: list[Quote]) -> list[Candidate]:
     """Cue-driven candidates in text order (speakers not yet resolved)."""
-    from graph.extract.nominal import nominal_candidates, phrase_candidates
+    from .nominal import nominal_candidates, phrase_candidates
 
     found: list[Candidate] = []
     bare: list[tuple[Token, str]] = []  # cues with no clause: try quotations later

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from graph.extract.mentions import SpacySpan, Token, clean, looks_like_name
-from graph.ids import slug
-from graph.models import Actor
+from ..ids import slug
+from ..models import Actor
+from .mentions import SpacySpan, Token, clean, looks_like_name
 
 if TYPE_CHECKING:
-    from graph.extract.actors import ActorIndex
+    from .actors import ActorIndex
 
 _INDEFINITE = {"a", "an", "another", "one", "two", "three", "several", "some"}
 _OFFICIALS = {"official", "officials", "source", "sources", "spokesman", "spokeswoman"}

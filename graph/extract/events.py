@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from graph.extract.actors import ActorIndex
-from graph.lexicon import Lexicon
-from graph.models import Event, Span
+from ..lexicon import Lexicon
+from ..models import Event, Span
+from .actors import ActorIndex
 
 Token = Any
 

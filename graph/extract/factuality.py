@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from graph.extract.mentions import Token
-from graph.lexicon import Lexicon
-from graph.models import Certainty, Polarity
+from ..lexicon import Lexicon
+from ..models import Certainty, Polarity
+from .mentions import Token
 
 _ORDER: dict[str, int] = {
     "certain": 0,

@@ -7,10 +7,10 @@
 
 from __future__ import annotations
 
-from graph.extract.attribution import Candidate, char_range, contiguous, trimmed_tokens
-from graph.extract.mentions import Token, subject_of
-from graph.extract.quotes import Quote
-from graph.lexicon import Lexicon
+from ..lexicon import Lexicon
+from .attribution import Candidate, char_range, contiguous, trimmed_tokens
+from .mentions import Token, subject_of
+from .quotes import Quote
 
 
 def _source(noun: Token) -> Token | None:

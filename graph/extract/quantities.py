@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from graph.models import Comparator
+from ..models import Comparator
 
 NUMBERS = {
     "a": 1,

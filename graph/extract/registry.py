@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from graph.extract.mentions import SpacySpan, Token, clean, doc_text, initials
-from graph.ids import slug
-from graph.lexicon import Lexicon
-from graph.models import Actor, ActorKind, Span
+from ..ids import slug
+from ..lexicon import Lexicon
+from ..models import Actor, ActorKind, Span
+from .mentions import SpacySpan, Token, clean, doc_text, initials
 
 
 def _proper(name: str) -> bool:

@@ -19,11 +19,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from graph.extract.mentions import SPEAKER_PRONOUNS, clean, np_span, subject_of
+from .mentions import SPEAKER_PRONOUNS, clean, np_span, subject_of
 
 if TYPE_CHECKING:
-    from graph.extract.actors import ActorIndex
-    from graph.models import Actor
+    from ..models import Actor
+    from .actors import ActorIndex
 
 _FILLER = {"of", "the", "for", "and", "&"}
 

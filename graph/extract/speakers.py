@@ -24,12 +24,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.extract.actors import ActorIndex
-from graph.extract.attribution import Candidate
-from graph.extract.describe import has_head
-from graph.extract.mentions import THING_PRONOUNS, Token, doc_text, subject_of
-from graph.extract.quotes import Quote, strip_span
-from graph.lexicon import Lexicon
+from ..lexicon import Lexicon
+from .actors import ActorIndex
+from .attribution import Candidate
+from .describe import has_head
+from .mentions import THING_PRONOUNS, Token, doc_text, subject_of
+from .quotes import Quote, strip_span
 
 _DEFINITE = {"the", "this", "that", "these", "those"}
 # Who can issue a statement or a report: not a described group ("residents").
