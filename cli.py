@@ -7,18 +7,31 @@ line on stderr and the command exits with status 1.
 from __future__ import annotations
 
 import functools
-import json
 import sys
 from collections.abc import Callable
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from .graph.errors import CkgError
+from .graph.render.terminal import (
+    ExportFormat,
+    QueryFormat,
+    ReportFormat,
+    assertions_table,
+    err,
+    esc,
+    ingest_progress,
+    out,
+    page_label,
+    print_ingest,
+    print_json,
+    print_stats,
+    render_findings,
+    rows_table,
+    scores_table,
+)
 
 app = typer.Typer(
     name="claimgraph",
@@ -27,9 +40,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-
 F = TypeVar("F", bound=Callable[..., Any])
 
 StoreOption = Annotated[
@@ -42,31 +52,6 @@ StoreOption = Annotated[
         show_default=False,
     ),
 ]
-
-
-class ReportFormat(StrEnum):
-    """Output formats of reports."""
-
-    table = "table"
-    markdown = "markdown"
-    json = "json"
-
-
-class QueryFormat(StrEnum):
-    """Output formats of ``query``."""
-
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
-class ExportFormat(StrEnum):
-    """Formats of ``export``."""
-
-    trig = "trig"
-    nquads = "nquads"
-    graphml = "graphml"
-    gexf = "gexf"
 
 
 def handle_errors(func: F) -> F:
@@ -86,58 +71,6 @@ def handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
-def _findings_table(records: list[Any], title: str) -> Table:
-    table = Table(title=title, show_lines=True, expand=True)
-    for name in ("event / aspect", "type", "conf.", "side A", "side B", "why"):
-        table.add_column(name, overflow="fold")
-    for r in records:
-        cells = []
-        for a in r.assertions[:2]:
-            cells.append(
-                f"[b]{_esc(a.speaker)}[/b] ({_esc(a.side or 'no side')}) "
-                f"{_esc(a.cue)}\n\u201c{_esc(a.quote)}\u201d\n"
-                f"[dim]{_esc(a.source)} {a.start}-{a.end}[/dim]"
-            )
-        cells += [""] * (2 - len(cells))
-        why = _esc(r.explanation)
-        if r.reports:
-            also = ", ".join(sorted({a.source for a in r.reports}))
-            why += f"\n[dim]Same statement also reported in: {_esc(also)}[/dim]"
-        table.add_row(
-            f"{_esc(r.event)}\n[dim]{_esc(r.aspect)}[/dim]",
-            r.type,
-            f"{r.confidence:.2f}",
-            *cells,
-            why,
-        )
-    return table
-
-
-def _render_findings(
-    records: list[Any], format: ReportFormat, title: str | None = None
-) -> None:
-    from .graph.report import finding_json, findings_markdown
-
-    if format is ReportFormat.json:
-        _print_json([finding_json(r) for r in records])
-    elif format is ReportFormat.markdown:
-        sys.stdout.write(findings_markdown(records))
-    elif records:
-        out.print(_findings_table(records, title or f"{len(records)} findings"))
-    else:
-        out.print("No findings on this page." if title else "No contradictions found.")
-
-
-def _esc(text: str) -> str:
-    from rich.markup import escape
-
-    return escape(text)
-
-
 @app.command()
 @handle_errors
 def ingest(
@@ -153,32 +86,11 @@ def ingest(
     ] = False,
 ) -> None:
     """Extract assertions from articles, store them and detect contradictions."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
     from .graph.api import ingest as run_ingest
 
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=err,
-        disable=quiet,
-        transient=True,
-    ) as bar:
-        task = bar.add_task("Ingesting", total=None)
-
-        def advance(done: int, total: int, name: str) -> None:
-            bar.update(task, completed=done, total=total, description=name[:40])
-
+    with ingest_progress(quiet) as advance:
         report = run_ingest(sources, store, jobs=jobs, progress=advance)
-    for line in report.skipped:
-        err.print(f"Skipped {line}", markup=False)
-    for item in report.articles:
-        out.print(
-            f"{item.status:>11}  {item.id}  "
-            f"({item.assertions} assertions, {item.findings} findings)",
-            markup=False,
-        )
+    print_ingest(report)
 
 
 @app.command()
@@ -245,19 +157,15 @@ def contradictions(
     }
     if limit is None and offset == 0:
         records = findings(store, **filters)
-        _render_findings(records, format)
+        render_findings(records, format)
         total = len(records)
     else:
         page = findings_page(
             store, limit=limit or sys.maxsize, offset=offset, **filters
         )
         total = page.total
-        shown = (
-            f"{offset + 1}\u2013{offset + len(page.records)} of {total}"
-            if page.records
-            else f"none after {offset} of {total}"
-        )
-        _render_findings(page.records, format, f"findings {shown}")
+        shown = page_label(offset, len(page.records), total)
+        render_findings(page.records, format, f"findings {shown}")
         err.print(f"Findings {shown}; --offset and --limit show others.")
     if fail_on_found and total:
         raise typer.Exit(3)
@@ -276,28 +184,15 @@ def assertions(
 
     records = load(store)
     if format is ReportFormat.json:
-        from .graph.report import assertion_json
+        from .graph.report.findings import assertion_json
 
-        _print_json([assertion_json(r) for r in records])
+        print_json([assertion_json(r) for r in records])
     elif format is ReportFormat.markdown:
-        from .graph.report import assertions_markdown
+        from .graph.report.findings import assertions_markdown
 
         sys.stdout.write(assertions_markdown(records))
     else:
-        table = Table(title=f"{len(records)} assertions", show_lines=True, expand=True)
-        for name in ("speaker", "side", "cue", "quote", "pol.", "cert.", "source"):
-            table.add_column(name, overflow="fold")
-        for a in records:
-            table.add_row(
-                _esc(a.speaker),
-                _esc(a.side or "-"),
-                _esc(a.cue),
-                _esc(a.quote),
-                a.polarity,
-                a.certainty,
-                f"{_esc(a.source)} {a.start}-{a.end}",
-            )
-        out.print(table)
+        out.print(assertions_table(records))
 
 
 @app.command()
@@ -332,22 +227,17 @@ def query(
 
     if list_:
         for name, purpose in list_queries():
-            out.print(f"[b]{name}[/b]  {_esc(purpose)}")
+            out.print(f"[b]{name}[/b]  {esc(purpose)}")
         return
     if not sparql:
         raise CkgError("Give a query, a .rq file or a query name (see --list).")
     table = run_query(store, sparql, param or [], timeout=timeout)
     if format is QueryFormat.json:
-        _print_json(table.as_dicts())
+        print_json(table.as_dicts())
     elif format is QueryFormat.csv:
         sys.stdout.write(table.as_csv())
     else:
-        view = Table(title=f"{len(table.rows)} rows", expand=True)
-        for name in table.columns:
-            view.add_column(name, overflow="fold")
-        for row in table.rows:
-            view.add_row(*(_esc(cell) for cell in row))
-        out.print(view)
+        out.print(rows_table(table.columns, table.rows))
 
 
 @app.command()
@@ -435,15 +325,9 @@ def stats(
 
     data = load_stats(store)
     if format is ReportFormat.json:
-        _print_json(data)
+        print_json(data)
         return
-    for key, value in data.items():
-        if isinstance(value, list):
-            out.print(f"[b]{key}[/b]")
-            for item in value:
-                out.print("  " + _esc(", ".join(f"{k}: {v}" for k, v in item.items())))
-        else:
-            out.print(f"[b]{key}[/b]: {value}")
+    print_stats(data)
 
 
 @app.command(name="eval")
@@ -462,24 +346,14 @@ def evaluate(
     report = run_eval(gold)
     data = report.as_dict()
     if format is ReportFormat.json:
-        _print_json(data)
+        print_json(data)
         return
     if format is ReportFormat.markdown:
         sys.stdout.write(report.as_markdown())
         return
-    table = Table(title=f"{data['articles']} articles, {data['gold']} gold assertions")
-    for name in ("field", "precision", "recall", "F1"):
-        table.add_column(name)
-    for name, score in data["fields"].items():
-        table.add_row(
-            name,
-            f"{score['precision']:.3f}",
-            f"{score['recall']:.3f}",
-            f"{score['f1']:.3f}",
-        )
-    out.print(table)
+    out.print(scores_table(data))
     for folder, incident in report.incidents.items():
-        out.print(f"\n[b]{_esc(folder)}[/b]: cross-article relations")
+        out.print(f"\n[b]{esc(folder)}[/b]: cross-article relations")
         out.print(incident.as_markdown(), markup=False)
 
 
@@ -513,13 +387,8 @@ def demo(
     from .graph.api import findings
     from .graph.api import ingest as run_ingest
 
-    report = run_ingest([str(seeds)], store)
-    for item in report.articles:
-        err.print(
-            f"{item.status:>11}  {item.id}  ({item.assertions} assertions)",
-            markup=False,
-        )
-    _render_findings(findings(store, kinds=("contradiction", "corroboration")), format)
+    print_ingest(run_ingest([str(seeds)], store), brief=True)
+    render_findings(findings(store, kinds=("contradiction", "corroboration")), format)
 
 
 if __name__ == "__main__":  # pragma: no cover

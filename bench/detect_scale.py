@@ -5,7 +5,7 @@
 Each synthetic article reports one incident between two states, with ten
 assertions: five from each side, naming a responsible state (so about half the
 pairs conflict). Articles are loaded into an in-memory Oxigraph store, then every
-rule runs over the whole store (``graph.detect.find``). Rules join on incident
+rule runs over the whole store (``graph.detect.detection.find``). Rules join on incident
 and aspect, so cost should grow with the number of incidents, not its square.
 """
 
@@ -19,10 +19,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.synthetic import disputed_article  # noqa: E402
-from claimgraph.graph.build import Quad, extraction_quads  # noqa: E402
-from claimgraph.graph.detect import find  # noqa: E402
+from claimgraph.graph.detect.detection import find  # noqa: E402
+from claimgraph.graph.rdf.build import extraction_quads  # noqa: E402
+from claimgraph.graph.rdf.quads import Quad  # noqa: E402
 from claimgraph.graph.store import open_store  # noqa: E402
-from claimgraph.graph.vocabulary import ensure_ontology  # noqa: E402
+from claimgraph.graph.store.ontology import ensure_ontology  # noqa: E402
 
 PER_ARTICLE = 10
 

@@ -6,9 +6,9 @@
 
 Quads are generated directly, with no model: synthetic disputed articles
 (``bench/synthetic.py``, ten assertions each) through
-``graph.build.extraction_quads``, each incident reported by ``--outlets``
+``graph.rdf.build.extraction_quads``, each incident reported by ``--outlets``
 articles (linked with ``graph.pipeline.link_incidents``), and their findings
-from ``graph.detect.find`` run on batches of 100 incidents in a scratch store
+from ``graph.detect.detection.find`` run on batches of 100 incidents in a scratch store
 (incidents never share sides, so per-batch detection equals whole-store
 detection). The same quads
 are loaded into each store: ``disk`` (embedded Oxigraph on disk, the default
@@ -16,7 +16,7 @@ store), ``memory`` (Oxigraph in memory) and ``rdflib`` (rdflib's memory store).
 Then ``graph/queries/findings.rq`` runs ``--repeat`` times, fully materialised
 (the whole report's query), and the report's first page of ``--page`` findings
 is read as ``claimgraph contradictions --limit`` reads it
-(``graph.pages.load_findings_page``); the best time of each is kept. Queries
+(``graph.report.pages.load_findings_page``); the best time of each is kept. Queries
 slower than ``--limit`` seconds are cut off.
 """
 
@@ -31,15 +31,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.synthetic import disputed_article  # noqa: E402
-from claimgraph.graph.build import Quad, extraction_quads  # noqa: E402
-from claimgraph.graph.detect import find  # noqa: E402
+from claimgraph.graph.detect.detection import find  # noqa: E402
+from claimgraph.graph.detect.rules import named_query  # noqa: E402
 from claimgraph.graph.errors import QueryError  # noqa: E402
-from claimgraph.graph.ids import article_iri  # noqa: E402
-from claimgraph.graph.pages import load_findings_page  # noqa: E402
 from claimgraph.graph.pipeline import link_incidents  # noqa: E402
-from claimgraph.graph.rules import named_query  # noqa: E402
+from claimgraph.graph.rdf.build import extraction_quads  # noqa: E402
+from claimgraph.graph.rdf.ids import article_iri  # noqa: E402
+from claimgraph.graph.rdf.quads import Quad  # noqa: E402
+from claimgraph.graph.report.pages import load_findings_page  # noqa: E402
 from claimgraph.graph.store import open_store  # noqa: E402
-from claimgraph.graph.vocabulary import ensure_ontology, ontology_quads  # noqa: E402
+from claimgraph.graph.store.ontology import ensure_ontology, ontology_quads  # noqa: E402
 
 BATCH = 100
 

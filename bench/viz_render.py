@@ -21,11 +21,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.synthetic import disputed_article  # noqa: E402
-from claimgraph.graph.detect import find  # noqa: E402
+from claimgraph.graph.detect.detection import find  # noqa: E402
 from claimgraph.graph.pipeline import ingest_extraction  # noqa: E402
+from claimgraph.graph.render.viz import visualise  # noqa: E402
 from claimgraph.graph.store import open_store  # noqa: E402
-from claimgraph.graph.viz import visualise  # noqa: E402
-from claimgraph.graph.vocabulary import ensure_ontology  # noqa: E402
+from claimgraph.graph.store.ontology import ensure_ontology  # noqa: E402
 from tests.browser import chromium, screenshot  # noqa: E402
 
 

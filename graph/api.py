@@ -14,17 +14,17 @@ from typing import Any
 
 from rdflib import Literal
 
+from .detect.rules import FINDING_KINDS, load_queries, named_query
 from .errors import CkgError, InputError, QueryError
-from .pages import FindingPage, load_findings_page
 from .pipeline import IngestReport, Progress, ingest_paths
-from .report import (
+from .report.findings import (
     FINDING_TYPES,
     AssertionRecord,
     FindingRecord,
     load_assertions,
     load_findings,
 )
-from .rules import FINDING_KINDS, load_queries, named_query
+from .report.pages import FindingPage, load_findings_page
 from .store import open_store
 
 
@@ -205,7 +205,7 @@ def run_query(
 
 def redetect(store: str | None = None) -> int:
     """Delete all findings and run every rule over the whole store again."""
-    from .detect import refresh
+    from .detect.detection import refresh
 
     with open_store(store) as opened:
         return refresh(opened)
@@ -213,7 +213,7 @@ def redetect(store: str | None = None) -> int:
 
 def validate(store: str | None = None) -> Any:
     """Validate the store with SHACL; raises ValidationFailed on violations."""
-    from .validate import validate_store
+    from .detect.validate import validate_store
 
     with open_store(store, read_only=True) as opened:
         return validate_store(opened)
@@ -221,7 +221,7 @@ def validate(store: str | None = None) -> Any:
 
 def export(store: str | None, output: Path, fmt: str) -> int:
     """Write the store (trig, nquads) or the actor network (graphml, gexf)."""
-    from .export import export_store
+    from .render.export import export_store
 
     with open_store(store, read_only=True) as opened:
         return export_store(opened, output, fmt)
@@ -229,7 +229,7 @@ def export(store: str | None, output: Path, fmt: str) -> int:
 
 def visualise(store: str | None, output: Path, **filters: Any) -> Any:
     """Write the interactive HTML graph; returns counts and a note on cuts."""
-    from .viz import visualise as render
+    from .render.viz import visualise as render
 
     with open_store(store, read_only=True) as opened:
         return render(opened, output, **filters)
@@ -237,7 +237,7 @@ def visualise(store: str | None, output: Path, **filters: Any) -> Any:
 
 def stats(store: str | None = None) -> dict[str, Any]:
     """Counts and the actors most involved in disputes."""
-    from .network import stats as compute
+    from .render.network import stats as compute
 
     with open_store(store, read_only=True) as opened:
         return compute(opened)
@@ -249,8 +249,8 @@ def evaluate(gold: list[Path], *, contradictions: bool = True) -> Any:
     A folder with an ``expected.json`` is also an incident: its articles are
     ingested one by one and the cross-article findings scored.
     """
-    from .evaluate import evaluate as score
-    from .evaluate import rule_detector
+    from .evaluate.scoring import evaluate as score
+    from .evaluate.scoring import rule_detector
 
     paths: list[Path] = []
     for item in gold:
@@ -262,7 +262,7 @@ def evaluate(gold: list[Path], *, contradictions: bool = True) -> Any:
         raise InputError("No gold files found (expected *.gold.json).")
     report = score(paths, detector=rule_detector if contradictions else None)
     if contradictions:
-        from .evaluate_incident import evaluate_incident
+        from .evaluate.incident import evaluate_incident
 
         for item in gold:
             if item.is_dir() and (item / "expected.json").is_file():

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import IO
 
 from .errors import InputError
-from .ids import normalise_text, text_sha256
 from .models import Article
+from .rdf.ids import normalise_text, text_sha256
 
 DEFAULT_MAX_BYTES = 5_000_000
 TEXT_SUFFIXES = {".txt", ".md", ".text"}

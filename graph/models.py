@@ -1,6 +1,6 @@
 """Plain data passed between extraction, RDF building and reporting.
 
-Extraction fills these dataclasses and knows nothing of RDF; ``graph.build``
+Extraction fills these dataclasses and knows nothing of RDF; ``graph.rdf.build``
 turns them into triples. Offsets are Python string indices (Unicode code points)
 into :attr:`Article.text`, end-exclusive.
 """

@@ -11,14 +11,16 @@ from typing import Any
 from rdflib import RDF, XSD, Literal, URIRef
 from rdflib.term import Node
 
-from ..ontology.vocab import CKG
-from . import detect, ids
-from .build import DEFAULT, SCHEMA, SEM, Quad, extraction_quads
+from ..ontology.vocab import CKG, SCHEMA, SEM
+from .detect import detection
+from .detect.rules import named_query
 from .inputs import read_inputs
 from .models import Article, Extraction
-from .rules import named_query
+from .rdf import ids
+from .rdf.build import extraction_quads
+from .rdf.quads import DEFAULT, Quad
 from .store import ClaimStore
-from .vocabulary import ensure_ontology
+from .store.ontology import ensure_ontology
 
 Progress = Callable[[int, int, str], None]
 #: Reports published further apart than this are about different incidents, even
@@ -166,12 +168,12 @@ def ingest_extraction(store: ClaimStore, extraction: Extraction) -> ArticleResul
     if store.oxigraph is not None:
         # Checked before it is stored: the article and its findings are one
         # transaction, so a crash never leaves an article without its findings.
-        findings = detect.find(store, [iri], pending=quads)
+        findings = detection.find(store, [iri], pending=quads)
         store.add_quads(quads + findings)
     else:
         # Rules run on the server (or rdflib's memory store): write first.
         store.add_quads(quads)
-        findings = detect.find(store, [iri])
+        findings = detection.find(store, [iri])
         store.add_quads(findings)
     return ArticleResult(
         article.id,

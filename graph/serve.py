@@ -12,7 +12,7 @@ and rdflib's in-memory store is not thread-safe.
 - updates answer 403 unless ``writable``; invalid SPARQL answers 400 with the
   engine's one-line message; a query past the store's timeout answers 503.
 - ``GET /?event=&actor=&side=&contradictions_only=1&max_nodes=`` is the graph
-  page (:func:`graph.viz.visualise`).
+  page (:func:`graph.render.viz.visualise`).
 """
 
 from __future__ import annotations
@@ -84,9 +84,9 @@ def plain_page(filters: dict[str, str]) -> str:
 
 
 def graph_page(store: ClaimStore) -> Page:
-    """A page function drawing the store with :func:`graph.viz.visualise`."""
+    """A page function drawing the store with :func:`graph.render.viz.visualise`."""
     try:
-        from .viz import visualise
+        from .render.viz import visualise
     except ImportError:
         return plain_page
 

@@ -17,6 +17,36 @@ DATA = Namespace("https://w3id.org/claimgraph/id/")
 LEX = Namespace(NS)
 
 
+#: The ontology's own IRI (``ckg.ttl`` declares it an ``owl:Ontology``).
+ONTOLOGY = URIRef("https://w3id.org/claimgraph/ns")
+
+# Vocabularies the graph reuses (one place: build, store, workset and exports).
+PROV = Namespace("http://www.w3.org/ns/prov#")
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+GAF = Namespace("http://groundedannotationframework.org/gaf#")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+SCHEMA = Namespace("https://schema.org/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+DCTERMS = Namespace("http://purl.org/dc/terms/")
+
+#: Prefixes every query is run with (``initNs``) and a remote query is sent with.
+PREFIXES = {
+    "ckg": Namespace(NS),
+    "prov": PROV,
+    "sem": SEM,
+    "gaf": GAF,
+    "nif": NIF,
+    "schema": SCHEMA,
+    "org": ORG,
+    "skos": Namespace("http://www.w3.org/2004/02/skos/core#"),
+    "rdf": Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+    "rdfs": Namespace("http://www.w3.org/2000/01/rdf-schema#"),
+    "owl": Namespace("http://www.w3.org/2002/07/owl#"),
+    "xsd": Namespace("http://www.w3.org/2001/XMLSchema#"),
+    "dcterms": DCTERMS,
+}
+
+
 class CKG(DefinedNamespace):
     """Terms of ontology/ckg.ttl."""
 

@@ -1,19 +1,19 @@
 """Small hand-built stores for the network, HTML graph and export tests.
 
 Extractions are plain dataclasses (via ``tests.builders.ArticleBuilder``), turned
-into quads with ``graph.build.extraction_quads``; findings come from
-``graph.detect.find``. No spaCy model, no pipeline. Conflicts use actor-valued
+into quads with ``graph.rdf.build.extraction_quads``; findings come from
+``graph.detect.detection.find``. No spaCy model, no pipeline. Conflicts use actor-valued
 ``Responsibility`` values (the value-conflict rule) and ``AdvanceNotice``
 polarity, not the implication rule and its lexicon thresholds.
 """
 
 from __future__ import annotations
 
-from claimgraph.graph.build import extraction_quads
-from claimgraph.graph.detect import find
+from claimgraph.graph.detect.detection import find
 from claimgraph.graph.models import Extraction
+from claimgraph.graph.rdf.build import extraction_quads
 from claimgraph.graph.store import ClaimStore, open_store
-from claimgraph.graph.vocabulary import ensure_ontology
+from claimgraph.graph.store.ontology import ensure_ontology
 from tests.builders import ArticleBuilder
 
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'

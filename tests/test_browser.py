@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from claimgraph.graph.viz import GREEN, RED, visualise
+from claimgraph.graph.render.viz import GREEN, RED, visualise
 from tests import browser
 from tests.fixtures_graph import XSS, disputed, three_sides
 from tests.test_viz import tags

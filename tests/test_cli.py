@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from claimgraph.cli import app
 from claimgraph.graph.pipeline import ingest_extraction
 from claimgraph.graph.store import open_store
-from claimgraph.graph.vocabulary import ensure_ontology
+from claimgraph.graph.store.ontology import ensure_ontology
 from tests.builders import ArticleBuilder
 
 runner = CliRunner()

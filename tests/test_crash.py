@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from rdflib import RDF
 
-from claimgraph.graph.build import Quad
-from claimgraph.graph.detect import refresh
+from claimgraph.graph.detect.detection import refresh
 from claimgraph.graph.pipeline import ingest_extraction, ingest_paths
-from claimgraph.graph.report import finding_json, load_findings
+from claimgraph.graph.rdf.quads import Quad
+from claimgraph.graph.report.findings import finding_json, load_findings
 from claimgraph.graph.store import ClaimStore, open_store
-from claimgraph.graph.vocabulary import ensure_ontology
+from claimgraph.graph.store.ontology import ensure_ontology
 from claimgraph.ontology.vocab import CKG
 from tests.fixtures_graph import disputed_extraction
 from tests.helpers_store import check_invariants, fake_extractor, write_articles

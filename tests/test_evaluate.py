@@ -10,12 +10,12 @@ from typing import Any
 import pytest
 
 from claimgraph.graph.errors import InputError
-from claimgraph.graph.evaluate import (
+from claimgraph.graph.evaluate.gold import load_gold
+from claimgraph.graph.evaluate.scoring import (
     EvalReport,
     PredictedContradiction,
     align,
     evaluate,
-    load_gold,
     normalise_name,
 )
 from claimgraph.graph.models import Actor, Article, Assertion, Extraction, Span

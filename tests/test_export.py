@@ -12,7 +12,7 @@ from rdflib.compare import isomorphic
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from claimgraph.graph.errors import CkgError, StoreError
-from claimgraph.graph.export import export_store, store_quads, write_atomically
+from claimgraph.graph.render.export import export_store, store_quads, write_atomically
 from claimgraph.graph.store import ClaimStore
 from tests.fixtures_graph import disputed, three_sides
 

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from claimgraph.graph.detect.validate import validate_store
 from claimgraph.graph.errors import CkgError
 from claimgraph.graph.pipeline import ingest_paths
 from claimgraph.graph.store import open_store
-from claimgraph.graph.validate import validate_store
 from tests.helpers_store import check_invariants, fake_extractor
 
 SUFFIXES = [".txt", ".md", ".html", ".jsonl", ".dat"]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from claimgraph.graph.evaluate import CONFLICT_TYPES, load_gold
+from claimgraph.graph.evaluate.gold import CONFLICT_TYPES, load_gold
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from rdflib import URIRef
 
-from claimgraph.graph.detect import word_overlap
+from claimgraph.graph.detect.detection import word_overlap
 from claimgraph.graph.pipeline import ingest_extraction
-from claimgraph.graph.report import finding_json, load_findings
+from claimgraph.graph.report.findings import finding_json, load_findings
 from claimgraph.graph.store import ClaimStore, open_store
-from claimgraph.graph.vocabulary import ensure_ontology
+from claimgraph.graph.store.ontology import ensure_ontology
 from tests.builders import ArticleBuilder
 
 ALL = ("contradiction", "corroboration", "restatement", "revision")

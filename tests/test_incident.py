@@ -9,13 +9,13 @@ from typing import Any
 import pytest
 
 from claimgraph.graph.errors import InputError
-from claimgraph.graph.evaluate_incident import (
+from claimgraph.graph.evaluate.incident import (
     Ref,
     _Mapper,
     evaluate_incident,
     score_relations,
 )
-from claimgraph.graph.report import AssertionRecord, FindingRecord
+from claimgraph.graph.report.findings import AssertionRecord, FindingRecord
 
 ROOT = Path(__file__).resolve().parent.parent
 INCIDENT = ROOT / "corpus" / "incident"

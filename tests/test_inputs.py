@@ -104,7 +104,7 @@ def test_empty_folder_and_no_input(tmp_path: Path) -> None:
 def test_new_version_under_the_same_url_supersedes_the_old(tmp_path: Path) -> None:
     from claimgraph.graph.pipeline import ingest_extraction
     from claimgraph.graph.store import open_store
-    from claimgraph.graph.vocabulary import ensure_ontology
+    from claimgraph.graph.store.ontology import ensure_ontology
     from tests.builders import ArticleBuilder
 
     store = open_store(":memory:")

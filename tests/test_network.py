@@ -10,14 +10,14 @@ import networkx as nx
 import pytest
 
 from claimgraph.graph.errors import CkgError
-from claimgraph.graph.network import (
+from claimgraph.graph.render.colours import GREEN, RED
+from claimgraph.graph.render.network import (
     full_graph,
     involvement,
     project,
     stats,
     write_network,
 )
-from claimgraph.graph.viz import GREEN, RED
 from tests.fixtures_graph import (
     disputed,
     many_disputes,

@@ -15,9 +15,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from claimgraph.graph.detect.validate import validate_store
 from claimgraph.graph.errors import CkgError, StoreBusyError
 from claimgraph.graph.store import open_store
-from claimgraph.graph.validate import validate_store
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,7 +28,7 @@ WRITER = textwrap.dedent(
     sys.path.insert(0, {root!r})
     from claimgraph.graph.pipeline import ingest_extraction
     from claimgraph.graph.store import open_store
-    from claimgraph.graph.vocabulary import ensure_ontology
+    from claimgraph.graph.store.ontology import ensure_ontology
     from tests.builders import ArticleBuilder
 
     store = open_store({path!r})

@@ -6,12 +6,16 @@ from typing import Any
 
 import pytest
 
-from claimgraph.graph.detect import refresh
-from claimgraph.graph.pages import load_findings_page
+from claimgraph.graph.detect.detection import refresh
 from claimgraph.graph.pipeline import ingest_extraction
-from claimgraph.graph.report import finding_json, findings_markdown, load_findings
+from claimgraph.graph.report.findings import (
+    finding_json,
+    findings_markdown,
+    load_findings,
+)
+from claimgraph.graph.report.pages import load_findings_page
 from claimgraph.graph.store import ClaimStore, open_store
-from claimgraph.graph.vocabulary import ensure_ontology
+from claimgraph.graph.store.ontology import ensure_ontology
 from tests.builders import ArticleBuilder
 from tests.test_rules import every_kind_of_finding
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from rdflib import Literal
 
-from claimgraph.graph.detect import _find, find
-from claimgraph.graph.ids import actor_iri
+from claimgraph.graph.detect.detection import _find, find
+from claimgraph.graph.detect.rules import load_rules
 from claimgraph.graph.pipeline import ingest_extraction
-from claimgraph.graph.report import load_findings
-from claimgraph.graph.rules import load_rules
+from claimgraph.graph.rdf.ids import actor_iri
+from claimgraph.graph.report.findings import load_findings
 from claimgraph.graph.store import ClaimStore, open_store
-from claimgraph.graph.vocabulary import ensure_ontology
+from claimgraph.graph.store.ontology import ensure_ontology
 from tests.builders import ArticleBuilder
 
 BOTH = ("contradiction", "corroboration")

@@ -16,7 +16,7 @@ import pytest
 
 from claimgraph.graph.models import Article
 from claimgraph.graph.pipeline import ingest_articles
-from claimgraph.graph.report import finding_json, load_findings
+from claimgraph.graph.report.findings import finding_json, load_findings
 from claimgraph.graph.serve import (
     choose_media,
     make_server,
@@ -160,7 +160,7 @@ def test_timeout_answers_503() -> None:
     store = open_store(":memory:", timeout=0.2)
     from rdflib import Literal, URIRef
 
-    from claimgraph.graph.build import DEFAULT
+    from claimgraph.graph.rdf.quads import DEFAULT
 
     store.add_quads(
         (URIRef(f"x:{n}"), URIRef("x:p"), Literal(n), DEFAULT) for n in range(400)

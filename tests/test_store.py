@@ -17,13 +17,13 @@ from threading import Thread
 import pytest
 from rdflib import Literal, URIRef
 
-import claimgraph.graph.store as store_module
-from claimgraph.graph.build import DEFAULT
+import claimgraph.graph.store.endpoint as endpoint_module
 from claimgraph.graph.errors import QueryError, StoreError
 from claimgraph.graph.models import Article
 from claimgraph.graph.pipeline import ingest_articles, ingest_extraction
+from claimgraph.graph.rdf.quads import DEFAULT
 from claimgraph.graph.store import insert_data, open_store
-from claimgraph.graph.vocabulary import ensure_ontology
+from claimgraph.graph.store.ontology import ensure_ontology
 from tests.builders import ArticleBuilder
 from tests.helpers_store import article_text, check_invariants, fake_extractor
 
@@ -272,7 +272,7 @@ def test_remote_errors_timeouts_and_credentials(
 
 
 def test_remote_endpoint_that_never_answers(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(store_module, "PROBE_TIMEOUT", 0.3)
+    monkeypatch.setattr(endpoint_module, "PROBE_TIMEOUT", 0.3)
     with socket.socket() as silent:  # accepts connections, never answers
         silent.bind(("127.0.0.1", 0))
         silent.listen()

@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 from rdflib import Literal
 
-from claimgraph.graph.build import DEFAULT, NIF, extraction_quads
+from claimgraph.graph.detect.validate import validate_store
 from claimgraph.graph.errors import ValidationFailed
+from claimgraph.graph.rdf.build import extraction_quads
+from claimgraph.graph.rdf.quads import DEFAULT
 from claimgraph.graph.store import open_store
-from claimgraph.graph.validate import validate_store
+from claimgraph.ontology.vocab import NIF
 from tests.builders import ArticleBuilder
 
 
@@ -40,7 +42,7 @@ def test_anchor_that_does_not_match_the_text_is_a_violation() -> None:
 
 
 def test_assertion_without_speaker_is_a_violation() -> None:
-    from claimgraph.graph.build import PROV
+    from claimgraph.ontology.vocab import PROV
 
     quads = [q for q in _quads() if q[1] != PROV.wasAttributedTo]
     store = open_store(":memory:")

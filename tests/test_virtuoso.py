@@ -12,10 +12,10 @@ import pytest
 from typer.testing import CliRunner
 
 from claimgraph.cli import app
-from claimgraph.graph.detect import refresh
-from claimgraph.graph.pages import load_findings_page
+from claimgraph.graph.detect.detection import refresh
 from claimgraph.graph.pipeline import ingest_paths
-from claimgraph.graph.report import finding_json, load_findings
+from claimgraph.graph.report.findings import finding_json, load_findings
+from claimgraph.graph.report.pages import load_findings_page
 from claimgraph.graph.store import ASSERTED, open_store
 from tests.helpers_store import fake_extractor, free_port, write_articles
 

@@ -11,15 +11,8 @@ from typing import Any
 import pytest
 
 from claimgraph.graph.errors import CkgError
-from claimgraph.graph.viz import (
-    EVENT,
-    GREEN,
-    PALETTE,
-    RED,
-    SEED,
-    side_colours,
-    visualise,
-)
+from claimgraph.graph.render.colours import EVENT, GREEN, PALETTE, RED, side_colours
+from claimgraph.graph.render.viz import SEED, visualise
 from tests.fixtures_graph import XSS, disputed, many_disputes, three_sides
 
 

@@ -13,7 +13,8 @@ from ..lexicon import Lexicon, load_lexicon
 from ..models import Article, Assertion, Event, Extraction, Span
 from .actors import ActorIndex
 from .aspects import AspectReader
-from .attribution import Candidate, find_candidates
+from .attribution import find_candidates
+from .candidates import Candidate
 from .events import event_for, find_events
 from .factuality import certainty, content_polarity
 from .mentions import doc_text

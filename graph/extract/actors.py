@@ -13,6 +13,7 @@ from typing import Any
 
 from ..lexicon import Lexicon
 from ..models import Actor
+from .describe import resolve_description
 from .mentions import (
     FEMALE_PRONOUNS,
     PERSON_PRONOUNS,
@@ -25,6 +26,7 @@ from .mentions import (
     np_span,
 )
 from .registry import ActorRegistry
+from .sides import settle
 
 _AFFILIATION_PREPS = ("of", "for", "at", "from", "with")
 _MODIFIERS = ("det", "poss", "amod", "compound")
@@ -188,8 +190,6 @@ class ActorIndex(ActorRegistry):
         return None
 
     def _resolve_span(self, token: Token, span: SpacySpan) -> str | None:
-        from .describe import resolve_description
-
         head = token.lemma_.lower()
         ent = self._ent(token)
         named = self._named_appos(token) if ent is None else None
@@ -279,7 +279,5 @@ class ActorIndex(ActorRegistry):
 
     def finish(self) -> list[Actor]:
         """Actors with sides settled and propagated along ``acts_for`` chains."""
-        from .sides import settle
-
         settle(self)
         return sorted(self.actors.values(), key=lambda a: a.key)

@@ -8,14 +8,11 @@ surname or country name finds the actor registered under it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
-from ..ids import slug
 from ..models import Actor
+from ..rdf.ids import slug
 from .mentions import SpacySpan, Token, clean, looks_like_name
-
-if TYPE_CHECKING:
-    from .actors import ActorIndex
+from .registry import ActorRegistry
 
 _INDEFINITE = {"a", "an", "another", "one", "two", "three", "several", "some"}
 _OFFICIALS = {"official", "officials", "source", "sources", "spokesman", "spokeswoman"}
@@ -24,7 +21,7 @@ _SPOKES = {"spokesman", "spokeswoman", "spokesperson", "official", "representati
 _GENERIC = {"company", "firm", "group", "organisation", "organization", "operator"}
 
 
-def has_head(index: ActorIndex, head: str) -> Callable[[Actor], bool]:
+def has_head(index: ActorRegistry, head: str) -> Callable[[Actor], bool]:
     """A test for actors named or described by the noun ``head``."""
 
     def test(actor: Actor) -> bool:
@@ -38,7 +35,9 @@ def has_head(index: ActorIndex, head: str) -> Callable[[Actor], bool]:
     return test
 
 
-def resolve_description(index: ActorIndex, token: Token, span: SpacySpan) -> str | None:
+def resolve_description(
+    index: ActorRegistry, token: Token, span: SpacySpan
+) -> str | None:
     """The actor a noun phrase without a PERSON/ORG entity refers to."""
     lx = index.lx
     head = token.lemma_.lower()
@@ -97,7 +96,7 @@ def resolve_description(index: ActorIndex, token: Token, span: SpacySpan) -> str
     return _fallback(index, token, span)
 
 
-def _officials(index: ActorIndex, token: Token, span: SpacySpan) -> str | None:
+def _officials(index: ActorRegistry, token: Token, span: SpacySpan) -> str | None:
     """ "Officials at the institute" speak for it; "officials in Quito" are a group."""
     for child in token.children:
         if child.dep_ != "prep":
@@ -117,7 +116,7 @@ def _officials(index: ActorIndex, token: Token, span: SpacySpan) -> str | None:
 
 
 def _title_holder(
-    index: ActorIndex, token: Token, span: SpacySpan, determiner: str
+    index: ActorRegistry, token: Token, span: SpacySpan, determiner: str
 ) -> str:
     """ "the prime minister": its holder; "a spokesman": a new person."""
     title = clean(span.text).lower()
@@ -158,7 +157,7 @@ def _title_holder(
     return key
 
 
-def _fallback(index: ActorIndex, token: Token, span: SpacySpan) -> str | None:
+def _fallback(index: ActorRegistry, token: Token, span: SpacySpan) -> str | None:
     """A speaker the rules above do not know: a name, or a described group."""
     if token.pos_ == "PROPN":
         if token.text in index.surnames:

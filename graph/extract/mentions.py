@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..models import Span
+
 Token = Any  # spacy.tokens.Token; spaCy ships no type stubs
 SpacySpan = Any
 
@@ -72,3 +74,28 @@ def looks_like_name(tokens: SpacySpan) -> bool:
         and all(t.text[:1].isupper() for t in words)
         and all(t.pos_ == "PROPN" for t in words)
     )
+
+
+def span_of(token_or_span: Any) -> Span:
+    """The :class:`Span` (offsets and text) of a token or a spaCy span."""
+    doc = token_or_span.doc
+    if hasattr(token_or_span, "start_char"):
+        start, end = token_or_span.start_char, token_or_span.end_char
+    else:
+        start, end = token_or_span.idx, token_or_span.idx + len(token_or_span.text)
+    return Span(start, end, doc_text(doc)[start:end])
+
+
+def verb_subject(verb: Token) -> Token | None:
+    """A verb's subject, or the subject it shares with the verb it is conjoined to."""
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None or verb.dep_ != "conj":
+            return subject
+        verb = verb.head
+    return None
+
+
+def phrase_of(token: Token) -> Any:
+    """The spaCy span of ``token``'s whole subtree."""
+    return token.doc[token.left_edge.i : token.right_edge.i + 1]

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from ..lexicon import Lexicon
-from .attribution import Candidate, char_range, contiguous, trimmed_tokens
+from .candidates import Candidate, char_range, contiguous, trimmed_tokens
 from .mentions import Token, subject_of
 from .quotes import Quote
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..ids import slug
 from ..lexicon import Lexicon
 from ..models import Actor, ActorKind, Span
+from ..rdf.ids import slug
 from .mentions import SpacySpan, Token, clean, doc_text, initials
 
 
@@ -36,6 +36,14 @@ class ActorRegistry:
         self.gender: dict[str, str] = {}  # person key -> "f" / "m"
         self.plural: set[str] = set()  # group keys named by a plural noun
         self._ents = {t.i: e for e in doc.ents for t in e}
+
+    def resolve(self, token: Token) -> str | None:
+        """The actor key a noun-phrase head refers to, or None.
+
+        :class:`.actors.ActorIndex` implements it; the description and side
+        helpers call it through this base class (so they need not import it).
+        """
+        raise NotImplementedError
 
     # -- building -----------------------------------------------------------
 

@@ -20,20 +20,20 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from .mentions import SPEAKER_PRONOUNS, clean, np_span, subject_of
+from .registry import ActorRegistry
 
 if TYPE_CHECKING:
     from ..models import Actor
-    from .actors import ActorIndex
 
 _FILLER = {"of", "the", "for", "and", "&"}
 
 
-def _first_mention(index: ActorIndex, key: str) -> int | None:
+def _first_mention(index: ActorRegistry, key: str) -> int | None:
     found = [i for i, k in index.order if k == key]
     return min(found) if found else None
 
 
-def _office_words(index: ActorIndex, role: str) -> tuple[set[str], set[str]]:
+def _office_words(index: ActorRegistry, role: str) -> tuple[set[str], set[str]]:
     """(institution nouns, domain words) of a role: "Defence Minister"."""
     words = {w.lower().strip(",.") for w in role.split()}
     if "minister" in words:
@@ -45,7 +45,7 @@ def _office_words(index: ActorIndex, role: str) -> tuple[set[str], set[str]]:
     return institutions, domain
 
 
-def _by_office(index: ActorIndex, actor: Actor) -> None:
+def _by_office(index: ActorRegistry, actor: Actor) -> None:
     if actor.acts_for or not actor.role:
         return
     institutions, domain = _office_words(index, actor.role)
@@ -67,7 +67,7 @@ def _by_office(index: ActorIndex, actor: Actor) -> None:
         index.set_acts_for(actor.key, best[1])
 
 
-def _fronted_place(index: ActorIndex, sent: Any) -> str | None:
+def _fronted_place(index: ActorRegistry, sent: Any) -> str | None:
     """ "In Lima, ...": the state of a sentence-initial place."""
     first = sent[0]
     if first.lower_ == "in" and first.dep_ == "prep":
@@ -78,7 +78,7 @@ def _fronted_place(index: ActorIndex, sent: Any) -> str | None:
     return None
 
 
-def _topic_state(index: ActorIndex, token_index: int) -> str | None:
+def _topic_state(index: ActorRegistry, token_index: int) -> str | None:
     """The state a sentence's discourse is about: "In Lima, ..." here or in the
     previous sentence, else the previous sentence's subject ("Ecuador welcomed
     the report.", "the Peruvian army maintained ...")."""
@@ -99,7 +99,7 @@ def _topic_state(index: ActorIndex, token_index: int) -> str | None:
     return index.side_from(np_span(subject))
 
 
-def _by_topic(index: ActorIndex, actor: Actor) -> None:
+def _by_topic(index: ActorRegistry, actor: Actor) -> None:
     if actor.acts_for or actor.kind == "state":
         return
     if not index.is_public(" ".join(filter(None, [actor.role, actor.name]))):
@@ -114,7 +114,7 @@ def _by_topic(index: ActorIndex, actor: Actor) -> None:
         index.set_acts_for(actor.key, index.state(country))
 
 
-def _private_free(index: ActorIndex, actor: Actor) -> bool:
+def _private_free(index: ActorRegistry, actor: Actor) -> bool:
     """False for "community president", "union leader": a lower-case modifier that
     is not itself a public word names a private body."""
     words = (actor.role or "").split()
@@ -126,7 +126,7 @@ def _private_free(index: ActorIndex, actor: Actor) -> bool:
     return True
 
 
-def home(index: ActorIndex) -> str | None:
+def home(index: ActorRegistry) -> str | None:
     """The state of the dateline ("CORK, Ireland --", "BOGOTÁ --"), if one."""
     first = index.text.split("\n", 1)[0]
     for mark in ("\u2014", " -- ", " - ", "("):
@@ -144,7 +144,7 @@ def home(index: ActorIndex) -> str | None:
     return places.pop() if len(places) == 1 else None
 
 
-def settle(index: ActorIndex) -> None:
+def settle(index: ActorRegistry) -> None:
     """Fill ``acts_for`` and ``side`` of every actor; add mention aliases."""
     # The discourse first: "Ecuador welcomed the report. Foreign Minister X said"
     # is Ecuador's minister even if another state's foreign ministry came earlier.

@@ -26,7 +26,7 @@ from typing import Any
 
 from ..lexicon import Lexicon
 from .actors import ActorIndex
-from .attribution import Candidate
+from .candidates import Candidate
 from .describe import has_head
 from .mentions import THING_PRONOUNS, Token, doc_text, subject_of
 from .quotes import Quote, strip_span

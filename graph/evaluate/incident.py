@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
-from .evaluate import GoldArticle, load_gold
-from .inputs import make_article
-from .pipeline import Extractor, ingest_articles
-from .report import AssertionRecord, FindingRecord, load_findings
-from .store import open_store
+from ..errors import InputError
+from ..inputs import make_article
+from ..pipeline import Extractor, ingest_articles
+from ..report.findings import AssertionRecord, FindingRecord, load_findings
+from ..store import open_store
+from .gold import GoldArticle, load_gold
 
 Ref = tuple[str, int]  # (article file name, gold assertion index)
 KINDS = ("contradiction", "corroboration", "duplicate", "revision")

@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .detect import humanise
-from .errors import CkgError
-from .ids import local_name
-from .rules import named_query
-from .store import ClaimStore
+from ..detect.rules import named_query
+from ..errors import CkgError
+from ..rdf.ids import humanise, local_name
+from ..store import ClaimStore
+from .colours import edge_colour, node_colours
+from .output import write_atomically
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -239,8 +240,6 @@ def gephi_graph(g: nx.MultiDiGraph, fmt: str) -> nx.MultiDiGraph:
     """
     import networkx as nx
 
-    from .viz import edge_colour, node_colours
-
     disputes = involvement(g)
     agreements = involvement(g, ("corroboration",))
     colours = node_colours(g)
@@ -273,8 +272,6 @@ def gephi_graph(g: nx.MultiDiGraph, fmt: str) -> nx.MultiDiGraph:
 def write_network(store: ClaimStore, output: Path, fmt: str) -> int:
     """Write the whole projection as GraphML or GEXF; returns the node count."""
     import networkx as nx
-
-    from .export import write_atomically
 
     if fmt not in NETWORK_FORMATS:
         raise CkgError(

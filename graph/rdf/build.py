@@ -9,39 +9,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from rdflib import RDF, RDFS, SKOS, XSD, Literal, Namespace, URIRef
-from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib import RDF, RDFS, SKOS, XSD, Literal, URIRef
 from rdflib.term import Node
 
-from ..ontology.vocab import CKG, LEX, NS
+from ...ontology.vocab import CKG, GAF, LEX, NIF, PROV, SCHEMA, SEM
+from ..models import Actor, Article, AspectValue, Assertion, Extraction, Span
 from . import ids
-from .models import Actor, Article, AspectValue, Assertion, Extraction, Span
-
-PROV = Namespace("http://www.w3.org/ns/prov#")
-SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
-GAF = Namespace("http://groundedannotationframework.org/gaf#")
-NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
-SCHEMA = Namespace("https://schema.org/")
-ORG = Namespace("http://www.w3.org/ns/org#")
-
-Quad = tuple[Node, Node, Node, URIRef]
-DEFAULT = DATASET_DEFAULT_GRAPH_ID
-
-PREFIXES = {
-    "ckg": Namespace(NS),
-    "prov": PROV,
-    "sem": SEM,
-    "gaf": GAF,
-    "nif": NIF,
-    "schema": SCHEMA,
-    "org": ORG,
-    "skos": Namespace("http://www.w3.org/2004/02/skos/core#"),
-    "rdf": Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
-    "rdfs": Namespace("http://www.w3.org/2000/01/rdf-schema#"),
-    "owl": Namespace("http://www.w3.org/2002/07/owl#"),
-    "xsd": Namespace("http://www.w3.org/2001/XMLSchema#"),
-    "dcterms": Namespace("http://purl.org/dc/terms/"),
-}
+from .quads import DEFAULT, Quad
 
 _KIND_CLASS = {
     "state": CKG.State,

@@ -18,12 +18,12 @@ from typing import Any
 
 import pyoxigraph as ox
 from rdflib import RDF, URIRef
-from rdflib.namespace import PROV, SKOS
+from rdflib.namespace import SKOS
 
-from ..ontology.vocab import CKG
-from .build import Quad
-from .store import ClaimStore, oxigraph_store, to_oxigraph
-from .vocabulary import ontology_quads
+from ...ontology.vocab import CKG, PROV
+from ..rdf.quads import Quad
+from ..store import ClaimStore, oxigraph_store, to_oxigraph
+from ..store.ontology import ontology_quads
 
 #: Links followed from the incident's events and assertions.
 DEPTH = 3

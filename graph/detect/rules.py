@@ -7,7 +7,7 @@ conflict-type concept), ``confidence`` and ``explain`` (a template filled with
 optionally ``symmetric: yes`` (either order is one finding), ``link`` (an extra
 ``ckg:`` property from ``?a1`` to ``?a2``, e.g. ``rebuts``) and ``similarity``
 (keep a row only when ``?value1`` and ``?value2`` share at least this share of
-words; see :func:`graph.detect.word_overlap`).
+words; see :func:`graph.detect.detection.word_overlap`).
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from ..ontology import resource
-from .errors import OntologyError
+from ...ontology import resource
+from ..errors import OntologyError
 
 _HEADER = re.compile(r"^#\s*([a-z]+):\s*(.*)$")
 ENV_RULES = "CLAIMGRAPH_RULES_DIR"

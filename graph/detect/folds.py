@@ -17,11 +17,11 @@ from typing import Protocol, TypeVar
 from rdflib import RDF, URIRef
 from rdflib.term import Node
 
-from ..ontology.vocab import CKG
-from .build import DEFAULT, Quad
-from .ids import local_name
+from ...ontology.vocab import CKG
+from ..rdf.ids import local_name
+from ..rdf.quads import DEFAULT, Quad
+from ..store import ClaimStore
 from .rules import named_query
-from .store import ClaimStore
 
 
 class Statements:

@@ -10,11 +10,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from .detect import humanise
-from .folds import Statements, group_by_statement, restated_statements
-from .ids import local_name
-from .rules import named_query
-from .store import ClaimStore
+from ..detect.folds import Statements, group_by_statement, restated_statements
+from ..detect.rules import named_query
+from ..rdf.ids import humanise, local_name
+from ..store import ClaimStore
 
 _POLARITY = {
     "Positive": "positive",
@@ -196,7 +195,7 @@ def finding_records(rows: Iterable[dict[str, Any]]) -> list[FindingRecord]:
     """Findings from rows of ``findings.rq``, each assertion once, in text order.
 
     A node with several labels (an incident, a merged speaker or its sides) is
-    named by the first in sort order, as :mod:`graph.pages` names it.
+    named by the first in sort order, as :mod:`graph.report.pages` names it.
     """
     records: dict[str, FindingRecord] = {}
     for row in rows:
@@ -256,7 +255,8 @@ def load_findings(
     min_confidence: float = 0.0,
 ) -> list[FindingRecord]:
     """Findings with both assertions, filtered; by event, incident and aspect, most
-    confident first. :func:`graph.pages.load_findings_page` reads one page of it."""
+    confident first. :func:`graph.report.pages.load_findings_page` reads one page
+    of it."""
     chosen = ReportFilter.of(kinds, side, event, types, min_confidence)
     records = finding_records(store.select(named_query("findings").text))
     return folded_report(records, restated_statements(store), chosen)

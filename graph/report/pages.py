@@ -3,7 +3,7 @@
 The report is in order of event label, incident, aspect and confidence, so a
 page is a run of incidents, the first and last maybe in part. A page counts each
 incident's findings with an aggregate query (a finding folded into a more
-confident one, see :mod:`graph.folds`, is not counted), then reads only the
+confident one, see :mod:`graph.detect.folds`, is not counted), then reads only the
 incidents it covers.
 """
 
@@ -17,18 +17,18 @@ from typing import Any
 from rdflib import URIRef
 from rdflib.term import Node
 
-from ..ontology.vocab import NS
-from .folds import Statements
-from .ids import local_name
-from .report import (
+from ...ontology.vocab import NS
+from ..detect.folds import Statements
+from ..detect.rules import named_query
+from ..rdf.ids import local_name
+from ..store import ClaimStore
+from .findings import (
     FindingRecord,
     ReportFilter,
     finding_records,
     folded_report,
     type_name,
 )
-from .rules import named_query
-from .store import ClaimStore
 
 
 @dataclass
@@ -210,7 +210,7 @@ def load_findings_page(
     min_confidence: float = 0.0,
 ) -> FindingPage:
     """Findings ``offset`` to ``offset + limit`` of the whole report
-    (:func:`graph.report.load_findings`), and how many it has."""
+    (:func:`graph.report.findings.load_findings`), and how many it has."""
     chosen = ReportFilter.of(kinds, side, event, types, min_confidence)
     labels = _Labels(store)
     counts = _counted(store, chosen, labels)

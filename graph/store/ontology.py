@@ -5,15 +5,13 @@ from __future__ import annotations
 import hashlib
 from functools import lru_cache
 
-from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib import Graph, Literal
 
-from ..ontology import resource
-from .build import DEFAULT, Quad
-from .errors import OntologyError
-from .store import ClaimStore
-
-ONTOLOGY = URIRef("https://w3id.org/claimgraph/ns")
-DCTERMS = Namespace("http://purl.org/dc/terms/")
+from ...ontology import resource
+from ...ontology.vocab import DCTERMS, ONTOLOGY
+from ..errors import OntologyError
+from ..rdf.quads import DEFAULT, Quad
+from .base import ClaimStore
 
 
 def ontology_files() -> list[tuple[str, str]]:

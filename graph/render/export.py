@@ -2,46 +2,21 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from rdflib import BNode, Graph, Literal
+from rdflib import Graph
 from rdflib.term import Node
 
-from .errors import CkgError, StoreError
-from .store import ASSERTED, ClaimStore
+from ..errors import CkgError
+from ..store import ASSERTED, ClaimStore
+from ..store.convert import ox_term
+from .network import NETWORK_FORMATS, write_network
+from .output import write_atomically
 
 RDF_FORMATS = {"trig": "trig", "nquads": "nquads"}
-NETWORK_FORMATS = ("graphml", "gexf")
 _DEFAULT = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 _NAMED = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
-
-
-def write_atomically(output: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``output``, then rename it.
-
-    Readers see the old file or the new one, never half of one; on failure the
-    temporary file is removed and a one-line :class:`StoreError` raised.
-    """
-    folder = output.resolve().parent
-    temp: str | None = None
-    try:
-        handle, temp = tempfile.mkstemp(prefix=f".{output.name}.", dir=folder)
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        # mkstemp makes the file private; give it the usual permissions.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)
-        os.replace(temp, output)
-    except OSError as exc:
-        if temp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-        raise StoreError(f"Cannot write {output}: {exc.strerror or exc}.") from None
 
 
 def store_quads(store: ClaimStore) -> list[tuple[Node, Node, Node, Node | None]]:
@@ -63,29 +38,17 @@ def serialise(quads: list[tuple[Node, Node, Node, Node | None]], fmt: str) -> by
     """TriG or N-Quads through Oxigraph's writer (rdflib's warns on Datasets)."""
     import pyoxigraph
 
-    def to_ox(term: Node) -> Any:
-        if isinstance(term, Literal):
-            if term.language:
-                return pyoxigraph.Literal(str(term), language=term.language)
-            if term.datatype:
-                return pyoxigraph.Literal(
-                    str(term), datatype=pyoxigraph.NamedNode(term.datatype)
-                )
-            return pyoxigraph.Literal(str(term))
-        if isinstance(term, BNode):
-            return pyoxigraph.BlankNode(str(term))
-        return pyoxigraph.NamedNode(str(term))
-
     formats = {
         "trig": pyoxigraph.RdfFormat.TRIG,
         "nquads": pyoxigraph.RdfFormat.N_QUADS,
     }
+    cache: dict[Node, Any] = {}
     converted = [
         pyoxigraph.Quad(
-            to_ox(s),
-            to_ox(p),
-            to_ox(o),
-            to_ox(g) if g is not None else pyoxigraph.DefaultGraph(),
+            ox_term(s, cache),
+            ox_term(p, cache),
+            ox_term(o, cache),
+            ox_term(g, cache) if g is not None else pyoxigraph.DefaultGraph(),
         )
         for s, p, o, g in quads
     ]
@@ -107,8 +70,6 @@ def export_store(store: ClaimStore, output: Path, fmt: str) -> int:
         write_atomically(output, serialise(quads, fmt))
         return len(quads)
     if fmt in NETWORK_FORMATS:
-        from .network import write_network
-
         return write_network(store, output, fmt)
     valid = ", ".join([*RDF_FORMATS, *NETWORK_FORMATS])
     raise CkgError(f"Unknown export format '{fmt}'. Valid: {valid}.")

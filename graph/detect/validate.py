@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from rdflib import Graph
 
-from ..ontology import resource
-from .errors import ValidationFailed
-from .store import ClaimStore
+from ...ontology import resource
+from ..errors import ValidationFailed
+from ..store import ClaimStore
 
 _DUMP = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 

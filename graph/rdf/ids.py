@@ -11,7 +11,7 @@ import unicodedata
 
 from rdflib import URIRef
 
-from ..ontology.vocab import DATA
+from ...ontology.vocab import DATA
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -100,3 +100,13 @@ def finding_iri(kind: str, aspect: str, first: URIRef, second: URIRef) -> URIRef
 def outlet_iri(name: str) -> URIRef:
     """A publisher named in article metadata."""
     return DATA[f"outlet/{slug(name)}"]
+
+
+def humanise(name: str) -> str:
+    """``AdvanceNotice`` -> ``advance notice``."""
+    out: list[str] = []
+    for char in name:
+        if char.isupper() and out:
+            out.append(" ")
+        out.append(char.lower())
+    return "".join(out)

@@ -20,14 +20,14 @@ from typing import Any
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from rdflib.term import Node
 
-from ..ontology.vocab import CKG, DATA, LEX
-from . import ids
-from .build import DEFAULT, Quad
-from .errors import StoreError
+from ...ontology.vocab import CKG, DATA, LEX
+from ..errors import StoreError
+from ..rdf import ids
+from ..rdf.ids import humanise, local_name
+from ..rdf.quads import DEFAULT, Quad
+from ..store import ClaimStore
 from .folds import fold_links
-from .ids import local_name
 from .rules import Rule, load_rules, named_query
-from .store import ClaimStore
 from .workset import working_set
 
 # How much a speaker's hedging weakens a finding (FactBank certainty).
@@ -68,16 +68,6 @@ class _Side:
     side: str
     certainty: float
     confidence: float
-
-
-def humanise(name: str) -> str:
-    """``AdvanceNotice`` -> ``advance notice``."""
-    out: list[str] = []
-    for char in name:
-        if char.isupper() and out:
-            out.append(" ")
-        out.append(char.lower())
-    return "".join(out)
 
 
 def rule_iri(rule: Rule) -> URIRef:
@@ -216,10 +206,10 @@ def find(
     pending: list[Quad] | None = None,
 ) -> list[Quad]:
     """Quads of every finding involving ``articles`` (all articles if None), and
-    the ``ckg:foldedInto`` links they call for (:func:`graph.folds.fold_links`).
+    the ``ckg:foldedInto`` links they call for (:func:`graph.detect.folds.fold_links`).
 
     ``pending`` are the articles' quads, not written yet: only an embedded store
-    can read them with its own (see :func:`graph.workset.working_set`).
+    can read them with its own (see :func:`graph.detect.workset.working_set`).
     """
     # Millions of long-lived tuples make the cyclic GC rescan the heap again and
     # again (cost growing with the store); nothing built here forms cycles.

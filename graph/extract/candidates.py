@@ -1,0 +1,109 @@
+"""Attribution candidates and the content spans both pattern families cut.
+
+:mod:`.attribution` (clause patterns) and :mod:`.nominal` (noun and phrase
+patterns) make :class:`Candidate` objects with these helpers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..lexicon import Lexicon
+from .mentions import Token, doc_text, subject_of
+from .quotes import Quote, strip_span
+
+#: Question words: a clause they open reports no new speaker.
+WH = {"what", "which", "who", "whom", "whose", "how", "why", "where", "when"}
+_CONTRAST = {"though", "although", "while", "whereas", "but", "even"}
+
+
+@dataclass
+class Candidate:
+    """An assertion before speaker resolution and factuality."""
+
+    cue: Token
+    cue_class: str
+    pattern: str
+    speaker_token: Token | None
+    start: int  # content characters, after trimming
+    end: int
+    root: Token | None
+    tokens: list[Token] = field(default_factory=list)
+    target_token: Token | None = None
+    speaker: str | None = None
+    speaker_start: int = 0
+    speaker_end: int = 0
+    parent: int | None = None
+    confidence: float = 0.9
+    cue_end: int | None = None  # for multi-word cues
+    cue_lemma: str | None = None
+
+
+def has_own_cue(token: Token, lx: Lexicon) -> bool:
+    """A clause with a cue of its own speaker ("which he said ..."), not "who
+    would testify" (the relative pronoun is no new speaker)."""
+    for t in token.subtree:
+        if t.lemma_.lower() not in lx.cues:
+            continue
+        subject = subject_of(t)
+        if subject is not None and subject.lower_ not in WH | {"that"}:
+            return True
+    return False
+
+
+def contiguous(tokens: list[Token], anchor: Token) -> list[Token]:
+    """The run of consecutive tokens that contains (or follows) ``anchor``."""
+    run: list[Token] = []
+    for token in tokens:
+        if run and token.i != run[-1].i + 1:
+            if anchor.i <= run[-1].i:
+                break
+            run = []
+        run.append(token)
+    return run
+
+
+def trimmed_tokens(
+    root: Token, cue: Token, lx: Lexicon, quotes: list[Quote]
+) -> list[Token]:
+    """The content subtree minus contrast clauses and nested relative clauses."""
+    drop: set[int] = set()
+
+    def quoted(token: Token) -> bool:
+        return any(q.start <= token.idx < q.end for q in quotes)
+
+    for token in root.subtree:
+        # "..., though it did not address ...": narrator commentary or a new claim.
+        # Inside a quotation every word is the speaker's own, so nothing is cut.
+        if (
+            token.dep_ in ("advcl", "conj")
+            and token.head.i == root.i
+            and not quoted(token)
+        ):
+            marks = {c.lower_ for c in token.children if c.dep_ in ("mark", "cc")}
+            before = token.doc[max(root.i, token.left_edge.i - 1)]
+            if before.dep_ == "cc" and before.head.i == root.i:
+                marks.add(before.lower_)
+            if marks & _CONTRAST and subject_of(token) is not None:
+                drop.update(t.i for t in token.subtree)
+                if before.dep_ == "cc":
+                    drop.add(before.i)
+        # "..., which he said ...": a relative clause with its own cue is its own
+        # assertion.
+        if token.dep_ == "relcl" and has_own_cue(token, lx):
+            drop.update(t.i for t in token.subtree)
+        # The complementizer is not part of what was said.
+        if token.dep_ == "mark" and token.lower_ == "that" and token.head.i == root.i:
+            drop.add(token.i)
+        # "which he said would ...": the relative pronoun and the cue's subject.
+        if cue.dep_ == "relcl" and token.i < cue.i:
+            drop.add(token.i)
+    kept = [t for t in root.subtree if t.i not in drop and t.i != cue.i]
+    return contiguous(kept, root)
+
+
+def char_range(doc: object, tokens: list[Token]) -> tuple[int, int]:
+    """Character range of ``tokens`` without edge punctuation or unpaired quotes."""
+    start = tokens[0].idx
+    end = tokens[-1].idx + len(tokens[-1].text)
+    return strip_span(doc_text(tokens[0].doc), start, end)

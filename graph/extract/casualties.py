@@ -1,0 +1,198 @@
+"""Casualty counts for the Casualties aspect, and whether a count is partial."""
+
+from __future__ import annotations
+
+from ..lexicon import Aspect
+from ..models import AspectValue
+from .mentions import Token, phrase_of, span_of, verb_subject
+from .quantities import comparator, number
+
+_INJURY = {"wound", "injure", "injury", "hurt"}
+# "fatally wounded", "mortally injured": an injury that killed.
+_FATALLY = {"fatally", "mortally"}
+# "two more soldiers", "another three", "a further two": an increment on a
+# count given before, not a total.
+_INCREMENT = {"more", "another", "further", "additional"}
+# "two of the wounded": a part of a group the text has already picked out.
+_DEFINITE = {"the", "these", "those"}
+# Predicates whose subject (or, with an object, whose object) is the dead:
+# "three people are dead", "left five soldiers dead".
+_PREDICATE_DEPS = ("acomp", "oprd", "xcomp", "attr")
+_RELATIVE = ("WP", "WDT")  # "who", "which", "that" as relative pronouns
+
+
+def _restrictive(clause: Token) -> bool:
+    """A relative clause not set off by a comma ("soldiers who were hurt")."""
+    before = clause.doc[clause.left_edge.i - 1] if clause.left_edge.i > 0 else None
+    return before is None or before.text != ","
+
+
+def partial_count(head: Token, number_token: Token, trigger: Token) -> bool:
+    """Whether a casualty count is of a restricted group, not a total.
+
+    - a restrictive relative clause on the counted noun ("two soldiers who had
+      been wounded died"), or a participle of injury ("two soldiers wounded in
+      the clash died"); the clause that holds the casualty word itself ("the
+      two soldiers who were killed") is the count, not a restriction;
+    - a partitive of a definite group ("two of the wounded"; "three of our
+      soldiers" names the whole force and stays a total);
+    - an increment ("two more", "another three", "a further two", "an
+      additional four"; "more than two" is a comparator).
+    """
+    nouns = [head]
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None:
+        group = next((c for c in of.children if c.dep_ == "pobj"), None)
+        if group is not None:
+            nouns.append(group)
+            if head.i == number_token.i and any(
+                c.dep_ == "det" and c.lower_ in _DEFINITE for c in group.children
+            ):
+                return True
+    for noun in nouns:
+        for child in noun.children:
+            if trigger.i in {t.i for t in child.subtree}:
+                continue
+            if child.dep_ == "relcl" and _restrictive(child):
+                return True
+            if (
+                child.dep_ == "acl"
+                and child.tag_ == "VBN"
+                and child.lemma_.lower() in _INJURY
+                and _restrictive(child)
+            ):
+                return True
+    for token in (head, number_token, *nouns):
+        for child in token.children:
+            word = child.lower_
+            if word not in _INCREMENT or child.dep_ not in ("amod", "det", "advmod"):
+                continue
+            following = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
+            if word == "more" and following is not None and following.lower_ == "than":
+                continue
+            return True
+    return False
+
+
+class CasualtyReader:
+    """Reads casualty counts; :class:`.aspects.AspectReader` mixes it in."""
+
+    casualties: Aspect | None
+    casualty_phrases: dict[str, set[str]]
+
+    def _casualties(self, tokens: list[Token]) -> list[AspectValue]:
+        """ "killing all 12 crew members", "two soldiers were wounded", "5 dead".
+
+        The unit keeps the measure apart: "dead" and "injured" never compare.
+        """
+        aspect = self.casualties
+        assert aspect is not None
+        out: list[AspectValue] = []
+        members = {t.i for t in tokens}
+        for token in tokens:
+            found = self._casualty_heads(token, aspect.lemmas)
+            if found is None:
+                continue
+            unit, heads = found
+            for head in heads:
+                number_token = (
+                    head
+                    if head.like_num
+                    else next(
+                        (c for c in head.children if c.dep_ == "nummod" and c.like_num),
+                        None,
+                    )
+                )
+                if number_token is None or number_token.i not in members:
+                    continue
+                amount = number(number_token.text)
+                if amount is None:
+                    continue
+                before = token.doc[max(0, number_token.i - 3) : number_token.i].text
+                out.append(
+                    AspectValue(
+                        "Casualties",
+                        "quantity",
+                        span_of(phrase_of(head)),
+                        number=amount,
+                        unit=unit,
+                        comparator=comparator(before),
+                        partial=partial_count(head, number_token, token),
+                    )
+                )
+                break
+        return out
+
+    def _casualty_heads(
+        self, token: Token, lemmas: frozenset[str]
+    ) -> tuple[str, list[Token]] | None:
+        """(unit, phrases that may hold the count) of a casualty word, or None."""
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma in self.casualty_phrases:
+            # "lost their lives": the subject; "claimed the lives of four": the "of".
+            obj = next(
+                (
+                    c
+                    for c in token.children
+                    if c.dep_ == "dobj"
+                    and c.lemma_.lower() in self.casualty_phrases[lemma]
+                ),
+                None,
+            )
+            if obj is None or any(c.dep_ == "neg" for c in token.children):
+                return None
+            owners = [
+                p
+                for c in obj.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+            subject = verb_subject(token)
+            return "dead", owners or ([subject] if subject is not None else [])
+        if lemma not in lemmas:
+            return None
+        unit = "injured" if lemma in _INJURY else "dead"
+        if unit == "injured" and any(c.lower_ in _FATALLY for c in token.children):
+            unit = "dead"
+        if token.pos_ == "VERB":
+            if any(c.dep_ == "neg" for c in token.children):
+                return None
+            heads = [
+                c for c in token.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+            ]
+            if token.dep_ in ("relcl", "acl") and token.head.pos_ in ("NOUN", "NUM"):
+                # "the two soldiers who were killed", "two soldiers killed in":
+                # the noun the clause modifies, not the relative pronoun.
+                heads = [
+                    h for h in heads if h.dep_ == "dobj" or h.tag_ not in _RELATIVE
+                ]
+                noun = token.head
+                # "two soldiers who had been wounded died": the clause only
+                # restricts the count the main verb gives.
+                counted_elsewhere = noun.dep_ in ("nsubj", "nsubjpass", "dobj") and (
+                    self._casualty_heads(noun.head, lemmas) is not None
+                )
+                if not counted_elsewhere and not any(
+                    h.dep_ in ("nsubj", "nsubjpass") for h in heads
+                ):
+                    heads.insert(0, noun)
+            if not heads and token.dep_ == "conj":
+                # "were wounded and later died": the subject of the first verb.
+                heads = [
+                    c
+                    for c in token.head.children
+                    if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.head.i
+                ]
+            return unit, heads
+        if token.pos_ == "ADJ" and token.dep_ == "amod":
+            return unit, [token.head]  # "five dead soldiers"
+        if token.pos_ == "ADJ" and token.dep_ in _PREDICATE_DEPS:
+            # "left five soldiers dead" / "four soldiers were left dead".
+            verb = token.head
+            if any(c.dep_ == "neg" for c in verb.children):
+                return None
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return unit, objects or subjects
+        return unit, [token]

@@ -1,0 +1,89 @@
+"""Open and write the RDF store: embedded Oxigraph on disk, in memory, or remote.
+
+Locations:
+- a directory path: embedded Oxigraph (RocksDB) through oxrdflib;
+- ``:memory:``: Oxigraph in memory (tests, one-off runs);
+- ``rdflib:memory``: rdflib's pure-Python memory store (benchmark baseline);
+- ``http(s)://...``: a SPARQL 1.1 endpoint, through rdflib's ``SPARQLUpdateStore``.
+
+Modules: :mod:`.base` (:class:`ClaimStore`), :mod:`.oxigraph` (embedded),
+:mod:`.memory` (rdflib memory), :mod:`.endpoint` (remote), :mod:`.convert` (the
+rdflib -> pyoxigraph term converter), :mod:`.common` (locations, deadlines).
+
+Environment: ``CLAIMGRAPH_STORE`` (default location), ``CLAIMGRAPH_QUERY_TIMEOUT``
+(seconds per query), ``CLAIMGRAPH_LOCK_WAIT`` (seconds to wait for a store another
+process is writing), and the endpoint's variables (see :mod:`.endpoint`).
+"""
+
+from __future__ import annotations
+
+import os
+
+from .base import ClaimStore
+from .common import (
+    ASSERTED,
+    DEFAULT_LOCATION,
+    ENV_STORE,
+    MEMORY,
+    RDFLIB_MEMORY,
+    env_seconds,
+    resolve_location,
+)
+from .convert import ox_term, to_oxigraph
+from .endpoint import Endpoint, insert_data, open_remote, remote_query, remote_update
+from .memory import rdflib_memory_store
+from .oxigraph import open_oxigraph, oxigraph_memory_store, oxigraph_store
+
+__all__ = [
+    "ASSERTED",
+    "DEFAULT_LOCATION",
+    "ENV_STORE",
+    "MEMORY",
+    "RDFLIB_MEMORY",
+    "ClaimStore",
+    "Endpoint",
+    "insert_data",
+    "open_store",
+    "ox_term",
+    "oxigraph_store",
+    "remote_query",
+    "remote_update",
+    "resolve_location",
+    "to_oxigraph",
+]
+
+
+def open_store(
+    location: str | os.PathLike[str] | None = None,
+    *,
+    read_only: bool = False,
+    update_url: str | None = None,
+    timeout: float | None = None,
+    wait: float | None = None,
+) -> ClaimStore:
+    """Open the store at ``location`` (see module docstring).
+
+    :param timeout: seconds allowed per query (default ``$CLAIMGRAPH_QUERY_TIMEOUT``,
+        else none).
+    :param wait: seconds to wait while another process writes the store (default
+        ``$CLAIMGRAPH_LOCK_WAIT``, else fail at once with :class:`StoreBusyError`).
+    :param update_url: a separate SPARQL update endpoint for a remote store.
+    """
+    where = resolve_location(location)
+    if timeout is None:
+        timeout = env_seconds("CLAIMGRAPH_QUERY_TIMEOUT")
+    if wait is None:
+        wait = env_seconds("CLAIMGRAPH_LOCK_WAIT")
+    if where == MEMORY:
+        return oxigraph_memory_store(where, timeout)
+    if where == RDFLIB_MEMORY:
+        return rdflib_memory_store(where, timeout)
+    if where.startswith(("http://", "https://")):
+        endpoint = open_remote(where, update_url)
+        return ClaimStore(
+            None, where, "sparql", read_only, timeout=timeout, endpoint=endpoint
+        )
+    inner = open_oxigraph(where, read_only, wait)
+    return oxigraph_store(
+        inner, where, "oxigraph", read_only=read_only, timeout=timeout
+    )
