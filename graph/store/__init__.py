@@ -6,9 +6,10 @@ Locations:
 - ``rdflib:memory``: rdflib's pure-Python memory store (benchmark baseline);
 - ``http(s)://...``: a SPARQL 1.1 endpoint, through rdflib's ``SPARQLUpdateStore``.
 
-Modules: :mod:`.base` (:class:`ClaimStore`), :mod:`.oxigraph` (embedded),
-:mod:`.memory` (rdflib memory), :mod:`.endpoint` (remote), :mod:`.convert` (the
-rdflib -> pyoxigraph term converter), :mod:`.common` (locations, deadlines).
+Modules: :mod:`.base` (:class:`ClaimStore`, over one backend), :mod:`.backend`
+(the :class:`Backend` protocol), :mod:`.oxigraph` (embedded), :mod:`.memory`
+(rdflib memory), :mod:`.endpoint` (remote), :mod:`.convert` (the rdflib ->
+pyoxigraph term converter), :mod:`.common` (locations, deadlines, row helpers).
 
 Environment: ``CLAIMGRAPH_STORE`` (default location), ``CLAIMGRAPH_QUERY_TIMEOUT``
 (seconds per query), ``CLAIMGRAPH_LOCK_WAIT`` (seconds to wait for a store another
@@ -18,7 +19,9 @@ process is writing), and the endpoint's variables (see :mod:`.endpoint`).
 from __future__ import annotations
 
 import os
+from typing import Any
 
+from .backend import Backend
 from .base import ClaimStore
 from .common import (
     ASSERTED,
@@ -31,8 +34,8 @@ from .common import (
 )
 from .convert import ox_term, to_oxigraph
 from .endpoint import Endpoint, insert_data, open_remote, remote_query, remote_update
-from .memory import rdflib_memory_store
-from .oxigraph import open_oxigraph, oxigraph_memory_store, oxigraph_store
+from .memory import DatasetBackend, rdflib_memory_backend
+from .oxigraph import OxigraphBackend, open_oxigraph, oxigraph_memory_backend
 
 __all__ = [
     "ASSERTED",
@@ -40,8 +43,11 @@ __all__ = [
     "ENV_STORE",
     "MEMORY",
     "RDFLIB_MEMORY",
+    "Backend",
     "ClaimStore",
+    "DatasetBackend",
     "Endpoint",
+    "OxigraphBackend",
     "insert_data",
     "open_store",
     "ox_term",
@@ -51,6 +57,19 @@ __all__ = [
     "resolve_location",
     "to_oxigraph",
 ]
+
+
+def oxigraph_store(
+    native: Any,
+    location: str,
+    kind: str,
+    *,
+    read_only: bool = False,
+    timeout: float | None = None,
+) -> ClaimStore:
+    """A :class:`ClaimStore` over a pyoxigraph ``Store`` (on disk or in memory)."""
+    backend = OxigraphBackend(native, location, kind, read_only)
+    return ClaimStore(backend, location, read_only, timeout)
 
 
 def open_store(
@@ -74,16 +93,16 @@ def open_store(
         timeout = env_seconds("CLAIMGRAPH_QUERY_TIMEOUT")
     if wait is None:
         wait = env_seconds("CLAIMGRAPH_LOCK_WAIT")
+    backend: Backend
     if where == MEMORY:
-        return oxigraph_memory_store(where, timeout)
-    if where == RDFLIB_MEMORY:
-        return rdflib_memory_store(where, timeout)
-    if where.startswith(("http://", "https://")):
-        endpoint = open_remote(where, update_url)
-        return ClaimStore(
-            None, where, "sparql", read_only, timeout=timeout, endpoint=endpoint
+        backend = oxigraph_memory_backend(where)
+    elif where == RDFLIB_MEMORY:
+        backend = rdflib_memory_backend(where)
+    elif where.startswith(("http://", "https://")):
+        return ClaimStore(open_remote(where, update_url), where, read_only, timeout)
+    else:
+        native = open_oxigraph(where, read_only, wait)
+        return oxigraph_store(
+            native, where, "oxigraph", read_only=read_only, timeout=timeout
         )
-    inner = open_oxigraph(where, read_only, wait)
-    return oxigraph_store(
-        inner, where, "oxigraph", read_only=read_only, timeout=timeout
-    )
+    return ClaimStore(backend, where, timeout=timeout)

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from rdflib import URIRef
+from rdflib.query import Result
 
 from ..errors import CkgError, QueryError, StoreError
 
@@ -86,3 +87,21 @@ def quiet_rdflib() -> Iterator[None]:
 
 def one_line(message: str) -> str:
     return " ".join(message.split())
+
+
+#: Quads in the default graph and every named graph (local stores).
+COUNT_ALL = (
+    "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+)
+
+
+def lexical_rows(result: Result) -> list[dict[str, str | None]]:
+    """Rows of a SELECT result as text: IRIs, literals and blank nodes alike."""
+    names = [str(v) for v in result.vars or []]
+    return [
+        {
+            name: None if value is None else str(value)
+            for name, value in zip(names, row, strict=True)  # type: ignore[arg-type]
+        }
+        for row in result
+    ]

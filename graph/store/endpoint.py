@@ -24,7 +24,7 @@ from rdflib.term import Node
 from ...ontology.vocab import PREFIXES
 from ..errors import CkgError, QueryError, StoreError
 from ..rdf.quads import DEFAULT, Quad
-from .common import ASSERTED, one_line, with_deadline
+from .common import ASSERTED, COUNT_ALL, lexical_rows, one_line, with_deadline
 
 _T = TypeVar("_T")
 #: Seconds a remote update, or a remote query without a timeout, may take.
@@ -288,6 +288,34 @@ class Endpoint:
     def update(self, text: str) -> None:
         """Send an update; on a union-default server it targets the asserted graph."""
         self._send(remote_update(text) if self.union_default else text)
+
+    @property
+    def kind(self) -> str:
+        """Always "sparql"."""
+        return "sparql"
+
+    def add(self, quads: list[Quad]) -> None:
+        """Insert quads (see :meth:`insert`)."""
+        self.insert(quads)
+
+    def select_values(
+        self, text: str, bindings: Mapping[str, Node], timeout: float | None
+    ) -> list[dict[str, str | None]]:
+        """Rows of a SELECT as text."""
+        return lexical_rows(self.query(text, bindings, timeout))
+
+    def count_query(self) -> str:
+        """Quads claimgraph wrote; on a union default graph, only ours."""
+        if self.union_default:
+            # Other graphs on the server (Virtuoso's own) are not ours.
+            return (
+                "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION "
+                "{ ?g a ckg:ClaimGraph GRAPH ?g { ?s ?p ?o } } }"
+            )
+        return COUNT_ALL
+
+    def close(self) -> None:
+        """Nothing to release: each request is its own connection."""
 
     def insert(self, quads: list[Quad]) -> None:
         """Write quads in one request (see :func:`insert_data`)."""
