@@ -138,6 +138,15 @@ class _Builder:
             self.add(node, CKG.roleLabel, Literal(actor.role))
         if actor.acts_for and actor.acts_for in self.actors:
             self.add(node, PROV.actedOnBehalfOf, self.actors[actor.acts_for])
+        # Extraction settles parties; an actor built by hand without one speaks
+        # for its state if it has one, else for itself (as extraction would).
+        if actor.party in self.actors:
+            party = self.actors[actor.party]
+        elif actor.kind != "state" and actor.side:
+            party = state_iri(actor.side)
+        else:
+            party = node
+        self.add(node, CKG.party, party)
         if actor.kind == "state":
             self.add(node, CKG.side, node)
         elif actor.side:
@@ -148,6 +157,7 @@ class _Builder:
             self.add(side, SKOS.prefLabel, Literal(actor.side))
             self.add(side, CKG.actorKind, Literal("state"))
             self.add(side, CKG.side, side)
+            self.add(side, CKG.party, side)
             if not actor.acts_for:
                 self.add(node, PROV.actedOnBehalfOf, side)
         for mention in actor.mentions:

@@ -66,6 +66,7 @@ def word_overlap(first: str, second: str) -> float:
 class _Side:
     speaker: str
     side: str
+    party: str
     certainty: float
     confidence: float
 
@@ -89,6 +90,7 @@ def _side(row: dict[str, Any]) -> _Side:
     return _Side(
         speaker=str(row.get("speaker") or "unknown speaker"),
         side=str(row.get("side") or "no side"),
+        party=str(row.get("party") or row.get("side") or "no party"),
         certainty=_CERTAINTY_WEIGHT.get(str(row.get("certainty")), 0.5),
         confidence=float(row.get("confidence") or 1.0),
     )
@@ -174,8 +176,10 @@ def _finding_quads(
     explanation = rule.explain.format(
         speaker1=one.speaker,
         side1=one.side,
+        party1=one.party,
         speaker2=two.speaker,
         side2=two.side,
+        party2=two.party,
         value1=labels.name(value1),
         value2=labels.name(value2),
         aspect=humanise(local_name(aspect)),

@@ -3,7 +3,8 @@
 Every ``.rq`` file starts with ``# key: value`` lines: ``id`` and ``purpose`` for
 all of them; rules add ``finding`` (one of :data:`FINDING_KINDS`), ``type`` (a
 conflict-type concept), ``confidence`` and ``explain`` (a template filled with
-``{speaker1}``, ``{side1}``, ``{value1}``, ``{aspect}``, ``{event}`` ...), and
+``{speaker1}``, ``{party1}``, ``{side1}``, ``{value1}``, ``{aspect}``, ``{event}``
+...), and
 optionally ``symmetric: yes`` (either order is one finding), ``link`` (an extra
 ``ckg:`` property from ``?a1`` to ``?a2``, e.g. ``rebuts``) and ``similarity``
 (keep a row only when ``?value1`` and ``?value2`` share at least this share of

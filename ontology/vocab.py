@@ -107,6 +107,7 @@ class CKG(DefinedNamespace):
     restates: URIRef
     revises: URIRef
     roleLabel: URIRef
+    party: URIRef
     side: URIRef
     sourceSpan: URIRef
     supersedes: URIRef
