@@ -208,6 +208,8 @@ class _Builder:
         add(node, CKG.reportingVerb, LEX[item.cue_class])
         add(node, CKG.cueLemma, Literal(item.cue_lemma))
         add(node, CKG.pattern, Literal(item.pattern))
+        if item.rejects:
+            add(node, CKG.rejectsClaim, Literal(True))
         add(node, CKG.polarity, _POLARITY[item.polarity])
         add(node, CKG.certainty, _CERTAINTY[item.certainty])
         add(node, CKG.extractionConfidence, _decimal(item.confidence))

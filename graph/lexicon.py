@@ -55,6 +55,7 @@ class Lexicon:
     cues: dict[str, str]  # verb lemma -> cue class local name
     cue_phrases: dict[str, str]  # "according to", "in a statement" -> cue class
     negation: frozenset[str]
+    falsity: frozenset[str]  # "baseless", "untrue": calling a claim false
     negative_implicatives: frozenset[str]
     hedges: dict[str, str]  # lemma -> certainty ("probable", "possible")
     aspects: dict[str, Aspect]
@@ -279,6 +280,7 @@ def _load(extra: str | None) -> Lexicon:
         cues=cues,
         cue_phrases=phrases,
         negation=_concept_lemmas(graph, "Negation"),
+        falsity=_concept_lemmas(graph, "Falsity"),
         negative_implicatives=_concept_lemmas(graph, "NegativeImplicative"),
         hedges=hedges,
         aspects=aspects,

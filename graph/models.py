@@ -119,7 +119,9 @@ class Assertion:
     ``cue_class`` is a cue-class concept's local name (``"Say"``, ``"Accuse"``,
     ``"Deny"``...). ``parent`` is the index of the enclosing assertion when this
     one is nested inside another's content. ``target`` is the accused or
-    blamed actor's key for accuse/blame cues.
+    blamed actor's key for accuse/blame cues. ``rejects`` marks a statement
+    that rejects a claim: a denial or rejection cue, or content that calls
+    something untrue ("the report is baseless").
     """
 
     speaker: str
@@ -136,6 +138,7 @@ class Assertion:
     parent: int | None = None
     values: list[AspectValue] = field(default_factory=list)
     confidence: float = 1.0
+    rejects: bool = False
 
 
 @dataclass

@@ -8,7 +8,9 @@ conflict-type concept), ``confidence`` and ``explain`` (a template filled with
 optionally ``symmetric: yes`` (either order is one finding), ``link`` (an extra
 ``ckg:`` property from ``?a1`` to ``?a2``, e.g. ``rebuts``) and ``similarity``
 (keep a row only when ``?value1`` and ``?value2`` share at least this share of
-words; see :func:`graph.detect.word_overlap`).
+words; see :func:`graph.detect.word_overlap`) and ``select: best`` (keep for
+each ``?a1`` only its most related ``?a2``, for rules that return every
+candidate a statement may answer).
 """
 
 from __future__ import annotations
@@ -56,6 +58,12 @@ class Rule:
     symmetric: bool = False
     link: str | None = None
     similarity: float | None = None
+    select: str | None = None
+
+
+#: ``# select:`` values: ``best`` keeps, for each ``?a1``, only the candidate
+#: ``?a2`` most related to it (see :func:`graph.detect.relevance`).
+SELECTS = ("best",)
 
 
 def parse_sparql_file(text: str, path: str) -> SparqlFile:
@@ -112,6 +120,12 @@ def _to_rule(item: SparqlFile) -> Rule:
                 f"{item.path}: '# similarity:' must be a number in (0, 1], "
                 f"not '{meta['similarity']}'."
             )
+    select = meta.get("select") or None
+    if select is not None and select not in SELECTS:
+        raise OntologyError(
+            f"{item.path}: '# select:' must be one of {', '.join(SELECTS)}, "
+            f"not '{select}'."
+        )
     return Rule(
         item.id,
         item.purpose,
@@ -124,6 +138,7 @@ def _to_rule(item: SparqlFile) -> Rule:
         symmetric=meta.get("symmetric", "no").lower() == "yes",
         link=link,
         similarity=similarity,
+        select=select,
     )
 
 

@@ -103,6 +103,7 @@ class CKG(DefinedNamespace):
     polarity: URIRef
     quoteSpan: URIRef
     rebuts: URIRef
+    rejectsClaim: URIRef
     reportingVerb: URIRef
     restates: URIRef
     revises: URIRef

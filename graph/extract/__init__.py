@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 
 __all__ = ["extract", "extract_doc", "extract_many"]
 
+#: Cue classes whose speech act rejects a claim.
+_REJECTING = frozenset({"Deny", "Reject"})
+
 
 def _assertion(
     text: str,
@@ -66,6 +69,8 @@ def _assertion(
         target=target,
         values=values,
         confidence=item.confidence,
+        rejects=item.cue_class in _REJECTING
+        or any(t.lemma_.lower() in lx.falsity or t.lower_ in lx.falsity for t in own),
     )
 
 
