@@ -121,7 +121,7 @@ def test_load_encoder_is_shared() -> None:
 @pytest.mark.model
 def test_one_string_is_refused(encoder: Encoder) -> None:
     with pytest.raises(TypeError):
-        encoder.encode("not a list")  # type: ignore[arg-type]
+        encoder.encode("not a list")
 
 
 @pytest.mark.model
@@ -223,8 +223,8 @@ def test_cluster_is_stable_under_repetition() -> None:
     rng = np.random.default_rng(7)
     vectors = rng.normal(size=(40, 8))
     for linkage in ("single", "complete", "average"):
-        first = cluster(vectors, 0.3, linkage=linkage)  # type: ignore[arg-type]
-        assert cluster(vectors.copy(), 0.3, linkage=linkage) == first  # type: ignore[arg-type]
+        first = cluster(vectors, 0.3, linkage=linkage)
+        assert cluster(vectors.copy(), 0.3, linkage=linkage) == first
         assert first[0] == 0
         seen: list[int] = []
         for label in first:  # ids appear in increasing order
