@@ -14,6 +14,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
 from graph import ids
+from graph.identity import canonical_key
 from graph.models import Actor, Article, AspectValue, Assertion, Extraction, Span
 from ontology.vocab import CKG, LEX, NS
 
@@ -74,7 +75,7 @@ def _actor_iris(extraction: Extraction) -> dict[str, URIRef]:
     return {
         actor.key: state_iri(actor.name)
         if actor.kind == "state"
-        else ids.actor_iri(actor.key, actor.side)
+        else ids.actor_iri(canonical_key(actor), actor.side)
         for actor in extraction.actors
     }
 

@@ -81,9 +81,7 @@ def relevance(row: dict[str, Any]) -> float:
         if row.get(key) is not None
         for w in _words(str(row[key]))
     }
-    one, two = _words(first), _words(second)
-    shared = len(one & two) / min(len(one), len(two)) if one and two else 0.0
-    return (1.0 if named else 0.0) + shared
+    return (1.0 if named else 0.0) + word_overlap(first, second)
 
 
 def _best(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -313,6 +311,16 @@ def _find(
                 ):
                     continue
                 matches.append((rule, row))
+    # Rules that select the best candidate are fallbacks for propositions no
+    # aspect is recognised for: a pair another rule reports is left to it.
+    paired = {
+        frozenset((row["a1"], row["a2"])) for rule, row in matches if not rule.select
+    }
+    matches = [
+        (rule, row)
+        for rule, row in matches
+        if not rule.select or frozenset((row["a1"], row["a2"])) not in paired
+    ]
     if articles is not None:
         for incident in dict.fromkeys(row["incident"] for _, row in matches):
             labels.load_incident(incident)

@@ -10,7 +10,8 @@ optionally ``symmetric: yes`` (either order is one finding), ``link`` (an extra
 (keep a row only when ``?value1`` and ``?value2`` share at least this share of
 words; see :func:`graph.detect.word_overlap`) and ``select: best`` (keep for
 each ``?a1`` only its most related ``?a2``, for rules that return every
-candidate a statement may answer).
+candidate a statement may answer; such a rule is a fallback, and a pair another
+rule reports is left to that rule).
 """
 
 from __future__ import annotations

@@ -90,7 +90,9 @@ def main() -> None:
         gold = {
             "id": ident,
             "sha256": entry["sha256"],
-            "assertions": [{k: item.get(k) for k in KEEP} for item in draft["assertions"]],
+            "assertions": [
+                {k: item.get(k) for k in KEEP} for item in draft["assertions"]
+            ],
             "disputes": draft.get("disputes", []),
         }
         if draft.get("revisions"):
