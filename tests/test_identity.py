@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
+from graph.extract import extract
 from graph.identity import canonical_key
 from graph.models import Actor, Article
-from graph.extract import extract
 
 
 def key(name: str, kind: str = "org") -> str:
