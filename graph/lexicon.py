@@ -44,6 +44,8 @@ class Country:
     demonyms: tuple[str, ...]
     capital: str | None
     aliases: tuple[str, ...]
+    status: str = "sovereign"  # "sovereign", "territory" or "former"
+    population: int = 0
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class Lexicon:
     cues: dict[str, str]  # verb lemma -> cue class local name
     cue_phrases: dict[str, str]  # "according to", "in a statement" -> cue class
     negation: frozenset[str]
+    falsity: frozenset[str]  # "baseless", "untrue": calling a claim false
     negative_implicatives: frozenset[str]
     hedges: dict[str, str]  # lemma -> certainty ("probable", "possible")
     aspects: dict[str, Aspect]
@@ -81,10 +84,13 @@ class Lexicon:
         stripped = text.strip()
         if stripped in self.country_acronyms:
             return self.country_acronyms[stripped]
-        key = stripped.lower()
-        if key.startswith("the "):
-            key = key[4:]
-        return self.country_names.get(key)
+        return self.country_names.get(country_key(stripped))
+
+
+def country_key(name: str) -> str:
+    """How the country index spells a name: lower case, without a leading "the"."""
+    key = name.strip().lower()
+    return key[4:] if key.startswith("the ") else key
 
 
 def _local(node: object) -> str:
@@ -138,21 +144,35 @@ def _load_countries() -> tuple[Country, ...]:
         if not line.strip() or line.startswith(("#", "name\t")):
             continue
         parts = line.split("\t")
-        if len(parts) != 4:
+        if len(parts) != 6 or parts[4] not in _STATUS_RANK:
             raise OntologyError(
-                f"ontology/data/countries.tsv line {number}: expected 4 tab-separated "
-                "columns (name, demonyms, capital, aliases)."
+                f"ontology/data/countries.tsv line {number}: expected 6 tab-separated "
+                "columns (name, demonyms, capital, aliases, status, population) "
+                "with status sovereign, territory or former."
             )
-        name, demonyms, capital, aliases = parts
+        name, demonyms, capital, aliases, status, population = parts
+        if not population.isdigit():
+            raise OntologyError(
+                f"ontology/data/countries.tsv line {number}: population must be a "
+                f"whole number, not '{population}'."
+            )
         countries.append(
             Country(
                 name=name,
                 demonyms=tuple(d for d in demonyms.split("|") if d),
                 capital=capital or None,
                 aliases=tuple(a for a in aliases.split("|") if a),
+                status=status,
+                population=int(population),
             )
         )
     return tuple(countries)
+
+
+#: Which row a name shared by several rows resolves to: a sovereign state before a
+#: territory, a territory before a former state ("Indian" is India, not the
+#: British Indian Ocean Territory); then the most populous ("Congolese").
+_STATUS_RANK = {"sovereign": 0, "territory": 1, "former": 2}
 
 
 def _country_index(
@@ -160,22 +180,25 @@ def _country_index(
 ) -> tuple[dict[str, str], dict[str, str]]:
     index: dict[str, str] = {}
     acronyms: dict[str, str] = {}
+    countries = tuple(
+        sorted(countries, key=lambda c: (_STATUS_RANK[c.status], -c.population))
+    )
     # Names first, so a demonym or capital never shadows a country's own name.
     for country in countries:
-        index.setdefault(country.name.lower(), country.name)
-        index.setdefault(f"state of {country.name.lower()}", country.name)
+        index.setdefault(country_key(country.name), country.name)
+        index.setdefault(f"state of {country_key(country.name)}", country.name)
         for alias in country.aliases:
             if alias.replace(".", "").isupper() and len(alias) <= 5:
                 acronyms.setdefault(alias, country.name)
                 continue
-            index.setdefault(alias.lower(), country.name)
-            index.setdefault(f"state of {alias.lower()}", country.name)
+            index.setdefault(country_key(alias), country.name)
+            index.setdefault(f"state of {country_key(alias)}", country.name)
     for country in countries:
         for demonym in country.demonyms:
-            index.setdefault(demonym.lower(), country.name)
+            index.setdefault(country_key(demonym), country.name)
         # Three-letter capitals ("Apia") are too often ordinary words.
         if country.capital and len(country.capital) > 3:
-            index.setdefault(country.capital.lower(), country.name)
+            index.setdefault(country_key(country.capital), country.name)
     return index, acronyms
 
 
@@ -257,6 +280,7 @@ def _load(extra: str | None) -> Lexicon:
         cues=cues,
         cue_phrases=phrases,
         negation=_concept_lemmas(graph, "Negation"),
+        falsity=_concept_lemmas(graph, "Falsity"),
         negative_implicatives=_concept_lemmas(graph, "NegativeImplicative"),
         hedges=hedges,
         aspects=aspects,

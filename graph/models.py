@@ -51,6 +51,9 @@ class Actor:
     actor ultimately acts for (canonical English short name, e.g. ``"France"``),
     or ``None`` when the text does not say. ``acts_for`` is the key of the actor
     it acts on behalf of (a minister for a ministry, a ministry for a state).
+    ``party`` is the key of the top of that chain, whatever it is: the state of
+    an official, the company of a spokesman, the union of its leader; an actor
+    that acts for nobody is its own party. Findings compare parties.
     """
 
     key: str
@@ -61,6 +64,7 @@ class Actor:
     role: str | None = None
     aliases: list[str] = field(default_factory=list)
     mentions: list[Span] = field(default_factory=list)
+    party: str | None = None
 
 
 @dataclass
@@ -115,7 +119,9 @@ class Assertion:
     ``cue_class`` is a cue-class concept's local name (``"Say"``, ``"Accuse"``,
     ``"Deny"``...). ``parent`` is the index of the enclosing assertion when this
     one is nested inside another's content. ``target`` is the accused or
-    blamed actor's key for accuse/blame cues.
+    blamed actor's key for accuse/blame cues. ``rejects`` marks a statement
+    that rejects a claim: a denial or rejection cue, or content that calls
+    something untrue ("the report is baseless").
     """
 
     speaker: str
@@ -132,6 +138,7 @@ class Assertion:
     parent: int | None = None
     values: list[AspectValue] = field(default_factory=list)
     confidence: float = 1.0
+    rejects: bool = False
 
 
 @dataclass

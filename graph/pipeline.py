@@ -87,7 +87,7 @@ def link_incidents(store: ClaimStore, quads: list[Quad], article: URIRef) -> lis
     """Point each new event at an incident already stored when they corefer.
 
     Two events corefer when they share an event family and at least two
-    participant sides, or one side and the same date, and their articles were
+    participant parties, or one party and the same date, and their articles were
     not published more than :data:`INCIDENT_WINDOW_DAYS` apart.
     """
     published = _day(
@@ -109,7 +109,7 @@ def link_incidents(store: ClaimStore, quads: list[Quad], article: URIRef) -> lis
             dates[s] = str(o)
         elif p == CKG.hasParticipant:
             participants[s].add(o)
-        elif p == CKG.side:
+        elif p == CKG.party:
             sides[s].add(o)
     links: dict[Node, Node] = {}
     if not types:
@@ -125,7 +125,7 @@ def link_incidents(store: ClaimStore, quads: list[Quad], article: URIRef) -> lis
         same_date: set[Node] = set()
         for side in sorted(event_sides, key=str):
             if side not in cached:  # one lookup per side for all the article's events
-                cached[side] = store.select(query, {"side": side})
+                cached[side] = store.select(query, {"party": side})
             for row in cached[side]:
                 if not families[event_type] & families[row["otherType"]]:
                     continue

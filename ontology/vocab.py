@@ -133,10 +133,12 @@ class CKG(DefinedNamespace):
     polarity: URIRef
     quoteSpan: URIRef
     rebuts: URIRef
+    rejectsClaim: URIRef
     reportingVerb: URIRef
     restates: URIRef
     revises: URIRef
     roleLabel: URIRef
+    party: URIRef
     side: URIRef
     sourceSpan: URIRef
     supersedes: URIRef

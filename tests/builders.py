@@ -61,6 +61,7 @@ class ArticleBuilder:
         polarity: str = "positive",
         certainty: str = "certain",
         parent: Assertion | None = None,
+        rejects: bool | None = None,
     ) -> Assertion:
         """Append ``<speaker> <cue> <content>.`` and return its assertion.
 
@@ -87,6 +88,8 @@ class ArticleBuilder:
             polarity=polarity,  # type: ignore[arg-type]
             certainty=certainty,  # type: ignore[arg-type]
             event="event:1",
+            # As extraction marks them: a denial or rejection rejects a claim.
+            rejects=cue_class in ("Deny", "Reject") if rejects is None else rejects,
             parent=None
             if parent is None
             else next(i for i, a in enumerate(self.assertions) if a is parent),

@@ -321,7 +321,10 @@ def test_malformed_gold_is_one_input_error(
     reason="graph.extract is not written yet",
 )
 def test_real_extractor_on_the_gold_corpus() -> None:
-    paths = sorted((ROOT / "corpus").glob("*/*.gold.json"))
+    # corpus/real is the real-news set, scored by graph.evaluate.real.
+    paths = sorted(
+        p for p in (ROOT / "corpus").glob("*/*.gold.json") if p.parent.name != "real"
+    )
     report = evaluate(paths)
     assert len(report.articles) == len(paths)
     content = report.fields["content"]

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from claimgraph.graph.errors import OntologyError
-from claimgraph.graph.lexicon import ENV_LEXICON, _load, load_lexicon
+from claimgraph.graph.lexicon import ENV_LEXICON, _load, country_key, load_lexicon
 
 
 def test_cue_classes_and_phrases(lexicon: Any) -> None:
@@ -89,3 +89,58 @@ def test_extra_directory_must_exist(tmp_path: Path, monkeypatch: Any) -> None:
     with pytest.raises(OntologyError, match=ENV_LEXICON):
         load_lexicon()
     _load.cache_clear()
+
+
+def _expected_owner(lexicon: Any, key: str) -> str:
+    """The row a shared name should resolve to, computed independently of the
+    loader: a country's own name or alias wins; else sovereign before territory
+    before former, then the most populous."""
+    rank = {"sovereign": 0, "territory": 1, "former": 2}
+    named = [
+        c
+        for c in lexicon.countries
+        if key in {country_key(n) for n in (c.name, *c.aliases)}
+    ]
+    rows = named or [
+        c
+        for c in lexicon.countries
+        if key in {country_key(n) for n in (*c.demonyms, c.capital or "")}
+    ]
+    return min(rows, key=lambda c: (rank[c.status], -c.population)).name
+
+
+def test_every_name_in_the_table_resolves_to_its_expected_state(
+    lexicon: Any,
+) -> None:
+    wrong = []
+    for country in lexicon.countries:
+        keys = [country.name, *country.aliases, *country.demonyms]
+        if country.capital and len(country.capital) > 3:
+            keys.append(country.capital)
+        for key in keys:
+            if key.replace(".", "").isupper() and len(key) <= 5:
+                continue  # acronyms match in capitals only
+            expected = _expected_owner(lexicon, country_key(key))
+            if lexicon.country_of(key) != expected:
+                wrong.append((key, lexicon.country_of(key), expected))
+    assert not wrong
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Indian", "India"),
+        ("Indians", "India"),
+        ("Chinese", "China"),
+        ("American", "United States"),
+        ("Norwegian", "Norway"),
+        ("French", "France"),
+        ("Serbian", "Serbia"),
+        ("Congolese", "Democratic Republic of the Congo"),
+        ("Kingston", "Jamaica"),
+    ],
+)
+def test_shared_demonyms_resolve_to_the_sovereign_most_populous_state(
+    lexicon: Any, text: str, country: str
+) -> None:
+    assert lexicon.country_of(text) == country

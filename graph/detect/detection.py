@@ -62,10 +62,47 @@ def word_overlap(first: str, second: str) -> float:
     return len(one & two) / min(len(one), len(two))
 
 
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)}
+
+
+#: A candidate must relate to the statement at least this much to be kept.
+MIN_RELEVANCE = 0.3
+
+
+def relevance(row: dict[str, Any]) -> float:
+    """How plainly ``?a1`` answers ``?a2``: 1 when ``?a1``'s words name
+    ``?a2``'s speaker or party ("the claim made by Pakistan's military"), plus
+    the share of the shorter text's content words the two share."""
+    first, second = str(row["value1"]), str(row["value2"])
+    named = _words(first) & {
+        w
+        for key in ("speaker2", "party2")
+        if row.get(key) is not None
+        for w in _words(str(row[key]))
+    }
+    return (1.0 if named else 0.0) + word_overlap(first, second)
+
+
+def _best(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """For each ``?a1``, its most relevant ``?a2`` (ties: the lowest IRI)."""
+    best: dict[Node, tuple[float, str, dict[str, Any]]] = {}
+    for row in rows:
+        score = relevance(row)
+        if score < MIN_RELEVANCE:
+            continue
+        held = best.get(row["a1"])
+        other = str(row["a2"])
+        if held is None or (score, held[1]) > (held[0], other):
+            best[row["a1"]] = (score, other, row)
+    return [row for _, _, row in best.values()]
+
+
 @dataclass(frozen=True)
 class _Side:
     speaker: str
     side: str
+    party: str
     certainty: float
     confidence: float
 
@@ -79,6 +116,7 @@ def _side(row: dict[str, Any]) -> _Side:
     return _Side(
         speaker=str(row.get("speaker") or "unknown speaker"),
         side=str(row.get("side") or "no side"),
+        party=str(row.get("party") or row.get("side") or "no party"),
         certainty=_CERTAINTY_WEIGHT.get(str(row.get("certainty")), 0.5),
         confidence=float(row.get("confidence") or 1.0),
     )
@@ -164,8 +202,10 @@ def _finding_quads(
     explanation = rule.explain.format(
         speaker1=one.speaker,
         side1=one.side,
+        party1=one.party,
         speaker2=two.speaker,
         side2=two.side,
+        party2=two.party,
         value1=labels.name(value1),
         value2=labels.name(value2),
         aspect=humanise(local_name(aspect)),
@@ -249,7 +289,10 @@ def _find(
     for rule in rules if rules is not None else load_rules():
         for article in targets:
             bindings = {"article": article} if article is not None else {}
-            for row in store.select(rule.text, bindings):
+            rows = store.select(rule.text, bindings)
+            if rule.select == "best":
+                rows = _best([r for r in rows if r["a1"] != r["a2"]])
+            for row in rows:
                 if row["a1"] == row["a2"]:
                     continue
                 if rule.similarity is not None and (
@@ -258,6 +301,16 @@ def _find(
                 ):
                     continue
                 matches.append((rule, row))
+    # Rules that select the best candidate are fallbacks for propositions no
+    # aspect is recognised for: a pair another rule reports is left to it.
+    paired = {
+        frozenset((row["a1"], row["a2"])) for rule, row in matches if not rule.select
+    }
+    matches = [
+        (rule, row)
+        for rule, row in matches
+        if not rule.select or frozenset((row["a1"], row["a2"])) not in paired
+    ]
     if articles is not None:
         for incident in dict.fromkeys(row["incident"] for _, row in matches):
             labels.load_incident(incident)

@@ -3,11 +3,15 @@
 Every ``.rq`` file starts with ``# key: value`` lines: ``id`` and ``purpose`` for
 all of them; rules add ``finding`` (one of :data:`FINDING_KINDS`), ``type`` (a
 conflict-type concept), ``confidence`` and ``explain`` (a template filled with
-``{speaker1}``, ``{side1}``, ``{value1}``, ``{aspect}``, ``{event}`` ...), and
+``{speaker1}``, ``{party1}``, ``{side1}``, ``{value1}``, ``{aspect}``, ``{event}``
+...), and
 optionally ``symmetric: yes`` (either order is one finding), ``link`` (an extra
 ``ckg:`` property from ``?a1`` to ``?a2``, e.g. ``rebuts``) and ``similarity``
 (keep a row only when ``?value1`` and ``?value2`` share at least this share of
-words; see :func:`graph.detect.detection.word_overlap`).
+words; see :func:`graph.detect.detection.word_overlap`) and ``select: best``
+(keep for each ``?a1`` only its most related ``?a2``, for rules that return
+every candidate a statement may answer; such a rule is a fallback, and a pair
+another rule reports is left to that rule).
 """
 
 from __future__ import annotations
@@ -55,6 +59,12 @@ class Rule:
     symmetric: bool = False
     link: str | None = None
     similarity: float | None = None
+    select: str | None = None
+
+
+#: ``# select:`` values: ``best`` keeps, for each ``?a1``, only the candidate
+#: ``?a2`` most related to it (see :func:`graph.detect.detection.relevance`).
+SELECTS = ("best",)
 
 
 def parse_sparql_file(text: str, path: str) -> SparqlFile:
@@ -111,6 +121,12 @@ def _to_rule(item: SparqlFile) -> Rule:
                 f"{item.path}: '# similarity:' must be a number in (0, 1], "
                 f"not '{meta['similarity']}'."
             )
+    select = meta.get("select") or None
+    if select is not None and select not in SELECTS:
+        raise OntologyError(
+            f"{item.path}: '# select:' must be one of {', '.join(SELECTS)}, "
+            f"not '{select}'."
+        )
     return Rule(
         item.id,
         item.purpose,
@@ -123,6 +139,7 @@ def _to_rule(item: SparqlFile) -> Rule:
         symmetric=meta.get("symmetric", "no").lower() == "yes",
         link=link,
         similarity=similarity,
+        select=select,
     )
 
 

@@ -45,7 +45,7 @@ _CONTENT = ox.NamedNode(str(CKG.hasContent))
 _TYPE = ox.NamedNode(str(RDF.type))
 _ASSERTION = ox.NamedNode(str(CKG.Assertion))
 _ACTOR = ox.NamedNode(str(CKG.Actor))
-#: What an actor brings along: names, kind and side, not its mentions in every
+#: What an actor brings along: names, kind, side and party, not its mentions in every
 #: article (``gaf:denotedBy``), which no rule needs and which grow with the store.
 _ACTOR_FIELDS = tuple(
     ox.NamedNode(str(p))
@@ -56,6 +56,7 @@ _ACTOR_FIELDS = tuple(
         CKG.actorKind,
         CKG.roleLabel,
         CKG.side,
+        CKG.party,
         PROV.actedOnBehalfOf,
     )
 )

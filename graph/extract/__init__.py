@@ -6,11 +6,12 @@ Returns plain dataclasses (:mod:`graph.models`) and knows nothing of RDF. Every
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..lexicon import Lexicon, load_lexicon
-from ..models import Article, Assertion, Event, Extraction, Span
+from ..models import Actor, Article, Assertion, Event, Extraction, Span
 from .actors import ActorIndex
 from .aspects import AspectReader
 from .attribution import find_candidates
@@ -26,6 +27,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = ["extract", "extract_doc", "extract_many"]
+
+#: Cue classes whose speech act rejects a claim.
+_REJECTING = frozenset({"Deny", "Reject"})
 
 
 def _assertion(
@@ -66,6 +70,8 @@ def _assertion(
         target=target,
         values=values,
         confidence=item.confidence,
+        rejects=item.cue_class in _REJECTING
+        or any(t.lemma_.lower() in lx.falsity or t.lower_ in lx.falsity for t in own),
     )
 
 
@@ -95,6 +101,8 @@ def extract_doc(article: Article, doc: Doc, lx: Lexicon | None = None) -> Extrac
             actors.resolve(item.target_token) if item.target_token is not None else None
         )
         assertions.append(_assertion(text, item, lx, reader, events, nested, target))
+    settled = actors.finish()
+    _story_events(events, assertions, settled)
     # Parent: the smallest other assertion whose content holds this one's cue.
     for index, (item, assertion) in enumerate(zip(items, assertions, strict=True)):
         if item.pattern == "p_floating":
@@ -106,8 +114,51 @@ def extract_doc(article: Article, doc: Doc, lx: Lexicon | None = None) -> Extrac
         ]
         assertion.parent = min(holders)[1] if holders else None
     return Extraction(
-        article=article, actors=actors.finish(), events=events, assertions=assertions
+        article=article, actors=settled, events=events, assertions=assertions
     )
+
+
+#: How many parties an event lists as participants (what incidents link on).
+_PARTICIPANTS = 4
+
+
+def _story_events(
+    events: list[Event], assertions: list[Assertion], actors: list[Actor]
+) -> None:
+    """Give every assertion an incident and every incident its parties.
+
+    An article whose statements name no event type is still one story (a report
+    denied, an allegation rejected): its statements get one ``Story`` event. The
+    parties of an event's speakers join its participants, most quoted first, so
+    stories between companies, unions or families link across articles as
+    stories between states do.
+    """
+    party = {actor.key: actor.party or actor.key for actor in actors}
+    if assertions and not events:
+        events.append(Event(key="event:story", type="Story", label="story"))
+    for event in events:
+        quoted = Counter(
+            party[a.speaker]
+            for a in assertions
+            if a.speaker in party and (a.event or events[0].key) == event.key
+        )
+        ranked = [
+            key for key, _ in sorted(quoted.items(), key=lambda kv: (-kv[1], kv[0]))
+        ]
+        merged = list(dict.fromkeys([*event.participants, *ranked]))
+        event.participants = merged[: max(_PARTICIPANTS, len(event.participants))]
+        if event.type == "Story":
+            names = {a.key: a.name for a in actors}
+            event.label = _story_label(
+                [names[k] for k in event.participants[:3] if k in names]
+            )
+    for assertion in assertions:
+        if assertion.event is None and events:
+            assertion.event = events[0].key
+
+
+def _story_label(names: list[str]) -> str:
+    return f"story ({', '.join(names)})" if names else "story"
 
 
 def extract(article: Article, nlp: Language | None = None) -> Extraction:

@@ -210,7 +210,9 @@ class ActorIndex(ActorRegistry):
             and ent.label_ == "PERSON"
             and ent[-1].lower_ not in self.lx.org_suffixes
         ):
-            key = self.person(self.doc[ent.start : ent.end], self._title(span, ent))
+            title = self._title(span, ent)
+            key = self.person(self.doc[ent.start : ent.end], title)
+            self._employer(key, title)
             self._affiliate(key, token)
             return key
         if ent is not None and ent.label_ in ("GPE", "NORP", "LOC"):
@@ -257,11 +259,27 @@ class ActorIndex(ActorRegistry):
         key = self.person(self.doc[start : named.i + 1], list(span))
         actor = self.actors[key]
         actor.role = actor.role or clean(span.text)
+        self._employer(key, [t for t in span if t.i < start])
         if actor.side is None and self.is_public(actor.role or ""):
             side = self.side_from(span)
             if side:
                 self.set_acts_for(key, self.state(side))
         return key
+
+    def _employer(self, person: str, title: list[Token]) -> None:
+        """ "Dalton Motors spokesman Peter Hale": the organisation named in the
+        title (an ORG entity before the role noun) is the one he speaks for."""
+        run = [t for t in title if t.ent_type_ == "ORG" and t.pos_ == "PROPN"]
+        if not run or run[-1].i + 1 >= len(self.doc):
+            return
+        if [t.i for t in run] != list(range(run[0].i, run[-1].i + 1)):
+            return  # not one name
+        name = self.doc[run[0].i : run[-1].i + 1]
+        if self.lx.country_of(name.text) or not self.doc[run[-1].i + 1].is_lower:
+            return  # a state's official is sided elsewhere; no role noun follows
+        org = self.org(clean(name.text), name, name)
+        if org != person:
+            self.set_acts_for(person, org)
 
     def _describe(self, key: str, token: Token) -> None:
         """ "Athletics Kenya (AK), the national federation": remember "federation"."""

@@ -10,7 +10,8 @@ no principal yet gets one from:
    "Army spokesman X" for the army it names) -- the latest such body before it;
 3. the dateline ("CORK, Ireland --"): a public body with no side serves it.
 
-Then sides follow ``acts_for`` chains, and every non-pronoun mention becomes an
+Then sides follow ``acts_for`` chains, each actor's party is the top of its
+chain (its state when it has one), and every non-pronoun mention becomes an
 alias, so "Peru's Ministry of Defence" and "the Defence Ministry" both name it.
 """
 
@@ -163,13 +164,19 @@ def settle(index: ActorRegistry) -> None:
                 and _private_free(index, actor)
             ):
                 index.set_acts_for(actor.key, index.state(dateline))
-    for actor in index.actors.values():
+    for actor in list(index.actors.values()):
         seen = {actor.key}
         current = actor
-        while actor.side is None and current.acts_for and current.acts_for not in seen:
+        while current.acts_for and current.acts_for not in seen:
             seen.add(current.acts_for)
             current = index.actors[current.acts_for]
-            actor.side = current.side
+            actor.side = actor.side or current.side
+        # The party is the top of the chain; an official whose chain stops short
+        # of its state (a ministry named bare) still speaks for that state.
+        if current.kind != "state" and actor.side:
+            actor.party = index.state(actor.side)
+        else:
+            actor.party = current.key
         for mention in actor.mentions:
             alias = clean(mention.text)
             if alias and alias.lower() not in SPEAKER_PRONOUNS:

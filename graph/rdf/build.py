@@ -15,6 +15,7 @@ from rdflib.term import Node
 from ...ontology.vocab import CKG, GAF, LEX, NIF, PROV, SCHEMA, SEM
 from ..models import Actor, Article, AspectValue, Assertion, Extraction, Span
 from . import ids
+from .identity import canonical_key
 from .quads import DEFAULT, Quad
 
 _KIND_CLASS = {
@@ -48,7 +49,7 @@ def _actor_iris(extraction: Extraction) -> dict[str, URIRef]:
     return {
         actor.key: state_iri(actor.name)
         if actor.kind == "state"
-        else ids.actor_iri(actor.key, actor.side)
+        else ids.actor_iri(canonical_key(actor), actor.side)
         for actor in extraction.actors
     }
 
@@ -112,6 +113,15 @@ class _Builder:
             self.add(node, CKG.roleLabel, Literal(actor.role))
         if actor.acts_for and actor.acts_for in self.actors:
             self.add(node, PROV.actedOnBehalfOf, self.actors[actor.acts_for])
+        # Extraction settles parties; an actor built by hand without one speaks
+        # for its state if it has one, else for itself (as extraction would).
+        if actor.party in self.actors:
+            party = self.actors[actor.party]
+        elif actor.kind != "state" and actor.side:
+            party = state_iri(actor.side)
+        else:
+            party = node
+        self.add(node, CKG.party, party)
         if actor.kind == "state":
             self.add(node, CKG.side, node)
         elif actor.side:
@@ -122,6 +132,7 @@ class _Builder:
             self.add(side, SKOS.prefLabel, Literal(actor.side))
             self.add(side, CKG.actorKind, Literal("state"))
             self.add(side, CKG.side, side)
+            self.add(side, CKG.party, side)
             if not actor.acts_for:
                 self.add(node, PROV.actedOnBehalfOf, side)
         for mention in actor.mentions:
@@ -172,6 +183,8 @@ class _Builder:
         add(node, CKG.reportingVerb, LEX[item.cue_class])
         add(node, CKG.cueLemma, Literal(item.cue_lemma))
         add(node, CKG.pattern, Literal(item.pattern))
+        if item.rejects:
+            add(node, CKG.rejectsClaim, Literal(True))
         add(node, CKG.polarity, _POLARITY[item.polarity])
         add(node, CKG.certainty, _CERTAINTY[item.certainty])
         add(node, CKG.extractionConfidence, _decimal(item.confidence))

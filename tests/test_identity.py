@@ -1,0 +1,63 @@
+"""Canonical actor keys: one node per real-world actor across articles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from claimgraph.graph.extract import extract
+from claimgraph.graph.models import Actor, Article
+from claimgraph.graph.rdf.identity import canonical_key
+
+
+def key(name: str, kind: str = "org") -> str:
+    prefix = {"org": "org", "person": "person"}[kind]
+    slug = name.lower().replace(" ", "-")
+    return canonical_key(
+        Actor(f"{prefix}:{slug}", name, "organisation" if kind == "org" else "person")
+    )
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Ministry of Defence", "Defense Ministry"),
+        ("Ministry of Defence", "the defence ministry"),
+        (
+            "International Association of Athletics Federations",
+            "International Association of Athletic Federation",
+        ),
+        ("Gaddafi", "Gadafi"),
+    ],
+)
+def test_variants_of_one_organisation_meet(one: str, other: str) -> None:
+    assert key(one) == key(other)
+
+
+def test_distinct_organisations_stay_apart() -> None:
+    assert key("Ministry of Defence") != key("Ministry of Finance")
+    assert key("Transport Union") != key("Teachers Union")
+
+
+def test_a_person_is_keyed_by_surname_once_named() -> None:
+    assert key("Maria Lopez", "person") == key("Lopez", "person") == "person:lopez"
+    # A title alone names nobody in particular: the article's own key stays.
+    assert key("bank spokeswoman", "person") == "person:bank-spokeswoman"
+
+
+@pytest.mark.model
+def test_a_spokesman_speaks_for_his_company_and_an_official_for_his_state(
+    nlp: Any,
+) -> None:
+    text = (
+        "Dalton Motors spokesman Peter Hale said the recall was voluntary. "
+        "Chilean Transport Minister Ana Soto said the company had ignored warnings."
+    )
+    ex = extract(Article(id="t", text=text), nlp)
+    parties = {
+        ex.actor(a.speaker).name: ex.actor(a.speaker).party for a in ex.assertions
+    }
+    assert parties["Peter Hale"] == ex.actor(parties["Peter Hale"] or "").key
+    assert ex.actor(parties["Peter Hale"] or "").name == "Dalton Motors"
+    assert parties["Ana Soto"] == "state:chile"

@@ -1,0 +1,173 @@
+"""The real-news set's manifest and annotations (no texts, no model)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from claimgraph.graph.evaluate.real import evaluate_real
+
+REAL = Path(__file__).resolve().parent.parent / "corpus" / "real"
+MANIFEST = json.loads((REAL / "manifest.json").read_text(encoding="utf-8"))
+ARTICLES = {a["id"]: a for a in MANIFEST["articles"]}
+#: What an annotation may hold: offsets, names, labels, our own paraphrases;
+#: never the article's words ("content", "cue" text).
+ALLOWED = {
+    "speaker",
+    "speaker_aliases",
+    "party",
+    "side",
+    "cue_start",
+    "cue_end",
+    "start",
+    "end",
+    "polarity",
+    "certainty",
+    "parent",
+    "summary",
+}
+
+
+def gold(ident: str) -> dict[str, Any]:
+    return json.loads((REAL / f"{ident}.gold.json").read_text(encoding="utf-8"))
+
+
+def test_the_set_is_large_and_varied() -> None:
+    assert len(ARTICLES) >= 40
+    assert len({a["domain"] for a in ARTICLES.values()}) >= 10
+    outlets = Counter(a["incident"] for a in ARTICLES.values() if a["incident"])
+    assert sum(1 for n in outlets.values() if n >= 3) >= 5
+    splits = Counter(a["split"] for a in ARTICLES.values())
+    assert 0.2 <= splits["heldout"] / len(ARTICLES) <= 0.4
+
+
+@pytest.mark.parametrize("ident", sorted(ARTICLES))
+def test_annotation_holds_no_article_text_and_fits_its_length(ident: str) -> None:
+    item, entry = gold(ident), ARTICLES[ident]
+    assert item["sha256"] == entry["sha256"]
+    count = len(item["assertions"])
+    for assertion in item["assertions"]:
+        assert set(assertion) <= ALLOWED
+        assert 0 <= assertion["start"] < assertion["end"] <= entry["length"]
+        assert assertion["party"]
+        assert assertion["parent"] is None or 0 <= assertion["parent"] < count
+    for dispute in item["disputes"]:
+        for position in dispute["positions"]:
+            assert all(0 <= i < count for i in position["assertions"])
+
+
+def test_incident_disputes_name_annotated_statements() -> None:
+    for incident in MANIFEST["incidents"]:
+        for dispute in incident["disputes"]:
+            assert len(dispute["positions"]) >= 2
+            for position in dispute["positions"]:
+                for ref in position["statements"]:
+                    assert ARTICLES[ref["article"]]["incident"] == incident["incident"]
+                    assert (
+                        0 <= ref["assertion"] < len(gold(ref["article"])["assertions"])
+                    )
+
+
+def test_missing_and_changed_texts_are_listed_not_scored(tmp_path: Path) -> None:
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    first = sorted(i for i, a in ARTICLES.items() if a["split"] == "heldout")[0]
+    (texts / f"{first}.txt").write_text("not the article", encoding="utf-8")
+    report = evaluate_real(REAL, texts, split="heldout")
+    assert report.changed == [first]
+    assert first not in report.missing
+    assert (
+        len(report.missing)
+        == sum(1 for a in ARTICLES.values() if a["split"] == "heldout") - 1
+    )
+    assert report.articles == 0 and report.pairs == 0
+
+
+def _story(text: str, ident: str, claims: list[tuple[str, str, str]]) -> dict[str, Any]:
+    """A gold file for ``text``: (speaker, party, content) with offsets located."""
+    assertions = []
+    for speaker, party, content in claims:
+        start = text.index(content)
+        assertions.append(
+            {
+                "speaker": speaker,
+                "party": party,
+                "start": start,
+                "end": start + len(content),
+                "parent": None,
+            }
+        )
+    return {"id": ident, "assertions": assertions}
+
+
+@pytest.mark.model
+def test_scoring_a_small_set_end_to_end(tmp_path: Path, nlp: Any) -> None:
+    import hashlib
+
+    texts = {
+        "plant": (
+            "Acme Chemicals said the plant had never leaked any chlorine into the river. "
+            "The river trust said the plant leaked chlorine into the river for a week."
+        ),
+        "match": "The club said the striker would stay until the end of the season.",
+    }
+    golds = {
+        "plant": _story(
+            texts["plant"],
+            "plant",
+            [
+                (
+                    "Acme Chemicals",
+                    "Acme Chemicals",
+                    "the plant had never leaked any chlorine into the river",
+                ),
+                (
+                    "river trust",
+                    "river trust",
+                    "the plant leaked chlorine into the river for a week",
+                ),
+            ],
+        ),
+        "match": _story(
+            texts["match"],
+            "match",
+            [
+                ("club", "club", "the striker would stay until the end of the season"),
+            ],
+        ),
+    }
+    golds["plant"]["disputes"] = [
+        {
+            "question": "Did it leak?",
+            "positions": [{"assertions": [0]}, {"assertions": [1]}],
+        }
+    ]
+    golds["match"]["disputes"] = []
+    folder, local = tmp_path / "real", tmp_path / "texts"
+    folder.mkdir()
+    local.mkdir()
+    articles = []
+    for ident, text in texts.items():
+        (local / f"{ident}.txt").write_text(text, encoding="utf-8")
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        golds[ident]["sha256"] = digest
+        (folder / f"{ident}.gold.json").write_text(json.dumps(golds[ident]), "utf-8")
+        articles.append(
+            {
+                "id": ident,
+                "incident": None,
+                "sha256": digest,
+                "split": "dev",
+                "published": "2024-01-0" + str(len(articles) + 1),
+            }
+        )
+    (folder / "manifest.json").write_text(
+        json.dumps({"articles": articles, "incidents": []}), "utf-8"
+    )
+    report = evaluate_real(folder, local, split="dev", nlp=nlp)
+    assert (report.stories, report.disputed, report.found) == (2, 1, 1)
+    assert (report.pairs, report.correct, report.across) == (1, 1, 0)
