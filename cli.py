@@ -18,6 +18,7 @@ from .graph.errors import CkgError
 from .graph.render.terminal import (
     ExportFormat,
     QueryFormat,
+    RealSplit,
     ReportFormat,
     assertions_table,
     err,
@@ -339,10 +340,37 @@ def evaluate(
     format: Annotated[
         ReportFormat, typer.Option("--format", "-f")
     ] = ReportFormat.table,
+    split: Annotated[
+        RealSplit,
+        typer.Option(help="Real-news sets: which part to score (docs/real-news.md)."),
+    ] = RealSplit.dev,
+    texts: Annotated[
+        Path | None,
+        typer.Option(
+            help="Real-news sets: folder of the texts "
+            "(default $CLAIMGRAPH_REAL_CORPUS, else ./.real-corpus)."
+        ),
+    ] = None,
 ) -> None:
-    """Score extraction against gold annotations (precision, recall, F1)."""
+    """Score extraction against gold annotations (precision, recall, F1), or
+    dispute finding on a real-news set (a folder with a manifest.json)."""
     from .graph.api import evaluate as run_eval
+    from .graph.api import evaluate_real, is_real_news_set
 
+    if gold and all(is_real_news_set(path) for path in gold):
+        for folder in gold:
+            real = evaluate_real(folder, texts=texts, split=split.value)
+            if format is ReportFormat.json:
+                print_json(real.as_dict())
+            else:
+                sys.stdout.write(real.as_markdown())
+            if real.missing:
+                err.print(
+                    f"{len(real.missing)} texts of {esc(str(folder))} are not in "
+                    "the texts folder and were not scored.",
+                    markup=False,
+                )
+        return
     report = run_eval(gold)
     data = report.as_dict()
     if format is ReportFormat.json:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ from rdflib import Literal
 
 from .detect.rules import FINDING_KINDS, load_queries, named_query
 from .errors import CkgError, InputError, QueryError
+from .evaluate.real import ENV_REAL_CORPUS, RealReport
 from .pipeline import IngestReport, Progress, ingest_paths
 from .report.findings import (
     FINDING_TYPES,
@@ -241,6 +243,22 @@ def stats(store: str | None = None) -> dict[str, Any]:
 
     with open_store(store, read_only=True) as opened:
         return compute(opened)
+
+
+def is_real_news_set(path: Path) -> bool:
+    """A real-news set: a folder with a ``manifest.json`` (docs/real-news.md)."""
+    return path.is_dir() and (path / "manifest.json").is_file()
+
+
+def evaluate_real(
+    folder: Path, *, texts: Path | None = None, split: str = "dev"
+) -> RealReport:
+    """Score dispute finding on a real-news set whose texts are in ``texts``
+    (default ``$CLAIMGRAPH_REAL_CORPUS``, else ``./.real-corpus``)."""
+    from .evaluate.real import evaluate_real as score_real
+
+    local = texts or Path(os.environ.get(ENV_REAL_CORPUS) or ".real-corpus")
+    return score_real(folder, local, split=split)
 
 
 def evaluate(gold: list[Path], *, contradictions: bool = True) -> Any:

@@ -30,6 +30,14 @@ class ReportFormat(StrEnum):
     json = "json"
 
 
+class RealSplit(StrEnum):
+    """Parts of a real-news set (docs/real-news.md)."""
+
+    dev = "dev"
+    heldout = "heldout"
+    all = "all"
+
+
 class QueryFormat(StrEnum):
     """Output formats of ``query``."""
 
