@@ -87,8 +87,9 @@ def link_incidents(store: ClaimStore, quads: list[Quad], article: URIRef) -> lis
     """Point each new event at an incident already stored when they corefer.
 
     Two events corefer when they share an event family and at least two
-    participant parties, or one party and the same date, and their articles were
-    not published more than :data:`INCIDENT_WINDOW_DAYS` apart.
+    participant parties, or one party and the same date (of the event, or of
+    both articles' publication), and their articles were not published more
+    than :data:`INCIDENT_WINDOW_DAYS` apart.
     """
     published = _day(
         next(
@@ -135,6 +136,10 @@ def link_incidents(store: ClaimStore, quads: list[Quad], article: URIRef) -> lis
                     continue
                 shared[row["incident"]].add(side)
                 if row["date"] is not None and dates.get(event) == str(row["date"]):
+                    same_date.add(row["incident"])
+                # Reports published the same day about one party and one kind of
+                # event are follow-ups of one story (a strike, a denial).
+                if published is not None and published == _day(row["published"]):
                     same_date.add(row["incident"])
         candidates = sorted(
             (-len(found), str(incident), incident)

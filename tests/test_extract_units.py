@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from claimgraph.graph.extract.quantities import duration_before, number
@@ -52,3 +54,43 @@ def test_durations(text: str, seconds: float, comparator: str) -> None:
 def test_no_duration() -> None:
     assert duration_before("the strike") is None
     assert number("fifteen") == 15.0 and number("1,200") == 1200.0
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Unions said more than a million workers walked out.", (1e6, "worker", "gt")),
+        ("Officials said fewer than 500,000 workers joined.", (5e5, "worker", "lt")),
+        (
+            "The firm said that about 5,000 barrels had leaked.",
+            (5e3, "barrel", "approx"),
+        ),
+        ("The survey found 78% of members backed the action.", (78.0, "percent", "eq")),
+    ],
+)
+def test_counts_of_any_thing(
+    nlp: Any, sentence: str, expected: tuple[float, str, str]
+) -> None:
+    from claimgraph.graph.extract import extract
+    from claimgraph.graph.models import Article
+
+    ex = extract(Article(id="t", text=sentence), nlp)
+    counts = [
+        (v.number, v.unit, v.comparator)
+        for a in ex.assertions
+        for v in a.values
+        if v.aspect == "Count"
+    ]
+    assert counts == [expected]
+
+
+@pytest.mark.model
+def test_dates_money_and_casualties_are_not_counts(nlp: Any) -> None:
+    from claimgraph.graph.extract import extract
+    from claimgraph.graph.models import Article
+
+    text = "Police said 3 people were killed on 12 May and $40 was stolen."
+    ex = extract(Article(id="t", text=text), nlp)
+    aspects = [v.aspect for a in ex.assertions for v in a.values]
+    assert "Count" not in aspects

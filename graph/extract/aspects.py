@@ -18,6 +18,7 @@ from ..lexicon import Lexicon
 from ..models import AspectValue
 from .actors import ActorIndex
 from .casualties import CasualtyReader
+from .counts import COUNT, read_counts
 from .mentions import phrase_of, span_of, verb_subject
 from .quantities import duration_before
 
@@ -45,6 +46,7 @@ class AspectReader(CasualtyReader):
         self.notice = lx.aspects.get("AdvanceNotice")
         self.casualties = lx.aspects.get("Casualties")
         self.location = lx.aspects.get("Location")
+        self.counts = COUNT in lx.aspects
         # Multi-word casualty lemmas are a verb and its object: "lose life".
         self.casualty_phrases: dict[str, set[str]] = {}
         if self.casualties is not None:
@@ -84,6 +86,9 @@ class AspectReader(CasualtyReader):
             values += self._casualties(own)
         if self.location is not None:
             values += self._location(own)
+        if self.counts:
+            taken = {i for v in values for i in range(v.span.start, v.span.end)}
+            values += read_counts(own, taken)
         unique: dict[tuple[object, ...], AspectValue] = {}
         for value in values:
             unique.setdefault(
