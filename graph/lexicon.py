@@ -56,6 +56,7 @@ class Lexicon:
     cue_phrases: dict[str, str]  # "according to", "in a statement" -> cue class
     negation: frozenset[str]
     falsity: frozenset[str]  # "baseless", "untrue": calling a claim false
+    claim_nouns: frozenset[str]  # "claim", "allegation": what falsity describes
     negative_implicatives: frozenset[str]
     hedges: dict[str, str]  # lemma -> certainty ("probable", "possible")
     aspects: dict[str, Aspect]
@@ -281,6 +282,7 @@ def _load(extra: str | None) -> Lexicon:
         cue_phrases=phrases,
         negation=_concept_lemmas(graph, "Negation"),
         falsity=_concept_lemmas(graph, "Falsity"),
+        claim_nouns=_concept_lemmas(graph, "ClaimNoun"),
         negative_implicatives=_concept_lemmas(graph, "NegativeImplicative"),
         hedges=hedges,
         aspects=aspects,

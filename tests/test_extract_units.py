@@ -94,3 +94,25 @@ def test_dates_money_and_casualties_are_not_counts(nlp: Any) -> None:
     ex = extract(Article(id="t", text=text), nlp)
     aspects = [v.aspect for a in ex.assertions for v in a.values]
     assert "Count" not in aspects
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "rejects"),
+    [
+        ("The company said the report was baseless.", True),
+        ("The ministry said the allegations were a fabrication.", True),
+        ("The union said the figures were false.", True),
+        ("The club denied any wrongdoing.", True),
+        ("The army said extensive and inaccurate fire hit the plane.", False),
+        ("The police said the man gave a false name.", False),
+    ],
+)
+def test_a_statement_rejects_a_claim_only_when_it_calls_a_claim_untrue(
+    nlp: Any, sentence: str, rejects: bool
+) -> None:
+    from claimgraph.graph.extract import extract
+    from claimgraph.graph.models import Article
+
+    (assertion,) = extract(Article(id="t", text=sentence), nlp).assertions
+    assert assertion.rejects is rejects

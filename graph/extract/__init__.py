@@ -18,7 +18,7 @@ from .attribution import find_candidates
 from .candidates import Candidate
 from .events import event_for, find_events
 from .factuality import certainty, content_polarity
-from .mentions import doc_text
+from .mentions import Token, doc_text
 from .quotes import find_quotes
 from .speakers import floating_quotes, resolve_speakers
 
@@ -70,9 +70,21 @@ def _assertion(
         target=target,
         values=values,
         confidence=item.confidence,
-        rejects=item.cue_class in _REJECTING
-        or any(t.lemma_.lower() in lx.falsity or t.lower_ in lx.falsity for t in own),
+        rejects=item.cue_class in _REJECTING or any(_calls_false(t, lx) for t in own),
     )
+
+
+def _calls_false(token: Token, lx: Lexicon) -> bool:
+    """A falsity word said of a claim: "the report is baseless", "a fabrication",
+    "false reports"; not "inaccurate fire" (an attribute of something else)."""
+    if token.lemma_.lower() not in lx.falsity and token.lower_ not in lx.falsity:
+        return False
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head  # "extensive and inaccurate fire": as "extensive"
+    if token.dep_ != "amod":
+        return True
+    head = token.head.lemma_.lower()
+    return head in lx.document_nouns or head in lx.claim_nouns
 
 
 def extract_doc(article: Article, doc: Doc, lx: Lexicon | None = None) -> Extraction:
