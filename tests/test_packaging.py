@@ -4,12 +4,24 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tomllib
 import zipfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_package_folder_is_listed_in_pyproject() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = config["tool"]["setuptools"]["packages"]
+    found = ["claimgraph"] + [
+        ".".join(["claimgraph", *init.parent.relative_to(ROOT).parts])
+        for folder in ("graph", "ontology")
+        for init in (ROOT / folder).rglob("__init__.py")
+    ]
+    assert sorted(listed) == sorted(found)
 
 
 @pytest.mark.slow

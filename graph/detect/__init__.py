@@ -1,0 +1,1 @@
+"""Detection: the rules (``ontology/rules/*.rq``), working sets, folds, SHACL."""

@@ -1,0 +1,1 @@
+"""Evaluation: gold files, extraction scores, incident relations."""

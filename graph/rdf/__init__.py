@@ -1,0 +1,1 @@
+"""RDF: extraction to quads, deterministic IRIs, the quad type."""

@@ -1,0 +1,1 @@
+"""Rendering: the actor network, the HTML view, exports and terminal output."""

@@ -1,0 +1,1 @@
+"""Reports: findings and assertions read back from the store, and report pages."""
