@@ -26,11 +26,11 @@ demo: install
 test: install-dev
 	$(BIN)/pytest
 
+# mypy names modules after folders and the checkout's folder name is arbitrary,
+# so the package is type-checked through a link named claimgraph.
 lint: install-dev
 	$(BIN)/ruff format --check __init__.py graph ontology cli.py tests bench
 	$(BIN)/ruff check __init__.py graph ontology cli.py tests bench
-	# mypy names modules after folders; the checkout's folder name is arbitrary, so
-	# type-check the package through a link named claimgraph.
 	@link=$$(mktemp -d) && ln -s "$(CURDIR)" "$$link/claimgraph" && \
 		$(BIN)/mypy $(addprefix "$$link/claimgraph/",$(MYPY_FILES)); \
 		status=$$?; rm -rf "$$link"; exit $$status
