@@ -16,6 +16,8 @@ import typer
 
 from .graph.errors import CkgError
 from .graph.render.terminal import (
+    SPLIT_HELP,
+    TEXTS_HELP,
     ExportFormat,
     QueryFormat,
     RealSplit,
@@ -26,12 +28,13 @@ from .graph.render.terminal import (
     ingest_progress,
     out,
     page_label,
+    print_eval,
     print_ingest,
     print_json,
+    print_real,
     print_stats,
     render_findings,
     rows_table,
-    scores_table,
 )
 
 app = typer.Typer(
@@ -340,17 +343,8 @@ def evaluate(
     format: Annotated[
         ReportFormat, typer.Option("--format", "-f")
     ] = ReportFormat.table,
-    split: Annotated[
-        RealSplit,
-        typer.Option(help="Real-news sets: which part to score (docs/real-news.md)."),
-    ] = RealSplit.dev,
-    texts: Annotated[
-        Path | None,
-        typer.Option(
-            help="Real-news sets: folder of the texts "
-            "(default $CLAIMGRAPH_REAL_CORPUS, else ./.real-corpus)."
-        ),
-    ] = None,
+    split: Annotated[RealSplit, typer.Option(help=SPLIT_HELP)] = RealSplit.dev,
+    texts: Annotated[Path | None, typer.Option(help=TEXTS_HELP)] = None,
 ) -> None:
     """Score extraction against gold annotations (precision, recall, F1), or
     dispute finding on a real-news set (a folder with a manifest.json)."""
@@ -359,30 +353,9 @@ def evaluate(
 
     if gold and all(is_real_news_set(path) for path in gold):
         for folder in gold:
-            real = evaluate_real(folder, texts=texts, split=split.value)
-            if format is ReportFormat.json:
-                print_json(real.as_dict())
-            else:
-                sys.stdout.write(real.as_markdown())
-            if real.missing:
-                err.print(
-                    f"{len(real.missing)} texts of {esc(str(folder))} are not in "
-                    "the texts folder and were not scored.",
-                    markup=False,
-                )
+            print_real(evaluate_real(folder, texts=texts, split=split.value), format)
         return
-    report = run_eval(gold)
-    data = report.as_dict()
-    if format is ReportFormat.json:
-        print_json(data)
-        return
-    if format is ReportFormat.markdown:
-        sys.stdout.write(report.as_markdown())
-        return
-    out.print(scores_table(data))
-    for folder, incident in report.incidents.items():
-        out.print(f"\n[b]{esc(folder)}[/b]: cross-article relations")
-        out.print(incident.as_markdown(), markup=False)
+    print_eval(run_eval(gold), format)
 
 
 @app.command()
