@@ -65,6 +65,7 @@ class Lexicon:
     armed_forces_nouns: frozenset[str]
     titles: frozenset[str]
     document_nouns: frozenset[str]
+    civilian_nouns: frozenset[str]  # "residents", "witnesses": their own party
     audience_nouns: frozenset[str]
     government_nouns: frozenset[str] = frozenset()
     cue_nouns: dict[str, str] = field(default_factory=dict)  # "warning" -> "Warn"
@@ -291,6 +292,7 @@ def _load(extra: str | None) -> Lexicon:
         armed_forces_nouns=_concept_lemmas(graph, "ArmedForcesNoun"),
         titles=_concept_lemmas(graph, "Title"),
         document_nouns=_concept_lemmas(graph, "DocumentNoun"),
+        civilian_nouns=_concept_lemmas(graph, "CivilianGroupNoun"),
         audience_nouns=_concept_lemmas(graph, "AudienceNoun"),
         government_nouns=_concept_lemmas(graph, "GovernmentNoun"),
         cue_nouns=nouns,

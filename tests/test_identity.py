@@ -61,3 +61,35 @@ def test_a_spokesman_speaks_for_his_company_and_an_official_for_his_state(
     assert parties["Peter Hale"] == ex.actor(parties["Peter Hale"] or "").key
     assert ex.actor(parties["Peter Hale"] or "").name == "Dalton Motors"
     assert parties["Ana Soto"] == "state:chile"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker", "party"),
+    [
+        (
+            "Lawyers representing the workers said they were never paid.",
+            "Lawyers",
+            "workers",
+        ),
+        (
+            "A spokeswoman for the union said the strike would go on.",
+            "spokeswoman",
+            "union",
+        ),
+        (
+            "Residents of Lima said the water was dirty.",
+            "Residents of Lima",
+            "Residents of Lima",
+        ),
+        ("Peruvian officials said the water was clean.", "Peruvian officials", "Peru"),
+    ],
+)
+def test_parties_of_groups_and_agents(
+    nlp: Any, text: str, speaker: str, party: str
+) -> None:
+    ex = extract(Article(id="t", text=text), nlp)
+    (assertion,) = ex.assertions
+    actor = ex.actor(assertion.speaker)
+    assert actor.name == speaker
+    assert ex.actor(actor.party or "").name == party

@@ -132,17 +132,13 @@ def _title_holder(
     if token.tag_ == "NNS":
         key = index.sided("group", span, "group")  # "analysts", "officials"
         index.plural.add(key)
+        if token.lemma_.lower() in _AGENTS:
+            _principal(index, token, key)  # "lawyers for the company"
         return key
     key = index.sided("person", span, "person", role=clean(span.text))
     index._gender_from(key, [t.text for t in span])
     # "a spokesman for the ministry" / "a ministry spokesman" after "The AIB said".
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                org = index.resolve(pobj)
-                if org is not None and org != key:
-                    index.set_acts_for(key, org)
+    _principal(index, token, key)
     if index.actors[key].acts_for is None and token.lower_ in _SPOKES:
         # "A ministry spokeswoman": the body named by the modifier; a bare "a
         # spokesman" after "The AIB rejected ...": the body just mentioned.
@@ -155,6 +151,42 @@ def _title_holder(
         if org is not None:
             index.set_acts_for(key, org)
     return key
+
+
+#: People who speak for someone else: "lawyers for X" act for X, while
+#: "residents of X" are a group of their own.
+_AGENTS = frozenset(
+    {
+        "lawyer",
+        "attorney",
+        "counsel",
+        "representative",
+        "solicitor",
+        "barrister",
+        "advocate",
+        "agent",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "aide",
+    }
+)
+
+
+def _principal(index: ActorRegistry, token: Token, key: str) -> None:
+    """Whom a title holder speaks for: "a spokesman for the ministry", "lawyers
+    of the family", "attorneys representing the workers"."""
+    for child in token.children:
+        target = None
+        if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
+            target = next((c for c in child.children if c.dep_ == "pobj"), None)
+        elif child.dep_ == "acl" and child.lemma_.lower() == "represent":
+            target = next((c for c in child.children if c.dep_ == "dobj"), None)
+        if target is not None:
+            principal = index.resolve(target)
+            if principal is not None and principal != key:
+                index.set_acts_for(key, principal)
+                return
 
 
 def _fallback(index: ActorRegistry, token: Token, span: SpacySpan) -> str | None:

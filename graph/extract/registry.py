@@ -203,9 +203,12 @@ class ActorRegistry:
     def sided(
         self, prefix: str, phrase: SpacySpan, kind: ActorKind, **extra: Any
     ) -> str:
-        """An actor named by ``phrase``, acting for the state the phrase names."""
+        """An actor named by ``phrase``, acting for the state the phrase names
+        (unless it is a civilian group: "Peruvian residents" speak for themselves)."""
         name = clean(phrase.text)
-        side = self.side_from(phrase)
+        root = getattr(phrase, "root", None)
+        civilian = root is not None and root.lemma_.lower() in self.lx.civilian_nouns
+        side = None if civilian else self.side_from(phrase)
         key = self._add(f"{prefix}:{slug(name)}", name, kind, side=side, **extra)
         if side:
             self.set_acts_for(key, self.state(side))
