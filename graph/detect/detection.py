@@ -49,21 +49,20 @@ _KINDS = {
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]{4,}")
 
 
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)}
+
+
 def word_overlap(first: str, second: str) -> float:
     """Share of the shorter text's words (4+ letters, or numbers) the other has.
 
     Short function words are left out; 0 when either text has fewer than three
     such words: short quotes ("the account") say too little to be one statement.
     """
-    one = {w.lower() for w in _WORD.findall(first)}
-    two = {w.lower() for w in _WORD.findall(second)}
+    one, two = _words(first), _words(second)
     if min(len(one), len(two)) < 3:
         return 0.0
     return len(one & two) / min(len(one), len(two))
-
-
-def _words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text)}
 
 
 #: A candidate must relate to the statement at least this much to be kept.
@@ -289,18 +288,19 @@ def _find(
     for rule in rules if rules is not None else load_rules():
         for article in targets:
             bindings = {"article": article} if article is not None else {}
-            rows = store.select(rule.text, bindings)
+            rows = [
+                row
+                for row in store.select(rule.text, bindings)
+                if row["a1"] != row["a2"]
+                and (
+                    rule.similarity is None
+                    or word_overlap(str(row["value1"]), str(row["value2"]))
+                    >= rule.similarity
+                )
+            ]
             if rule.select == "best":
-                rows = _best([r for r in rows if r["a1"] != r["a2"]])
-            for row in rows:
-                if row["a1"] == row["a2"]:
-                    continue
-                if rule.similarity is not None and (
-                    word_overlap(str(row["value1"]), str(row["value2"]))
-                    < rule.similarity
-                ):
-                    continue
-                matches.append((rule, row))
+                rows = _best(rows)
+            matches += [(rule, row) for row in rows]
     # Rules that select the best candidate are fallbacks for propositions no
     # aspect is recognised for: a pair another rule reports is left to it.
     paired = {
