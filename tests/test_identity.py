@@ -111,3 +111,9 @@ def test_descriptions_and_families_meet(one: str, other: str, kind: str) -> None
         )
 
     assert mint(one) == mint(other)
+
+
+def test_a_demonym_is_no_name_to_merge_on() -> None:
+    """ "Russian government" and "Russian defence ministry" are two bodies."""
+    assert key("Borduria government") != key("Borduria defence ministry")
+    assert key("Bordurian government") != key("Bordurian defence ministry")

@@ -77,8 +77,12 @@ def canonical_key(actor: Actor) -> str:
             return f"person:{words[-1]}"
         return actor.key
     # "Iran-backed Hezbolla militant group": the one name among descriptions.
-    names = [w for w in actor.name.split() if w[:1].isupper() and "-" not in w]
-    if len(names) == 1 and any(w[:1].islower() for w in actor.name.split()[1:]):
+    # Only behind a description: a leading capitalised word is often a demonym
+    # ("Russian government", "Russian defence ministry" are two bodies).
+    tokens = actor.name.split()
+    described = not tokens[0][:1].isupper() or "-" in tokens[0]  # "Iran-backed"
+    names = [w for w in tokens[1:] if w[:1].isupper() and "-" not in w]
+    if described and len(names) == 1:
         words = [w.lower() for w in _WORD.findall(names[0])]
     content = sorted({_word(w) for w in words if w not in _FILLER})
     if len(content) == 1 and len(content[0]) >= 6:
