@@ -1,13 +1,12 @@
 """The SKOS lexicons of ``ontology/lexicon/`` and the country table, as plain data.
 
-Users extend the lexicons by editing Turtle (or adding ``.ttl`` files to
-``$CLAIMGRAPH_LEXICON_DIR``); this module turns them into the sets and dicts the
-extractor needs, once per process.
+Users extend the lexicons by editing Turtle (or adding ``.ttl`` files to the
+folder ``Settings.lexicon_dir``, from ``$CLAIMGRAPH_LEXICON_DIR``); this module
+turns them into the sets and dicts the extractor needs, once per process.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -17,8 +16,8 @@ from rdflib import RDF, SKOS, Graph, Literal, URIRef
 from ..ontology import resource
 from ..ontology.vocab import CKG
 from .errors import OntologyError
+from .settings import ENV_LEXICON, Settings, resolve_settings
 
-ENV_LEXICON = "CLAIMGRAPH_LEXICON_DIR"
 _NS = str(CKG._NS)
 # Lexicon-only properties; mint them here so ckg.ttl need not list them.
 _NOUN_LEMMA = URIRef(_NS + "nounLemma")
@@ -106,7 +105,7 @@ def _strings(graph: Graph, subject: object, predicate: URIRef) -> frozenset[str]
     )
 
 
-def _sources() -> list[tuple[str, str]]:
+def _sources(extra: str | None) -> list[tuple[str, str]]:
     """(name for messages, Turtle text) of every lexicon file, package first."""
     folder = resource("lexicon")
     if not folder.is_dir():
@@ -116,18 +115,19 @@ def _sources() -> list[tuple[str, str]]:
         for entry in sorted(folder.iterdir(), key=lambda e: e.name)
         if entry.name.endswith(".ttl")
     ]
-    extra = os.environ.get(ENV_LEXICON)
     if extra:
         path = Path(extra)
         if not path.is_dir():
-            raise OntologyError(f"${ENV_LEXICON} is {extra}, which is not a directory.")
+            raise OntologyError(
+                f"The extra lexicon folder {extra} ({ENV_LEXICON}) is not a directory."
+            )
         sources += [(str(p), p.read_text("utf-8")) for p in sorted(path.glob("*.ttl"))]
     return sources
 
 
-def _load_graph() -> Graph:
+def _load_graph(extra: str | None) -> Graph:
     graph = Graph()
-    for name, text in _sources():
+    for name, text in _sources(extra):
         try:
             graph.parse(data=text, format="turtle")
         except Exception as exc:  # noqa: BLE001 - rdflib raises several parser errors
@@ -245,7 +245,7 @@ def _certainty_map(graph: Graph, scheme_member: str) -> dict[str, str]:
 @lru_cache(maxsize=4)
 def _load(extra: str | None) -> Lexicon:
     # ``extra`` is only the cache key: _sources reads the variable itself.
-    graph = _load_graph()
+    graph = _load_graph(extra)
     cues, phrases, nouns = _cue_classes(graph)
     if not cues:
         raise OntologyError(
@@ -306,6 +306,8 @@ def _load(extra: str | None) -> Lexicon:
     )
 
 
-def load_lexicon() -> Lexicon:
-    """The merged lexicon (package files plus ``$CLAIMGRAPH_LEXICON_DIR``)."""
-    return _load(os.environ.get(ENV_LEXICON))
+def load_lexicon(settings: Settings | None = None) -> Lexicon:
+    """The merged lexicon: the package files plus ``settings.lexicon_dir``
+    (default: the environment's :class:`~graph.settings.Settings`)."""
+    extra = resolve_settings(settings).lexicon_dir
+    return _load(str(extra) if extra else None)

@@ -39,7 +39,6 @@ from ..store import ClaimStore, open_store
 
 Ref = tuple[str, int]  # (article id, gold assertion index)
 #: Where the set's texts are, when not given (default ``./.real-corpus``).
-ENV_REAL_CORPUS = "CLAIMGRAPH_REAL_CORPUS"
 SPLITS = ("dev", "heldout", "all")
 
 
