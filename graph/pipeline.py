@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rdflib import RDF, XSD, Literal, URIRef
 from rdflib.term import Node
@@ -23,6 +23,9 @@ from .rdf.quads import DEFAULT, Quad
 from .settings import Settings, resolve_settings
 from .store import ClaimStore
 from .store.ontology import ensure_ontology
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 Progress = Callable[[int, int, str], None]
 #: Reports published further apart than this are about different incidents, even
@@ -201,7 +204,7 @@ def ingest_articles(
     articles: Iterable[Article],
     *,
     jobs: int = 1,
-    nlp: Any = None,
+    nlp: Language | None = None,
     progress: Progress | None = None,
     extractor: Extractor | None = None,
     settings: Settings | None = None,
@@ -248,7 +251,7 @@ def ingest_paths(
     sources: list[str],
     *,
     jobs: int = 1,
-    nlp: Any = None,
+    nlp: Language | None = None,
     progress: Progress | None = None,
     extractor: Extractor | None = None,
     settings: Settings | None = None,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..lexicon import Lexicon, load_lexicon
 from ..models import Actor, Article, Assertion, Event, Extraction, Span
@@ -19,13 +19,13 @@ from .attribution import find_candidates
 from .candidates import Candidate
 from .events import event_for, find_events
 from .factuality import certainty, content_polarity
-from .mentions import Token, doc_text
+from .mentions import doc_text
 from .quotes import find_quotes
 from .speakers import floating_quotes, resolve_speakers
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = ["extract", "extract_doc", "extract_many"]
 
@@ -226,7 +226,7 @@ def extract_many(
 
     pipeline = nlp or load_nlp()
     lx = load_lexicon(settings)
-    items: Iterable[tuple[str, Any]] = ((a.text, a) for a in articles)
+    items: Iterable[tuple[str, Article]] = ((a.text, a) for a in articles)
     # A caller's own pipeline may still use spaCy's multiprocessing.
     for doc, article in pipeline.pipe(
         items, as_tuples=True, n_process=n_process, batch_size=batch_size

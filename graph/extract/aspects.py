@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..lexicon import Lexicon
 from ..models import AspectValue
@@ -22,7 +22,12 @@ from .counts import COUNT, read_counts
 from .mentions import phrase_of, span_of, verb_subject
 from .quantities import duration_before
 
-Token = Any
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
 
 _LIGHT_VERBS = {"open", "launch", "carry", "conduct", "mount", "stage", "unleash"}
 _WEAPON_EVENTS = {
@@ -55,7 +60,7 @@ class AspectReader(CasualtyReader):
                 if obj:
                     self.casualty_phrases.setdefault(verb, set()).add(obj)
 
-    def actor_in(self, phrase: Any) -> str | None:
+    def actor_in(self, phrase: SpacySpan | Iterable[Token]) -> str | None:
         """The first actor (a state first) a phrase names: "Syrian fire" -> Syria."""
         for token in phrase:
             if token.ent_type_ in ("PERSON", "ORG") or token.pos_ == "PRON":
@@ -111,7 +116,7 @@ class AspectReader(CasualtyReader):
         assert aspect is not None
         out: list[AspectValue] = []
 
-        def add(actor: str | None, where: Any) -> None:
+        def add(actor: str | None, where: Token | SpacySpan) -> None:
             if actor is not None:
                 out.append(
                     AspectValue("Responsibility", "actor", span_of(where), actor=actor)

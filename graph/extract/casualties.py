@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..lexicon import Aspect
 from ..models import AspectValue
-from .mentions import Token, phrase_of, span_of, verb_subject
+from .mentions import phrase_of, span_of, verb_subject
 from .quantities import comparator, number
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _INJURY = {"wound", "injure", "injury", "hurt"}
 # "fatally wounded", "mortally injured": an injury that killed.

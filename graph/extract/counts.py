@@ -11,9 +11,14 @@ times, ordinals, money or durations, and counts another aspect already read
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..models import AspectValue
-from .mentions import Token, phrase_of, span_of
+from .mentions import phrase_of, span_of
 from .quantities import UNITS, comparator, number
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 #: The aspect (a concept of ontology/lexicon/aspects.ttl) counts are read for.
 COUNT = "Count"

@@ -10,10 +10,13 @@ and conditionals on the main verb or the cue lower certainty.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ..kinds import Certainty, Polarity
 from ..lexicon import Lexicon
-from .mentions import Token
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 #: From the strongest commitment to the weakest.
 _ORDER: dict[str, int] = {level.value: rank for rank, level in enumerate(Certainty)}
