@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rdflib import RDF, SKOS, Graph, Literal, URIRef
+from rdflib.term import Node
 
 from ..ontology import resource
 from ..ontology.vocab import CKG
@@ -25,7 +26,12 @@ _NOUN_LEMMA = URIRef(_NS + "nounLemma")
 
 @dataclass(frozen=True)
 class Aspect:
-    """An aspect concept: its value kind and trigger words."""
+    """An aspect concept: its value kind, trigger words and the reader that finds
+    its values (``ckg:reader``, a name in :mod:`graph.extract.readers`).
+
+    ``words`` holds the reader's other word lists by property (``ckg:lightVerb``
+    -> ``words["lightVerb"]``), so a reader's vocabulary is lexicon data.
+    """
 
     name: str
     kind: str
@@ -33,6 +39,13 @@ class Aspect:
     agent_lemmas: frozenset[str] = frozenset()
     lead_words: frozenset[str] = frozenset()
     min_adequate_seconds: float | None = None
+    reader: str | None = None
+    unit: str | None = None
+    words: dict[str, frozenset[str]] = field(default_factory=dict, hash=False)
+
+    def word_list(self, role: str) -> frozenset[str]:
+        """The words of ``role`` (a property's local name); empty if none."""
+        return self.words.get(role, frozenset())
 
 
 @dataclass(frozen=True)
@@ -242,6 +255,43 @@ def _certainty_map(graph: Graph, scheme_member: str) -> dict[str, str]:
     return out
 
 
+#: Aspect properties read into fields of :class:`Aspect`, not into its ``words``.
+_ASPECT_FIELDS = frozenset(
+    {
+        "lemma",
+        "agentLemma",
+        "leadWord",
+        "valueKind",
+        "minAdequateSeconds",
+        "reader",
+        "unit",
+    }
+)
+
+
+def _aspect(graph: Graph, concept: Node) -> Aspect:
+    minimum = graph.value(concept, CKG.minAdequateSeconds)
+    reader = graph.value(concept, CKG.reader)
+    unit = graph.value(concept, CKG.unit)
+    words: dict[str, set[str]] = {}
+    for p, o in graph.predicate_objects(concept):
+        role = _local(p)
+        if str(p).startswith(_NS) and isinstance(o, Literal):
+            if role not in _ASPECT_FIELDS:
+                words.setdefault(role, set()).add(str(o).lower())
+    return Aspect(
+        name=_local(concept),
+        kind=str(graph.value(concept, CKG.valueKind) or "actor"),
+        lemmas=_strings(graph, concept, CKG.lemma),
+        agent_lemmas=_strings(graph, concept, CKG.agentLemma),
+        lead_words=_strings(graph, concept, CKG.leadWord),
+        min_adequate_seconds=float(str(minimum)) if minimum is not None else None,
+        reader=str(reader) if reader is not None else None,
+        unit=str(unit) if unit is not None else None,
+        words={role: frozenset(found) for role, found in sorted(words.items())},
+    )
+
+
 @lru_cache(maxsize=4)
 def _load(extra: str | None) -> Lexicon:
     # ``extra`` is only the cache key: _sources reads the variable itself.
@@ -259,17 +309,10 @@ def _load(extra: str | None) -> Lexicon:
         if value is not None:
             for lemma in _strings(graph, concept, CKG.lemma):
                 hedges.setdefault(lemma, _local(value).lower())
-    aspects: dict[str, Aspect] = {}
-    for concept in graph.subjects(RDF.type, CKG.Aspect):
-        minimum = graph.value(concept, CKG.minAdequateSeconds)
-        aspects[_local(concept)] = Aspect(
-            name=_local(concept),
-            kind=str(graph.value(concept, CKG.valueKind) or "actor"),
-            lemmas=_strings(graph, concept, CKG.lemma),
-            agent_lemmas=_strings(graph, concept, CKG.agentLemma),
-            lead_words=_strings(graph, concept, CKG.leadWord),
-            min_adequate_seconds=float(str(minimum)) if minimum is not None else None,
-        )
+    aspects = {
+        _local(concept): _aspect(graph, concept)
+        for concept in graph.subjects(RDF.type, CKG.Aspect)
+    }
     events: dict[str, tuple[str, str]] = {}
     for family in sorted(graph.subjects(RDF.type, CKG.EventFamily), key=str):
         for concept in sorted(graph.subjects(SKOS.broader, family), key=str):
