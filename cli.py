@@ -7,7 +7,6 @@ line on stderr and the command exits with status 1.
 from __future__ import annotations
 
 import functools
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -22,19 +21,15 @@ from .graph.render.terminal import (
     QueryFormat,
     RealSplit,
     ReportFormat,
-    assertions_table,
     err,
     esc,
     ingest_progress,
     out,
     page_label,
-    print_eval,
     print_ingest,
     print_json,
-    print_real,
     print_stats,
     render_findings,
-    rows_table,
 )
 
 app = typer.Typer(
@@ -45,6 +40,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 F = TypeVar("F", bound=Callable[..., Any])
+#: Library arguments an error may be about that are options here ("--max-nodes").
+FLAGS = ("store", "timeout", "jobs", "min_confidence", "max_nodes")
 
 StoreOption = Annotated[
     str | None,
@@ -66,7 +63,8 @@ def handle_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except CkgError as exc:
-            err.print(f"Error: {exc}", markup=False)
+            flag = exc.setting in FLAGS and "--" + str(exc.setting).replace("_", "-")
+            err.print(f"Error: {exc.naming(flag) if flag else exc}", markup=False)
             raise typer.Exit(1) from None
         except KeyboardInterrupt:
             err.print("Interrupted; every article written so far is complete.")
@@ -90,10 +88,10 @@ def ingest(
     ] = False,
 ) -> None:
     """Extract assertions from articles, store them and detect contradictions."""
-    from .graph.api import ingest as run_ingest
+    from .graph.session import ClaimGraph
 
-    with ingest_progress(quiet) as advance:
-        report = run_ingest(sources, store, jobs=jobs, progress=advance)
+    with ClaimGraph(store) as graph, ingest_progress(quiet) as advance:
+        report = graph.ingest(sources, jobs=jobs, progress=advance)
     print_ingest(report)
 
 
@@ -145,33 +143,29 @@ def contradictions(
     outlets are listed as its reports. --limit and --offset page the report: on
     a large store the first page is read far faster than the whole report.
     """
-    from .graph.api import findings, findings_page
+    from .graph.filters import ReportFilter
+    from .graph.session import ClaimGraph
 
-    kinds = ["contradiction"]
-    if corroborations:
-        kinds.append("corroboration")
-    if revisions:
-        kinds.append("revision")
-    filters: dict[str, Any] = {
-        "kinds": kinds,
-        "side": side,
-        "event": event,
-        "types": type or (),
-        "min_confidence": min_confidence,
-    }
-    if limit is None and offset == 0:
-        records = findings(store, **filters)
+    extra = {"corroboration": corroborations, "revision": revisions}
+    chosen = ReportFilter.parse(
+        kinds=["contradiction", *(kind for kind, wanted in extra.items() if wanted)],
+        side=side,
+        event=event,
+        types=type or (),
+        min_confidence=min_confidence,
+        limit=limit,
+        offset=offset,
+    )
+    with ClaimGraph(store) as graph:
+        page = graph.findings_page(chosen) if chosen.paged else None
+        records = page.records if page else graph.findings(chosen)
+    if page is None:
         render_findings(records, format)
-        total = len(records)
     else:
-        page = findings_page(
-            store, limit=limit or sys.maxsize, offset=offset, **filters
-        )
-        total = page.total
-        shown = page_label(offset, len(page.records), total)
-        render_findings(page.records, format, f"findings {shown}")
+        shown = page_label(offset, len(records), page.total)
+        render_findings(records, format, f"findings {shown}")
         err.print(f"Findings {shown}; --offset and --limit show others.")
-    if fail_on_found and total:
+    if fail_on_found and (page.total if page else records):
         raise typer.Exit(3)
 
 
@@ -184,19 +178,12 @@ def assertions(
     ] = ReportFormat.table,
 ) -> None:
     """List every extracted assertion: speaker, side, cue, quote, offsets."""
-    from .graph.api import assertions as load
+    from .graph.render.printing import print_assertions
+    from .graph.session import ClaimGraph
 
-    records = load(store)
-    if format is ReportFormat.json:
-        from .graph.report.findings import assertion_json
-
-        print_json([assertion_json(r) for r in records])
-    elif format is ReportFormat.markdown:
-        from .graph.report.findings import assertions_markdown
-
-        sys.stdout.write(assertions_markdown(records))
-    else:
-        out.print(assertions_table(records))
+    with ClaimGraph(store) as graph:
+        records = graph.assertions()
+    print_assertions(records, format)
 
 
 @app.command()
@@ -227,30 +214,30 @@ def query(
     ] = None,
 ) -> None:
     """Run a SPARQL query (text, .rq file or shipped query name) on the store."""
-    from .graph.api import list_queries, run_query
+    from .graph.render.printing import print_table
+    from .graph.session import ClaimGraph
+    from .graph.sparql import parse_params
 
     if list_:
-        for name, purpose in list_queries():
+        for name, purpose in ClaimGraph.queries():
             out.print(f"[b]{name}[/b]  {esc(purpose)}")
         return
     if not sparql:
         raise CkgError("Give a query, a .rq file or a query name (see --list).")
-    table = run_query(store, sparql, param or [], timeout=timeout)
-    if format is QueryFormat.json:
-        print_json(table.as_dicts())
-    elif format is QueryFormat.csv:
-        sys.stdout.write(table.as_csv())
-    else:
-        out.print(rows_table(table.columns, table.rows))
+    params = parse_params(param or [])
+    with ClaimGraph(store) as graph:
+        table = graph.query(sparql, params, timeout=timeout)
+    print_table(table, format)
 
 
 @app.command()
 @handle_errors
 def detect(store: StoreOption = None) -> None:
     """Delete all findings and run every rule over the whole store again."""
-    from .graph.api import redetect
+    from .graph.session import ClaimGraph
 
-    count = redetect(store)
+    with ClaimGraph(store) as graph:
+        count = graph.detect()
     out.print(f"{count} findings")
 
 
@@ -258,9 +245,10 @@ def detect(store: StoreOption = None) -> None:
 @handle_errors
 def validate(store: StoreOption = None) -> None:
     """Check the store against the SHACL shapes in ontology/shapes.ttl."""
-    from .graph.api import validate as run_validate
+    from .graph.session import ClaimGraph
 
-    result = run_validate(store)
+    with ClaimGraph(store) as graph:
+        result = graph.validate()
     out.print(f"Valid: {result.triples} triples conform to the claimgraph shapes.")
 
 
@@ -272,9 +260,10 @@ def export(
     format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.trig,
 ) -> None:
     """Export the store as TriG/N-Quads, or the actor graph as GraphML/GEXF."""
-    from .graph.api import export as run_export
+    from .graph.session import ClaimGraph
 
-    count = run_export(store, output, format.value)
+    with ClaimGraph(store) as graph:
+        count = graph.export(output, format.value)
     unit = "quads" if format.value in ("trig", "nquads") else "nodes"
     out.print(f"Wrote {count} {unit} to {output}")
 
@@ -300,17 +289,12 @@ def viz(
     max_nodes: Annotated[int, typer.Option(min=10, help="Cap on nodes shown.")] = 500,
 ) -> None:
     """Write an interactive HTML graph of who claims what (works offline)."""
-    from .graph.api import visualise
+    from .graph.filters import GraphFilter
+    from .graph.session import ClaimGraph
 
-    result = visualise(
-        store,
-        output,
-        event=event,
-        actor=actor,
-        side=side,
-        contradictions_only=contradictions_only,
-        max_nodes=max_nodes,
-    )
+    chosen = GraphFilter(event, actor, side, contradictions_only, max_nodes)
+    with ClaimGraph(store) as graph:
+        result = graph.visualise(output, chosen)
     out.print(f"Wrote {output} ({result.nodes} nodes, {result.edges} edges)")
     if result.note:
         err.print(result.note, markup=False)
@@ -325,9 +309,10 @@ def stats(
     ] = ReportFormat.table,
 ) -> None:
     """Counts and the actors most involved in disputes."""
-    from .graph.api import stats as load_stats
+    from .graph.session import ClaimGraph
 
-    data = load_stats(store)
+    with ClaimGraph(store) as graph:
+        data = graph.stats().as_dict()
     if format is ReportFormat.json:
         print_json(data)
         return
@@ -348,14 +333,17 @@ def evaluate(
 ) -> None:
     """Score extraction against gold annotations (precision, recall, F1), or
     dispute finding on a real-news set (a folder with a manifest.json)."""
-    from .graph.api import evaluate as run_eval
-    from .graph.api import evaluate_real, is_real_news_set
+    from .graph.evaluate.runner import is_real_news_set
+    from .graph.render.printing import print_real, print_scores
+    from .graph.session import ClaimGraph
 
+    graph = ClaimGraph()  # scoring uses fresh in-memory stores, not --store
     if gold and all(is_real_news_set(path) for path in gold):
         for folder in gold:
-            print_real(evaluate_real(folder, texts=texts, split=split.value), format)
+            real = graph.evaluate_real(folder, texts=texts, split=split.value)
+            print_real(real, folder, format)
         return
-    print_eval(run_eval(gold), format)
+    print_scores(graph.evaluate(gold), format)
 
 
 @app.command()
@@ -369,10 +357,11 @@ def serve(
     ] = False,
 ) -> None:
     """Serve the store as a SPARQL 1.1 endpoint (/sparql) and the graph at /."""
-    from .graph.api import serve as run_serve
+    from .graph.session import ClaimGraph
 
     out.print(f"SPARQL endpoint on http://{host}:{port}/sparql (Ctrl-C to stop)")
-    run_serve(store, host=host, port=port, writable=writable)
+    with ClaimGraph(store) as graph:
+        graph.serve(host=host, port=port, writable=writable)
 
 
 @app.command()
@@ -385,11 +374,14 @@ def demo(
     ] = ReportFormat.table,
 ) -> None:
     """Ingest a folder of articles (default ./seeds) and print the contradictions."""
-    from .graph.api import findings
-    from .graph.api import ingest as run_ingest
+    from .graph.filters import ReportFilter
+    from .graph.session import ClaimGraph
 
-    print_ingest(run_ingest([str(seeds)], store), brief=True)
-    render_findings(findings(store, kinds=("contradiction", "corroboration")), format)
+    chosen = ReportFilter.parse(kinds=("contradiction", "corroboration"))
+    with ClaimGraph(store) as graph:
+        print_ingest(graph.ingest([seeds]), brief=True)
+        records = graph.findings(chosen)
+    render_findings(records, format)
 
 
 if __name__ == "__main__":  # pragma: no cover

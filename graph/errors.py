@@ -19,6 +19,19 @@ from __future__ import annotations
 class CkgError(Exception):
     """Root of every error claimgraph raises on purpose."""
 
+    def __init__(
+        self, message: str = "", *, setting: str | None = None, name: str = ""
+    ) -> None:
+        self.setting = setting
+        self.template = message if setting is not None else None
+        super().__init__(
+            message.replace("{name}", name) if setting is not None else message
+        )
+
+    def naming(self, name: str) -> str:
+        """The message with the value called ``name`` (e.g. the CLI's flag)."""
+        return self.template.replace("{name}", name) if self.template else str(self)
+
 
 class InputError(CkgError):
     """An input article cannot be read or is not usable text."""
@@ -46,3 +59,7 @@ class ModelError(CkgError):
 
 class ValidationFailed(CkgError):
     """SHACL validation of the store found violations."""
+
+
+class UsageError(CkgError):
+    """An argument or setting has a value that is not valid."""

@@ -10,7 +10,6 @@ Bad input raises :class:`~graph.errors.InputError` with one line.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,8 +19,8 @@ from typing import IO
 from .errors import InputError
 from .models import Article
 from .rdf.ids import normalise_text, text_sha256
+from .settings import resolve_settings
 
-DEFAULT_MAX_BYTES = 5_000_000
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -34,19 +33,6 @@ class ReadResult:
 
     articles: list[Article] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
-
-
-def max_bytes() -> int:
-    """Size limit per input, from ``$CLAIMGRAPH_MAX_BYTES`` (default 5 MB)."""
-    raw = os.environ.get("CLAIMGRAPH_MAX_BYTES")
-    if not raw:
-        return DEFAULT_MAX_BYTES
-    try:
-        return int(raw)
-    except ValueError:
-        raise InputError(
-            f"CLAIMGRAPH_MAX_BYTES must be a whole number of bytes, not '{raw}'."
-        ) from None
 
 
 def _decode(data: bytes, where: str, limit: int) -> str:
@@ -199,15 +185,19 @@ def _expand(path: Path) -> Iterator[Path]:
         yield path
 
 
-def read_inputs(sources: list[str], stdin: IO[bytes] | None = None) -> ReadResult:
+def read_inputs(
+    sources: list[str], stdin: IO[bytes] | None = None, *, max_bytes: int | None = None
+) -> ReadResult:
     """Read every source; ``-`` reads standard input as one text article.
 
     A missing, empty, binary or oversized file raises :class:`InputError` before
     anything is ingested; malformed JSONL lines are skipped and reported.
+    ``max_bytes`` is the size limit per input (default: the environment's
+    :class:`~graph.settings.Settings`).
     """
     if not sources:
         raise InputError("No input given: name one or more files, folders or '-'.")
-    limit = max_bytes()
+    limit = resolve_settings(None).max_bytes if max_bytes is None else max_bytes
     result = ReadResult()
     for source in sources:
         if source == "-":

@@ -1,24 +1,24 @@
 """The SKOS lexicons of ``ontology/lexicon/`` and the country table, as plain data.
 
-Users extend the lexicons by editing Turtle (or adding ``.ttl`` files to
-``$CLAIMGRAPH_LEXICON_DIR``); this module turns them into the sets and dicts the
-extractor needs, once per process.
+Users extend the lexicons by editing Turtle (or adding ``.ttl`` files to the
+folder ``Settings.lexicon_dir``, from ``$CLAIMGRAPH_LEXICON_DIR``); this module
+turns them into the sets and dicts the extractor needs, once per process.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from rdflib import RDF, SKOS, Graph, Literal, URIRef
+from rdflib.term import Node
 
 from ..ontology import resource
 from ..ontology.vocab import CKG
 from .errors import OntologyError
+from .settings import ENV_LEXICON, Settings, resolve_settings
 
-ENV_LEXICON = "CLAIMGRAPH_LEXICON_DIR"
 _NS = str(CKG._NS)
 # Lexicon-only properties; mint them here so ckg.ttl need not list them.
 _NOUN_LEMMA = URIRef(_NS + "nounLemma")
@@ -26,7 +26,12 @@ _NOUN_LEMMA = URIRef(_NS + "nounLemma")
 
 @dataclass(frozen=True)
 class Aspect:
-    """An aspect concept: its value kind and trigger words."""
+    """An aspect concept: its value kind, trigger words and the reader that finds
+    its values (``ckg:reader``, a name in :mod:`graph.extract.readers`).
+
+    ``words`` holds the reader's other word lists by property (``ckg:lightVerb``
+    -> ``words["lightVerb"]``), so a reader's vocabulary is lexicon data.
+    """
 
     name: str
     kind: str
@@ -34,6 +39,13 @@ class Aspect:
     agent_lemmas: frozenset[str] = frozenset()
     lead_words: frozenset[str] = frozenset()
     min_adequate_seconds: float | None = None
+    reader: str | None = None
+    unit: str | None = None
+    words: dict[str, frozenset[str]] = field(default_factory=dict, hash=False)
+
+    def word_list(self, role: str) -> frozenset[str]:
+        """The words of ``role`` (a property's local name); empty if none."""
+        return self.words.get(role, frozenset())
 
 
 @dataclass(frozen=True)
@@ -107,7 +119,7 @@ def _strings(graph: Graph, subject: object, predicate: URIRef) -> frozenset[str]
     )
 
 
-def _sources() -> list[tuple[str, str]]:
+def _sources(extra: str | None) -> list[tuple[str, str]]:
     """(name for messages, Turtle text) of every lexicon file, package first."""
     folder = resource("lexicon")
     if not folder.is_dir():
@@ -117,18 +129,19 @@ def _sources() -> list[tuple[str, str]]:
         for entry in sorted(folder.iterdir(), key=lambda e: e.name)
         if entry.name.endswith(".ttl")
     ]
-    extra = os.environ.get(ENV_LEXICON)
     if extra:
         path = Path(extra)
         if not path.is_dir():
-            raise OntologyError(f"${ENV_LEXICON} is {extra}, which is not a directory.")
+            raise OntologyError(
+                f"The extra lexicon folder {extra} ({ENV_LEXICON}) is not a directory."
+            )
         sources += [(str(p), p.read_text("utf-8")) for p in sorted(path.glob("*.ttl"))]
     return sources
 
 
-def _load_graph() -> Graph:
+def _load_graph(extra: str | None) -> Graph:
     graph = Graph()
-    for name, text in _sources():
+    for name, text in _sources(extra):
         try:
             graph.parse(data=text, format="turtle")
         except Exception as exc:  # noqa: BLE001 - rdflib raises several parser errors
@@ -243,10 +256,47 @@ def _certainty_map(graph: Graph, scheme_member: str) -> dict[str, str]:
     return out
 
 
+#: Aspect properties read into fields of :class:`Aspect`, not into its ``words``.
+_ASPECT_FIELDS = frozenset(
+    {
+        "lemma",
+        "agentLemma",
+        "leadWord",
+        "valueKind",
+        "minAdequateSeconds",
+        "reader",
+        "unit",
+    }
+)
+
+
+def _aspect(graph: Graph, concept: Node) -> Aspect:
+    minimum = graph.value(concept, CKG.minAdequateSeconds)
+    reader = graph.value(concept, CKG.reader)
+    unit = graph.value(concept, CKG.unit)
+    words: dict[str, set[str]] = {}
+    for p, o in graph.predicate_objects(concept):
+        role = _local(p)
+        if str(p).startswith(_NS) and isinstance(o, Literal):
+            if role not in _ASPECT_FIELDS:
+                words.setdefault(role, set()).add(str(o).lower())
+    return Aspect(
+        name=_local(concept),
+        kind=str(graph.value(concept, CKG.valueKind) or "actor"),
+        lemmas=_strings(graph, concept, CKG.lemma),
+        agent_lemmas=_strings(graph, concept, CKG.agentLemma),
+        lead_words=_strings(graph, concept, CKG.leadWord),
+        min_adequate_seconds=float(str(minimum)) if minimum is not None else None,
+        reader=str(reader) if reader is not None else None,
+        unit=str(unit) if unit is not None else None,
+        words={role: frozenset(found) for role, found in sorted(words.items())},
+    )
+
+
 @lru_cache(maxsize=4)
 def _load(extra: str | None) -> Lexicon:
     # ``extra`` is only the cache key: _sources reads the variable itself.
-    graph = _load_graph()
+    graph = _load_graph(extra)
     cues, phrases, nouns = _cue_classes(graph)
     if not cues:
         raise OntologyError(
@@ -260,17 +310,10 @@ def _load(extra: str | None) -> Lexicon:
         if value is not None:
             for lemma in _strings(graph, concept, CKG.lemma):
                 hedges.setdefault(lemma, _local(value).lower())
-    aspects: dict[str, Aspect] = {}
-    for concept in graph.subjects(RDF.type, CKG.Aspect):
-        minimum = graph.value(concept, CKG.minAdequateSeconds)
-        aspects[_local(concept)] = Aspect(
-            name=_local(concept),
-            kind=str(graph.value(concept, CKG.valueKind) or "actor"),
-            lemmas=_strings(graph, concept, CKG.lemma),
-            agent_lemmas=_strings(graph, concept, CKG.agentLemma),
-            lead_words=_strings(graph, concept, CKG.leadWord),
-            min_adequate_seconds=float(str(minimum)) if minimum is not None else None,
-        )
+    aspects = {
+        _local(concept): _aspect(graph, concept)
+        for concept in graph.subjects(RDF.type, CKG.Aspect)
+    }
     events: dict[str, tuple[str, str]] = {}
     for family in sorted(graph.subjects(RDF.type, CKG.EventFamily), key=str):
         for concept in sorted(graph.subjects(SKOS.broader, family), key=str):
@@ -308,6 +351,8 @@ def _load(extra: str | None) -> Lexicon:
     )
 
 
-def load_lexicon() -> Lexicon:
-    """The merged lexicon (package files plus ``$CLAIMGRAPH_LEXICON_DIR``)."""
-    return _load(os.environ.get(ENV_LEXICON))
+def load_lexicon(settings: Settings | None = None) -> Lexicon:
+    """The merged lexicon: the package files plus ``settings.lexicon_dir``
+    (default: the environment's :class:`~graph.settings.Settings`)."""
+    extra = resolve_settings(settings).lexicon_dir
+    return _load(str(extra) if extra else None)

@@ -10,10 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .kinds import Certainty, Polarity
+
 ActorKind = Literal["state", "organisation", "person", "group", "unknown"]
-Polarity = Literal["positive", "negative", "unknown"]
-# FactBank-style commitment of the speaker: CT, PR, PS, U.
-Certainty = Literal["certain", "probable", "possible", "underspecified"]
 ValueKind = Literal["actor", "polarity", "quantity", "duration"]
 Comparator = Literal["eq", "lt", "le", "gt", "ge", "approx"]
 
@@ -131,8 +130,8 @@ class Assertion:
     cue_class: str
     content: Span
     pattern: str
-    polarity: Polarity = "positive"
-    certainty: Certainty = "certain"
+    polarity: Polarity = Polarity.POSITIVE
+    certainty: Certainty = Certainty.CERTAIN
     event: str | None = None
     target: str | None = None
     parent: int | None = None

@@ -3,24 +3,29 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from rdflib import RDF, XSD, Literal, URIRef
 from rdflib.term import Node
 
 from ..ontology.vocab import CKG, SCHEMA, SEM
 from .detect import detection
-from .detect.rules import named_query
+from .detect.rules import Rule, load_rules, named_query
 from .inputs import read_inputs
 from .models import Article, Extraction
 from .rdf import ids
 from .rdf.build import extraction_quads
 from .rdf.quads import DEFAULT, Quad
+from .settings import Settings, resolve_settings
 from .store import ClaimStore
 from .store.ontology import ensure_ontology
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 Progress = Callable[[int, int, str], None]
 #: Reports published further apart than this are about different incidents, even
@@ -158,8 +163,13 @@ def link_incidents(store: ClaimStore, quads: list[Quad], article: URIRef) -> lis
     ]
 
 
-def ingest_extraction(store: ClaimStore, extraction: Extraction) -> ArticleResult:
-    """Write one extracted article and its findings.
+def ingest_extraction(
+    store: ClaimStore,
+    extraction: Extraction,
+    rules: Sequence[Rule] | None = None,
+) -> ArticleResult:
+    """Write one extracted article and its findings by ``rules`` (default
+    :func:`graph.detect.rules.load_rules`).
 
     On the embedded store both are one transaction; elsewhere the findings are
     a second write.
@@ -175,12 +185,12 @@ def ingest_extraction(store: ClaimStore, extraction: Extraction) -> ArticleResul
     if store.oxigraph is not None:
         # Checked before it is stored: the article and its findings are one
         # transaction, so a crash never leaves an article without its findings.
-        findings = detection.find(store, [iri], pending=quads)
+        findings = detection.find(store, [iri], rules, pending=quads)
         store.add_quads(quads + findings)
     else:
         # Rules run on the server (or rdflib's memory store): write first.
         store.add_quads(quads)
-        findings = detection.find(store, [iri])
+        findings = detection.find(store, [iri], rules)
         store.add_quads(findings)
     return ArticleResult(
         article.id,
@@ -196,19 +206,23 @@ def ingest_articles(
     articles: Iterable[Article],
     *,
     jobs: int = 1,
-    nlp: Any = None,
+    nlp: Language | None = None,
     progress: Progress | None = None,
     extractor: Extractor | None = None,
+    settings: Settings | None = None,
 ) -> IngestReport:
     """Extract and store ``articles`` one transaction each, in input order.
 
     ``extractor`` replaces :func:`graph.extract.extract_many` (tests, other
     extractors); it is called as ``extractor(articles, nlp=nlp, n_process=jobs)``.
+    ``settings`` (default: the environment's) give the lexicon and rule folders.
     """
+    settings = resolve_settings(settings)
     if extractor is None:
         from .extract import extract_many
 
-        extractor = extract_many
+        extractor = partial(extract_many, settings=settings)
+    rules = load_rules(settings)
     items = list(articles)
     ensure_ontology(store)
     # Texts already stored are not parsed again: re-ingesting a corpus is cheap.
@@ -228,7 +242,7 @@ def ingest_articles(
             iri = str(ids.article_iri(item.text))
             report.articles.append(ArticleResult(item.id, iri, "unchanged"))
         else:
-            report.articles.append(ingest_extraction(store, next(fresh)))
+            report.articles.append(ingest_extraction(store, next(fresh), rules))
         if progress is not None:
             progress(done, len(items), item.id)
     return report
@@ -239,12 +253,14 @@ def ingest_paths(
     sources: list[str],
     *,
     jobs: int = 1,
-    nlp: Any = None,
+    nlp: Language | None = None,
     progress: Progress | None = None,
     extractor: Extractor | None = None,
+    settings: Settings | None = None,
 ) -> IngestReport:
     """Read ``sources`` (files, folders, ``-``) and ingest every article."""
-    read = read_inputs(sources)
+    settings = resolve_settings(settings)
+    read = read_inputs(sources, max_bytes=settings.max_bytes)
     report = ingest_articles(
         store,
         read.articles,
@@ -252,6 +268,7 @@ def ingest_paths(
         nlp=nlp,
         progress=progress,
         extractor=extractor,
+        settings=settings,
     )
     report.skipped = read.skipped
     return report

@@ -98,6 +98,8 @@ class CKG(DefinedNamespace):
     actorKind: URIRef
     actsForTransitively: URIRef
     agentLemma: URIRef
+    altUnit: URIRef
+    altUnitLemma: URIRef
     articleKey: URIRef
     aspect: URIRef
     between: URIRef
@@ -111,6 +113,7 @@ class CKG(DefinedNamespace):
     contestedAspect: URIRef
     contradicts: URIRef
     corroborates: URIRef
+    crossingVerb: URIRef
     cueLemma: URIRef
     cueSpan: URIRef
     eventFamily: URIRef
@@ -120,25 +123,30 @@ class CKG(DefinedNamespace):
     hasAspectValue: URIRef
     hasContent: URIRef
     hasParticipant: URIRef
+    holdingVerb: URIRef
     incident: URIRef
     leadWord: URIRef
     lemma: URIRef
+    lightVerb: URIRef
     minAdequateSeconds: URIRef
     nestedIn: URIRef
     nounLemma: URIRef
     partial: URIRef
+    party: URIRef
+    partyPreposition: URIRef
     pattern: URIRef
     phrase: URIRef
+    placePreposition: URIRef
     placeText: URIRef
     polarity: URIRef
     quoteSpan: URIRef
+    reader: URIRef
     rebuts: URIRef
     rejectsClaim: URIRef
     reportingVerb: URIRef
     restates: URIRef
     revises: URIRef
     roleLabel: URIRef
-    party: URIRef
     side: URIRef
     sourceSpan: URIRef
     supersedes: URIRef
@@ -146,8 +154,10 @@ class CKG(DefinedNamespace):
     textSha256: URIRef
     timeText: URIRef
     unit: URIRef
+    unitModifier: URIRef
     valueActor: URIRef
     valueHolds: URIRef
     valueKind: URIRef
     valueNumber: URIRef
     valueSpan: URIRef
+    weaponNoun: URIRef

@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from claimgraph.graph.api import ingest, visualise  # noqa: E402
+from claimgraph import ClaimGraph, GraphFilter  # noqa: E402
 from tests.browser import chromium, screenshot  # noqa: E402
 
 
@@ -26,10 +26,11 @@ def main() -> None:
         sys.exit("chromium is not installed (apt-get install chromium)")
     with tempfile.TemporaryDirectory() as tmp:
         store = args.store or str(Path(tmp) / "store")
-        if not args.store:
-            ingest([str(ROOT / "seeds")], store)
         page = Path(tmp) / "graph.html"
-        visualise(store, page, contradictions_only=True)
+        with ClaimGraph(store) as graph:
+            if not args.store:
+                graph.ingest([ROOT / "seeds"])
+            graph.visualise(page, GraphFilter(contradictions_only=True))
         screenshot(page, Path(args.out), size="1400,1000")
     print(f"wrote {args.out}")
 

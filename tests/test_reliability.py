@@ -129,5 +129,7 @@ def test_store_lock_message_names_the_remedy(tmp_path: Path) -> None:
     with open_store(path):
         with pytest.raises(StoreBusyError) as busy:
             open_store(path)
-    assert "wait for it to finish or use another --store" in str(busy.value)
+    # The library names the value; the CLI puts its flag there.
+    assert "wait for it to finish or use another store." in str(busy.value)
+    assert busy.value.naming("--store").endswith("or use another --store.")
     assert os.path.isdir(path)

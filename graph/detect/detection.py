@@ -323,9 +323,10 @@ def _find(
     return list(quads)
 
 
-def refresh(store: ClaimStore) -> int:
-    """Delete all findings and run every rule over the whole store again."""
+def refresh(store: ClaimStore, rules: Iterable[Rule] | None = None) -> int:
+    """Delete all findings and run every rule (default :func:`load_rules`) over
+    the whole store again."""
     store.update(named_query("clear-findings").text)
-    quads = find(store)
+    quads = find(store, rules=rules)
     store.add_quads(quads)
     return sum(1 for q in quads if q[1] == RDF.type and q[2] == CKG.Finding)

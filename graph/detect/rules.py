@@ -16,7 +16,6 @@ another rule reports is left to that rule).
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -26,10 +25,10 @@ from pathlib import Path
 
 from ...ontology import resource
 from ..errors import OntologyError
+from ..kinds import FINDING_KINDS
+from ..settings import ENV_RULES, Settings, resolve_settings
 
 _HEADER = re.compile(r"^#\s*([a-z]+):\s*(.*)$")
-ENV_RULES = "CLAIMGRAPH_RULES_DIR"
-FINDING_KINDS = ("contradiction", "corroboration", "restatement", "revision")
 LINKS = ("rebuts",)
 
 
@@ -155,21 +154,21 @@ def _package_files(node: Traversable, label: str) -> list[tuple[str, str]]:
     ]
 
 
-def _user_files(env: str) -> list[tuple[str, str]]:
-    folder = os.environ.get(env)
+def _user_files(folder: str | None) -> list[tuple[str, str]]:
     if not folder:
         return []
     path = Path(folder)
     if not path.is_dir():
-        raise OntologyError(f"${env} is {folder}, which is not a directory.")
+        raise OntologyError(
+            f"The extra rules folder {folder} ({ENV_RULES}) is not a directory."
+        )
     return [(str(p), p.read_text(encoding="utf-8")) for p in sorted(path.glob("*.rq"))]
 
 
 @lru_cache(maxsize=8)
 def _load_rules(user_dir: str | None) -> tuple[Rule, ...]:
-    # user_dir is unused in the body: it is part of the cache key.
     items = _read_dir(
-        _package_files(resource("rules"), "ontology/rules") + _user_files(ENV_RULES)
+        _package_files(resource("rules"), "ontology/rules") + _user_files(user_dir)
     )
     rules = [_to_rule(item) for item in items]
     seen: set[str] = set()
@@ -180,9 +179,11 @@ def _load_rules(user_dir: str | None) -> tuple[Rule, ...]:
     return tuple(rules)
 
 
-def load_rules() -> tuple[Rule, ...]:
-    """All rules: ``ontology/rules/*.rq`` plus ``$CLAIMGRAPH_RULES_DIR/*.rq``."""
-    return _load_rules(os.environ.get(ENV_RULES))
+def load_rules(settings: Settings | None = None) -> tuple[Rule, ...]:
+    """All rules: ``ontology/rules/*.rq`` plus ``settings.rules_dir/*.rq``
+    (default: the environment's :class:`~graph.settings.Settings`)."""
+    folder = resolve_settings(settings).rules_dir
+    return _load_rules(str(folder) if folder else None)
 
 
 @lru_cache(maxsize=1)

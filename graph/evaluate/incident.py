@@ -15,7 +15,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..inputs import make_article
@@ -23,6 +23,9 @@ from ..pipeline import Extractor, ingest_articles
 from ..report.findings import AssertionRecord, FindingRecord, load_findings
 from ..store import open_store
 from .gold import GoldArticle, load_gold
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 Ref = tuple[str, int]  # (article file name, gold assertion index)
 KINDS = ("contradiction", "corroboration", "duplicate", "revision")
@@ -185,7 +188,7 @@ def _covers(finding_refs: set[Ref], a: Ref, b: Ref) -> bool:
 
 
 def evaluate_incident(
-    folder: Path, *, extractor: Extractor | None = None, nlp: Any = None
+    folder: Path, *, extractor: Extractor | None = None, nlp: Language | None = None
 ) -> IncidentReport:
     """Ingest ``folder``'s articles one by one and score the cross-article findings.
 

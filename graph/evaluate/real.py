@@ -29,7 +29,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..inputs import make_article
@@ -37,9 +37,11 @@ from ..pipeline import ingest_articles
 from ..report.findings import AssertionRecord, FindingRecord, load_findings
 from ..store import ClaimStore, open_store
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+
 Ref = tuple[str, int]  # (article id, gold assertion index)
 #: Where the set's texts are, when not given (default ``./.real-corpus``).
-ENV_REAL_CORPUS = "CLAIMGRAPH_REAL_CORPUS"
 SPLITS = ("dev", "heldout", "all")
 
 
@@ -297,7 +299,7 @@ def _merging(
 
 
 def evaluate_real(
-    folder: Path, texts: Path, *, split: str = "dev", nlp: Any = None
+    folder: Path, texts: Path, *, split: str = "dev", nlp: Language | None = None
 ) -> RealReport:
     """Ingest the split's articles into a fresh store and score the disputes."""
     report = RealReport(split)

@@ -8,23 +8,24 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..lexicon import Lexicon, load_lexicon
 from ..models import Actor, Article, Assertion, Event, Extraction, Span
+from ..settings import Settings, resolve_settings
 from .actors import ActorIndex
 from .aspects import AspectReader
 from .attribution import find_candidates
 from .candidates import Candidate
 from .events import event_for, find_events
 from .factuality import certainty, content_polarity
-from .mentions import Token, doc_text
+from .mentions import doc_text
 from .quotes import find_quotes
 from .speakers import floating_quotes, resolve_speakers
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = ["extract", "extract_doc", "extract_many"]
 
@@ -184,7 +185,7 @@ def extract(article: Article, nlp: Language | None = None) -> Extraction:
 _WORKER: tuple[Language, Lexicon] | None = None
 
 
-def _start_worker() -> None:
+def _start_worker(settings: Settings | None) -> None:
     global _WORKER  # noqa: PLW0603 - one pipeline per worker process
     import os
 
@@ -194,7 +195,7 @@ def _start_worker() -> None:
     # it leaves (they run ahead of it and wait on a bounded queue anyway).
     if hasattr(os, "nice"):
         os.nice(5)
-    _WORKER = (load_nlp(), load_lexicon())
+    _WORKER = (load_nlp(), load_lexicon(settings))
 
 
 def _extract_in_worker(article: Article) -> Extraction:
@@ -208,21 +209,24 @@ def extract_many(
     nlp: Language | None = None,
     n_process: int = 1,
     batch_size: int = 16,
+    settings: Settings | None = None,
 ) -> Iterator[Extraction]:
     """Extract from many articles in input order.
 
     With ``n_process`` > 1 and the default pipeline, whole extractions run in
     that many worker processes, each loading the model once; a given ``nlp``
     parses with ``nlp.pipe(n_process=...)``. Results are the same either way.
+    ``settings`` (default: the environment's) give the extra lexicon folder.
     """
+    settings = resolve_settings(settings)
     if n_process > 1 and nlp is None:
-        yield from _extract_parallel(articles, n_process)
+        yield from _extract_parallel(articles, n_process, settings)
         return
     from ..nlp import load_nlp
 
     pipeline = nlp or load_nlp()
-    lx = load_lexicon()
-    items: Iterable[tuple[str, Any]] = ((a.text, a) for a in articles)
+    lx = load_lexicon(settings)
+    items: Iterable[tuple[str, Article]] = ((a.text, a) for a in articles)
     # A caller's own pipeline may still use spaCy's multiprocessing.
     for doc, article in pipeline.pipe(
         items, as_tuples=True, n_process=n_process, batch_size=batch_size
@@ -231,7 +235,7 @@ def extract_many(
 
 
 def _extract_parallel(
-    articles: Iterable[Article], workers: int
+    articles: Iterable[Article], workers: int, settings: Settings
 ) -> Iterator[Extraction]:
     import multiprocessing
     from collections import deque
@@ -245,7 +249,9 @@ def _extract_parallel(
     # caller may hold an open store whose background threads a fork would copy.
     context = multiprocessing.get_context("spawn")
     pending: deque[Future[Extraction]] = deque()
-    with ProcessPoolExecutor(workers, context, initializer=_start_worker) as pool:
+    with ProcessPoolExecutor(
+        workers, context, initializer=_start_worker, initargs=(settings,)
+    ) as pool:
         try:
             for article in articles:
                 pending.append(pool.submit(_extract_in_worker, article))

@@ -9,7 +9,7 @@ mention. Sides are settled at the end by :mod:`graph.extract.sides`.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 from ..lexicon import Lexicon
 from ..models import Actor
@@ -19,14 +19,16 @@ from .mentions import (
     PERSON_PRONOUNS,
     PLURAL_PRONOUNS,
     THING_PRONOUNS,
-    SpacySpan,
-    Token,
     clean,
     looks_like_name,
     np_span,
 )
 from .registry import ActorRegistry
 from .sides import settle
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 _AFFILIATION_PREPS = ("of", "for", "at", "from", "with")
 _MODIFIERS = ("det", "poss", "amod", "compound")
@@ -36,7 +38,7 @@ class ActorIndex(ActorRegistry):
     """Actors of one document, built as mentions are resolved in text order."""
 
     def __init__(
-        self, doc: Any, lexicon: Lexicon, quotes: list[tuple[int, int]] | None = None
+        self, doc: Doc, lexicon: Lexicon, quotes: list[tuple[int, int]] | None = None
     ) -> None:
         super().__init__(doc, lexicon, quotes)
         self._prime()
@@ -46,7 +48,7 @@ class ActorIndex(ActorRegistry):
 
         Later short forms (a surname, an acronym, "the ministry") then find them.
         """
-        heads: list[tuple[int, Any]] = []
+        heads: list[tuple[int, SpacySpan | Token]] = []
         for ent in self.doc.ents:
             # "LIMA, Peru --": a dateline names a place, not an actor.
             if ent.start < 3 and ent.text.isupper():
@@ -71,7 +73,7 @@ class ActorIndex(ActorRegistry):
             if isinstance(item, type(self.doc[0])):
                 self.resolve(item)
                 continue
-            ent = item
+            ent = cast("SpacySpan", item)
             # "Defense" in "French Defense Minister Jean Dupont" is a title word.
             head = ent.root
             while head.dep_ == "compound" and head.head.i != head.i:

@@ -1,5 +1,8 @@
 """Aspect values in an assertion's content, driven by ``ontology/lexicon/aspects.ttl``.
 
+Each aspect names its reader (``ckg:reader``); the built-in readers are
+registered at the end of this module (:mod:`.readers`):
+
 - Responsibility (actor): "responsibility falls on X", "X is responsible / to
   blame", "blame X", "shot down by Y's fire", "Y fired", "Y used X in the strike".
 - AdvanceNotice (polarity, and a lead time in seconds): "coordinated with X ahead
@@ -8,32 +11,28 @@
 - Casualties (quantity): "killing all 15", "seven soldiers died", "three of
   our soldiers lost their lives", "left five dead". A count of a restricted group
   is ``partial`` (see :func:`.casualties.partial_count`).
+- Location (actor): "in Norwegian waters", "entered X's airspace".
+- Count (quantity): any counted noun (:mod:`.counts`).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from ..lexicon import Lexicon
+from ..lexicon import Aspect, Lexicon
 from ..models import AspectValue
 from .actors import ActorIndex
 from .casualties import CasualtyReader
-from .counts import COUNT, read_counts
+from .counts import read_counts
 from .mentions import phrase_of, span_of, verb_subject
 from .quantities import duration_before
+from .readers import Content, aspect_reader, reading_plan
 
-Token = Any
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
-_LIGHT_VERBS = {"open", "launch", "carry", "conduct", "mount", "stage", "unleash"}
-_WEAPON_EVENTS = {
-    "strike",
-    "attack",
-    "raid",
-    "bombing",
-    "assault",
-    "incident",
-    "shooting",
-}
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
 
 class AspectReader(CasualtyReader):
@@ -42,20 +41,9 @@ class AspectReader(CasualtyReader):
     def __init__(self, lx: Lexicon, actors: ActorIndex) -> None:
         self.lx = lx
         self.actors = actors
-        self.responsibility = lx.aspects.get("Responsibility")
-        self.notice = lx.aspects.get("AdvanceNotice")
-        self.casualties = lx.aspects.get("Casualties")
-        self.location = lx.aspects.get("Location")
-        self.counts = COUNT in lx.aspects
-        # Multi-word casualty lemmas are a verb and its object: "lose life".
-        self.casualty_phrases: dict[str, set[str]] = {}
-        if self.casualties is not None:
-            for entry in self.casualties.lemmas:
-                verb, _, obj = entry.partition(" ")
-                if obj:
-                    self.casualty_phrases.setdefault(verb, set()).add(obj)
+        self.plan = reading_plan(lx.aspects)
 
-    def actor_in(self, phrase: Any) -> str | None:
+    def actor_in(self, phrase: SpacySpan | Iterable[Token]) -> str | None:
         """The first actor (a state first) a phrase names: "Syrian fire" -> Syria."""
         for token in phrase:
             if token.ent_type_ in ("PERSON", "ORG") or token.pos_ == "PRON":
@@ -74,21 +62,10 @@ class AspectReader(CasualtyReader):
     ) -> list[AspectValue]:
         """Values in ``tokens`` (minus token indices in ``nested``)."""
         own = [t for t in tokens if t.i not in nested]
+        content = Content(tokens, own, cue_class, target)
         values: list[AspectValue] = []
-        if self.responsibility is not None:
-            values += self._responsibility(own, cue_class, target)
-        if self.notice is not None:
-            # Notice is about the communication itself: "said X warned them a
-            # minute before" asserts the warning's timing even though "warned"
-            # is a nested cue of its own.
-            values += self._notice(tokens)
-        if self.casualties is not None:
-            values += self._casualties(own)
-        if self.location is not None:
-            values += self._location(own)
-        if self.counts:
-            taken = {i for v in values for i in range(v.span.start, v.span.end)}
-            values += read_counts(own, taken)
+        for aspect, read in self.plan:
+            values += read(self, aspect, content, values)
         unique: dict[tuple[object, ...], AspectValue] = {}
         for value in values:
             unique.setdefault(
@@ -105,16 +82,16 @@ class AspectReader(CasualtyReader):
         return list(unique.values())
 
     def _responsibility(
-        self, tokens: list[Token], cue_class: str, target: str | None
+        self, aspect: Aspect, tokens: list[Token], cue_class: str, target: str | None
     ) -> list[AspectValue]:
-        aspect = self.responsibility
-        assert aspect is not None
         out: list[AspectValue] = []
+        light_verbs = aspect.word_list("lightVerb")
+        weapons = aspect.word_list("weaponNoun")
 
-        def add(actor: str | None, where: Any) -> None:
+        def add(actor: str | None, where: Token | SpacySpan) -> None:
             if actor is not None:
                 out.append(
-                    AspectValue("Responsibility", "actor", span_of(where), actor=actor)
+                    AspectValue(aspect.name, "actor", span_of(where), actor=actor)
                 )
 
         members = {t.i for t in tokens}
@@ -123,12 +100,12 @@ class AspectReader(CasualtyReader):
         for token in tokens:
             lemma = token.lemma_.lower()
             if lemma in aspect.lemmas:
-                add(self._responsible_party(token), token)
+                add(self._responsible_party(aspect, token), token)
             elif (
                 lemma in aspect.agent_lemmas
                 and token.pos_ == "NOUN"
                 and token.dep_ == "dobj"
-                and token.head.lemma_.lower() in _LIGHT_VERBS
+                and token.head.lemma_.lower() in light_verbs
             ):
                 # "opened fire", "launched an attack": the light verb's subject.
                 subject = verb_subject(token.head)
@@ -143,7 +120,7 @@ class AspectReader(CasualtyReader):
                     continue
                 if lemma == "use" and not any(
                     c.dep_ == "prep"
-                    and any(g.lemma_.lower() in _WEAPON_EVENTS for g in c.subtree)
+                    and any(g.lemma_.lower() in weapons for g in c.subtree)
                     for c in token.children
                 ):
                     continue
@@ -159,23 +136,22 @@ class AspectReader(CasualtyReader):
                     add(self.actor_in(phrase_of(subject)), phrase_of(subject))
         return out
 
-    def _responsible_party(self, token: Token) -> str | None:
+    def _responsible_party(self, aspect: Aspect, token: Token) -> str | None:
         """ "responsibility ... falls on X", "X is responsible", "X is to blame"."""
         head = token.head
         if token.dep_ in ("nsubj", "nsubjpass"):
             for child in head.children:
-                if child.dep_ == "prep" and child.lower_ in ("on", "with", "upon"):
+                if child.dep_ == "prep" and child.lower_ in aspect.word_list(
+                    "partyPreposition"
+                ):
                     pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                     if pobj is not None:
                         return self.actor_in(phrase_of(pobj))
         if token.dep_ in ("oprd", "xcomp", "ccomp") or token.dep_ == "acomp":
             # "Peru held Ecuador responsible": the object of the holding verb.
             obj = next((c for c in head.children if c.dep_ == "dobj"), None)
-            if obj is not None and head.lemma_.lower() in (
-                "hold",
-                "consider",
-                "deem",
-                "find",
+            if obj is not None and head.lemma_.lower() in aspect.word_list(
+                "holdingVerb"
             ):
                 return self.actor_in(phrase_of(obj))
         if (
@@ -192,14 +168,12 @@ class AspectReader(CasualtyReader):
                 return self.actor_in(phrase_of(subject))
         return None
 
-    def _notice(self, tokens: list[Token]) -> list[AspectValue]:
-        aspect = self.notice
-        assert aspect is not None
+    def _notice(self, aspect: Aspect, tokens: list[Token]) -> list[AspectValue]:
         out: list[AspectValue] = []
         for token in tokens:
             if token.pos_ != "VERB" or token.lemma_.lower() not in aspect.lemmas:
                 continue
-            duration = self._lead_time(token, aspect.lead_words)
+            duration = self._lead_time(aspect, token)
             if duration is not None:
                 out.append(duration)
                 continue
@@ -222,15 +196,15 @@ class AspectReader(CasualtyReader):
             ):
                 holds = not holds
             out.append(
-                AspectValue("AdvanceNotice", "polarity", span_of(token), positive=holds)
+                AspectValue(aspect.name, "polarity", span_of(token), positive=holds)
             )
         return out
 
-    def _lead_time(self, verb: Token, lead_words: frozenset[str]) -> AspectValue | None:
+    def _lead_time(self, aspect: Aspect, verb: Token) -> AspectValue | None:
         """ "warned them 'under two minutes' before it began" -> < 120 s."""
         doc = verb.doc
         for token in verb.subtree:
-            if token.lower_ not in lead_words or token.i <= verb.i:
+            if token.lower_ not in aspect.lead_words or token.i <= verb.i:
                 continue
             window = doc[max(verb.i + 1, token.i - 7) : token.i]
             found = duration_before(window.text)
@@ -238,7 +212,7 @@ class AspectReader(CasualtyReader):
                 continue
             seconds, compared = found
             return AspectValue(
-                "AdvanceNotice",
+                aspect.name,
                 "duration",
                 span_of(doc[window.start : token.i + 1]),
                 number=seconds,
@@ -247,26 +221,19 @@ class AspectReader(CasualtyReader):
             )
         return None
 
-    def _location(self, tokens: list[Token]) -> list[AspectValue]:
+    def _location(self, aspect: Aspect, tokens: list[Token]) -> list[AspectValue]:
         """ "in Norwegian waters", "inside X's zone", "in international waters"."""
-        aspect = self.location
-        assert aspect is not None
         out: list[AspectValue] = []
         for token in tokens:
             if token.pos_ not in ("NOUN", "PROPN") or token.lower_ not in aspect.lemmas:
                 continue
             head = token.head
-            if token.dep_ == "pobj" and head.lower_ in (
-                "in",
-                "inside",
-                "within",
-                "into",
+            if token.dep_ == "pobj" and head.lower_ in aspect.word_list(
+                "placePreposition"
             ):
                 verb = head.head
-            elif token.dep_ == "dobj" and head.lemma_.lower() in (
-                "enter",
-                "cross",
-                "violate",
+            elif token.dep_ == "dobj" and head.lemma_.lower() in aspect.word_list(
+                "crossingVerb"
             ):
                 verb = head
             else:
@@ -285,7 +252,53 @@ class AspectReader(CasualtyReader):
             if owner is not None:
                 out.append(
                     AspectValue(
-                        "Location", "actor", span_of(phrase_of(token)), actor=owner
+                        aspect.name, "actor", span_of(phrase_of(token)), actor=owner
                     )
                 )
         return out
+
+
+# The built-in readers, in the order they run (aspects.ttl names them).
+
+
+@aspect_reader("actor-agent")
+def _read_agent(
+    state: AspectReader, aspect: Aspect, content: Content, found: list[AspectValue]
+) -> list[AspectValue]:
+    """Who is responsible, to blame, or carried the act out."""
+    return state._responsibility(aspect, content.own, content.cue_class, content.target)
+
+
+@aspect_reader("notice-lead-time")
+def _read_notice(
+    state: AspectReader, aspect: Aspect, content: Content, found: list[AspectValue]
+) -> list[AspectValue]:
+    """Whether notice was given, or how long before."""
+    # Notice is about the communication itself: "said X warned them a minute
+    # before" asserts the warning's timing even though "warned" is a nested cue.
+    return state._notice(aspect, content.tokens)
+
+
+@aspect_reader("trigger-count")
+def _read_trigger_count(
+    state: AspectReader, aspect: Aspect, content: Content, found: list[AspectValue]
+) -> list[AspectValue]:
+    """A number attached to one of the aspect's trigger words, in its unit."""
+    return state._casualties(aspect, content.own)
+
+
+@aspect_reader("actor-place")
+def _read_place(
+    state: AspectReader, aspect: Aspect, content: Content, found: list[AspectValue]
+) -> list[AspectValue]:
+    """Whose waters, airspace or territory."""
+    return state._location(aspect, content.own)
+
+
+@aspect_reader("noun-count")
+def _read_counts(
+    state: AspectReader, aspect: Aspect, content: Content, found: list[AspectValue]
+) -> list[AspectValue]:
+    """Any counted noun; words already read as another aspect's value are left."""
+    taken = {i for v in found for i in range(v.span.start, v.span.end)}
+    return read_counts(content.own, taken, aspect.name)

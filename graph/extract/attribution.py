@@ -21,6 +21,8 @@ Speakers are resolved, and floating quotes added, in :mod:`.speakers`.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..lexicon import Lexicon
 from .candidates import (
     WH,
@@ -31,9 +33,13 @@ from .candidates import (
     trimmed_tokens,
 )
 from .factuality import cue_is_asserted
-from .mentions import Token, doc_text, np_span, subject_of
+from .mentions import doc_text, np_span, subject_of
 from .nominal import nominal_candidates, phrase_candidates
 from .quotes import QUOTE_CHARS, Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
 _WH_CONTENT = WH | {"whether", "if"}
 _TARGET_CLASSES = {"Accuse", "Blame"}
@@ -195,7 +201,7 @@ def _accusation_tokens(
 
 def _quote_content(
     cue: Token, doc: object, quotes: list[Quote], used: set[int]
-) -> Token | None:
+) -> SpacySpan | None:
     """A quoted clause beside the cue, in its sentence, serves as its content.
 
     Only a clause (a quotation with a verb) counts: a quoted phrase inside the

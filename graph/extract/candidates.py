@@ -7,10 +7,14 @@ patterns) make :class:`Candidate` objects with these helpers.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..lexicon import Lexicon
-from .mentions import Token, doc_text, subject_of
+from .mentions import doc_text, subject_of
 from .quotes import Quote, strip_span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 #: Question words: a clause they open reports no new speaker.
 WH = {"what", "which", "who", "whom", "whose", "how", "why", "where", "when"}

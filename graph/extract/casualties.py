@@ -1,15 +1,20 @@
-"""Casualty counts for the Casualties aspect, and whether a count is partial."""
+"""Counts attached to trigger words (the Casualties aspect's reader, "trigger-count"),
+and whether a count is partial."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
 from ..lexicon import Aspect
 from ..models import AspectValue
-from .mentions import Token, phrase_of, span_of, verb_subject
+from .mentions import phrase_of, span_of, verb_subject
 from .quantities import comparator, number
 
-_INJURY = {"wound", "injure", "injury", "hurt"}
-# "fatally wounded", "mortally injured": an injury that killed.
-_FATALLY = {"fatally", "mortally"}
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 # "two more soldiers", "another three", "a further two": an increment on a
 # count given before, not a total.
 _INCREMENT = {"more", "another", "further", "additional"}
@@ -27,13 +32,19 @@ def _restrictive(clause: Token) -> bool:
     return before is None or before.text != ","
 
 
-def partial_count(head: Token, number_token: Token, trigger: Token) -> bool:
+def partial_count(
+    head: Token,
+    number_token: Token,
+    trigger: Token,
+    restricting: frozenset[str] = frozenset(),
+) -> bool:
     """Whether a casualty count is of a restricted group, not a total.
 
     - a restrictive relative clause on the counted noun ("two soldiers who had
-      been wounded died"), or a participle of injury ("two soldiers wounded in
-      the clash died"); the clause that holds the casualty word itself ("the
-      two soldiers who were killed") is the count, not a restriction;
+      been wounded died"), or a participle of a ``restricting`` lemma (the
+      injury words: "two soldiers wounded in the clash died"); the clause that
+      holds the casualty word itself ("the two soldiers who were killed") is
+      the count, not a restriction;
     - a partitive of a definite group ("two of the wounded"; "three of our
       soldiers" names the whole force and stays a total);
     - an increment ("two more", "another three", "a further two", "an
@@ -58,7 +69,7 @@ def partial_count(head: Token, number_token: Token, trigger: Token) -> bool:
             if (
                 child.dep_ == "acl"
                 and child.tag_ == "VBN"
-                and child.lemma_.lower() in _INJURY
+                and child.lemma_.lower() in restricting
                 and _restrictive(child)
             ):
                 return True
@@ -74,23 +85,57 @@ def partial_count(head: Token, number_token: Token, trigger: Token) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class _Words:
+    """A trigger-count aspect's words, prepared once per aspect."""
+
+    lemmas: frozenset[str]
+    #: Multi-word lemmas are a verb and its object: "lose life".
+    phrases: dict[str, frozenset[str]]
+    unit: str
+    alt_unit: str | None
+    alt_lemmas: frozenset[str]
+    #: "fatally wounded", "mortally injured": an alt-unit trigger in the unit.
+    modifiers: frozenset[str]
+
+    @classmethod
+    def of(cls, aspect: Aspect) -> _Words:
+        return _words(aspect)
+
+
+@lru_cache(maxsize=32)
+def _words(aspect: Aspect) -> _Words:
+    phrases: dict[str, set[str]] = {}
+    for entry in aspect.lemmas:
+        verb, _, obj = entry.partition(" ")
+        if obj:
+            phrases.setdefault(verb, set()).add(obj)
+    alt = aspect.word_list("altUnit")
+    return _Words(
+        lemmas=aspect.lemmas,
+        phrases={verb: frozenset(objs) for verb, objs in phrases.items()},
+        unit=aspect.unit or aspect.name.lower(),
+        alt_unit=min(alt) if alt else None,
+        alt_lemmas=aspect.word_list("altUnitLemma"),
+        modifiers=aspect.word_list("unitModifier"),
+    )
+
+
 class CasualtyReader:
-    """Reads casualty counts; :class:`.aspects.AspectReader` mixes it in."""
+    """Reads counts of an aspect's trigger words; :class:`.aspects.AspectReader`
+    mixes it in."""
 
-    casualties: Aspect | None
-    casualty_phrases: dict[str, set[str]]
-
-    def _casualties(self, tokens: list[Token]) -> list[AspectValue]:
+    def _casualties(self, aspect: Aspect, tokens: list[Token]) -> list[AspectValue]:
         """ "killing all 12 crew members", "two soldiers were wounded", "5 dead".
 
-        The unit keeps the measure apart: "dead" and "injured" never compare.
+        The unit keeps the measure apart: "dead" (``ckg:unit``) and "injured"
+        (``ckg:altUnit``, for ``ckg:altUnitLemma`` triggers) never compare.
         """
-        aspect = self.casualties
-        assert aspect is not None
         out: list[AspectValue] = []
         members = {t.i for t in tokens}
+        words = _Words.of(aspect)
         for token in tokens:
-            found = self._casualty_heads(token, aspect.lemmas)
+            found = self._casualty_heads(token, words)
             if found is None:
                 continue
             unit, heads = found
@@ -111,31 +156,33 @@ class CasualtyReader:
                 before = token.doc[max(0, number_token.i - 3) : number_token.i].text
                 out.append(
                     AspectValue(
-                        "Casualties",
+                        aspect.name,
                         "quantity",
                         span_of(phrase_of(head)),
                         number=amount,
                         unit=unit,
                         comparator=comparator(before),
-                        partial=partial_count(head, number_token, token),
+                        partial=partial_count(
+                            head, number_token, token, words.alt_lemmas
+                        ),
                     )
                 )
                 break
         return out
 
     def _casualty_heads(
-        self, token: Token, lemmas: frozenset[str]
+        self, token: Token, words: _Words
     ) -> tuple[str, list[Token]] | None:
-        """(unit, phrases that may hold the count) of a casualty word, or None."""
+        """(unit, phrases that may hold the count) of a trigger word, or None."""
         lemma = token.lemma_.lower()
-        if token.pos_ == "VERB" and lemma in self.casualty_phrases:
+        phrases = words.phrases
+        if token.pos_ == "VERB" and lemma in phrases:
             # "lost their lives": the subject; "claimed the lives of four": the "of".
             obj = next(
                 (
                     c
                     for c in token.children
-                    if c.dep_ == "dobj"
-                    and c.lemma_.lower() in self.casualty_phrases[lemma]
+                    if c.dep_ == "dobj" and c.lemma_.lower() in phrases[lemma]
                 ),
                 None,
             )
@@ -149,12 +196,16 @@ class CasualtyReader:
                 if p.dep_ == "pobj"
             ]
             subject = verb_subject(token)
-            return "dead", owners or ([subject] if subject is not None else [])
-        if lemma not in lemmas:
+            return words.unit, owners or ([subject] if subject is not None else [])
+        if lemma not in words.lemmas:
             return None
-        unit = "injured" if lemma in _INJURY else "dead"
-        if unit == "injured" and any(c.lower_ in _FATALLY for c in token.children):
-            unit = "dead"
+        unit = words.unit
+        if (
+            words.alt_unit is not None
+            and lemma in words.alt_lemmas
+            and not any(c.lower_ in words.modifiers for c in token.children)
+        ):
+            unit = words.alt_unit
         if token.pos_ == "VERB":
             if any(c.dep_ == "neg" for c in token.children):
                 return None
@@ -171,7 +222,7 @@ class CasualtyReader:
                 # "two soldiers who had been wounded died": the clause only
                 # restricts the count the main verb gives.
                 counted_elsewhere = noun.dep_ in ("nsubj", "nsubjpass", "dobj") and (
-                    self._casualty_heads(noun.head, lemmas) is not None
+                    self._casualty_heads(noun.head, words) is not None
                 )
                 if not counted_elsewhere and not any(
                     h.dep_ in ("nsubj", "nsubjpass") for h in heads

@@ -11,9 +11,14 @@ times, ordinals, money or durations, and counts another aspect already read
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..models import AspectValue
-from .mentions import Token, phrase_of, span_of
+from .mentions import phrase_of, span_of
 from .quantities import UNITS, comparator, number
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 #: The aspect (a concept of ontology/lexicon/aspects.ttl) counts are read for.
 COUNT = "Count"
@@ -38,9 +43,12 @@ def _value(token: Token) -> float | None:
     return scale * factor
 
 
-def read_counts(tokens: list[Token], taken: set[int]) -> list[AspectValue]:
+def read_counts(
+    tokens: list[Token], taken: set[int], aspect: str = COUNT
+) -> list[AspectValue]:
     """Counts among ``tokens`` whose number does not start at an offset in
-    ``taken`` (characters already read as another aspect's value)."""
+    ``taken`` (characters already read as another aspect's value), as values
+    of ``aspect``."""
     members = {t.i for t in tokens}
     out: list[AspectValue] = []
     for token in tokens:
@@ -63,7 +71,7 @@ def read_counts(tokens: list[Token], taken: set[int]) -> list[AspectValue]:
         before = " ".join(words)
         out.append(
             AspectValue(
-                COUNT,
+                aspect,
                 "quantity",
                 span_of(phrase_of(noun)),
                 number=value,

@@ -8,11 +8,16 @@ surname or country name finds the actor registered under it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ..models import Actor
 from ..rdf.ids import slug
-from .mentions import SpacySpan, Token, clean, looks_like_name
+from .mentions import clean, looks_like_name
 from .registry import ActorRegistry
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
 _INDEFINITE = {"a", "an", "another", "one", "two", "three", "several", "some"}
 _OFFICIALS = {"official", "officials", "source", "sources", "spokesman", "spokeswoman"}

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..lexicon import Lexicon
 from ..models import Event, Span
 from .actors import ActorIndex
 
-Token = Any
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 
-def find_events(doc: Any, lx: Lexicon, actors: ActorIndex) -> list[Event]:
+def find_events(doc: Doc, lx: Lexicon, actors: ActorIndex) -> list[Event]:
     """One event per event family mentioned, most mentioned first.
 
     News centres on one incident: the strike, the downing and the attack of one

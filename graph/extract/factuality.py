@@ -10,17 +10,16 @@ and conditionals on the main verb or the cue lower certainty.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
+from ..kinds import Certainty, Polarity
 from ..lexicon import Lexicon
-from ..models import Certainty, Polarity
-from .mentions import Token
 
-_ORDER: dict[str, int] = {
-    "certain": 0,
-    "probable": 1,
-    "possible": 2,
-    "underspecified": 3,
-}
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: From the strongest commitment to the weakest.
+_ORDER: dict[str, int] = {level.value: rank for rank, level in enumerate(Certainty)}
 _CHAIN = {"xcomp", "pcomp", "prep", "advcl", "conj", "ccomp", "acl"}
 _ARGUMENTS = ("nsubj", "nsubjpass", "dobj", "attr")
 
@@ -95,7 +94,7 @@ def content_polarity(
             break
     if cue_class in ("Deny", "Reject"):
         negative = not negative
-    return "negative" if negative else "positive"
+    return Polarity.NEGATIVE if negative else Polarity.POSITIVE
 
 
 def _has_complement(verb: Token) -> bool:
@@ -108,9 +107,9 @@ def _has_complement(verb: Token) -> bool:
     return False
 
 
-def _weaker(level: str, value: str | None) -> str:
+def _weaker(level: Certainty, value: str | None) -> Certainty:
     if value and _ORDER.get(value, 0) > _ORDER[level]:
-        return value
+        return Certainty(value)
     return level
 
 
@@ -123,12 +122,12 @@ def certainty(root: Token | None, cue: Token, lx: Lexicon) -> Certainty:
     negated modal ("could not promise") states a fact; nested clauses and
     conjuncts are left to their own assertions.
     """
-    level = _weaker("certain", lx.hedges.get(cue.lemma_.lower()))
+    level = _weaker(Certainty.CERTAIN, lx.hedges.get(cue.lemma_.lower()))
     for child in cue.children:
         if child.dep_ == "advmod":
             level = _weaker(level, lx.hedges.get(child.lower_))
     if root is None:
-        return level  # type: ignore[return-value]
+        return level
     if root.pos_ == "VERB":
         level = _weaker(level, lx.hedges.get(root.lemma_.lower()))
     is_negated = negated(root, lx)
@@ -144,4 +143,4 @@ def certainty(root: Token | None, cue: Token, lx: Lexicon) -> Certainty:
                 level = _weaker(level, lx.conditionals.get(mark))
         elif child.dep_ == "acomp" and root.lemma_ == "be":
             level = _weaker(level, lx.hedges.get(lower))
-    return level  # type: ignore[return-value]
+    return level

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, cast
 
 from ..models import Span
 
-Token = Any  # spacy.tokens.Token; spaCy ships no type stubs
-SpacySpan = Any
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
 
 NP_LEFT = {"compound", "amod", "det", "poss", "nmod", "case", "nummod", "quantmod"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
@@ -20,7 +22,7 @@ DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 
 
-def doc_text(doc: Any) -> str:
+def doc_text(doc: Doc) -> str:
     """The document's text, computed once: ``Doc.text`` rebuilds it per access."""
     text: str | None = doc.user_data.get("claimgraph_text")
     if text is None:
@@ -59,10 +61,12 @@ def subject_of(verb: Token) -> Token | None:
     return min(found, key=lambda c: abs(c.i - verb.i))
 
 
-def char_span(token_or_span: Any) -> tuple[int, int]:
+def char_span(token_or_span: Token | SpacySpan) -> tuple[int, int]:
     """Character offsets of a token or a span."""
+    # hasattr, not isinstance: spaCy is imported only for type checking here.
     if hasattr(token_or_span, "start_char"):
-        return token_or_span.start_char, token_or_span.end_char
+        span = cast("SpacySpan", token_or_span)
+        return span.start_char, span.end_char
     return token_or_span.idx, token_or_span.idx + len(token_or_span.text)
 
 
@@ -76,13 +80,10 @@ def looks_like_name(tokens: SpacySpan) -> bool:
     )
 
 
-def span_of(token_or_span: Any) -> Span:
+def span_of(token_or_span: Token | SpacySpan) -> Span:
     """The :class:`Span` (offsets and text) of a token or a spaCy span."""
+    start, end = char_span(token_or_span)
     doc = token_or_span.doc
-    if hasattr(token_or_span, "start_char"):
-        start, end = token_or_span.start_char, token_or_span.end_char
-    else:
-        start, end = token_or_span.idx, token_or_span.idx + len(token_or_span.text)
     return Span(start, end, doc_text(doc)[start:end])
 
 
@@ -96,6 +97,6 @@ def verb_subject(verb: Token) -> Token | None:
     return None
 
 
-def phrase_of(token: Token) -> Any:
+def phrase_of(token: Token) -> SpacySpan:
     """The spaCy span of ``token``'s whole subtree."""
     return token.doc[token.left_edge.i : token.right_edge.i + 1]

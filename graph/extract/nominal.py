@@ -7,10 +7,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..lexicon import Lexicon
 from .candidates import Candidate, char_range, contiguous, trimmed_tokens
-from .mentions import Token, subject_of
+from .mentions import subject_of
 from .quotes import Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def _source(noun: Token) -> Token | None:

@@ -5,13 +5,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from ..lexicon import Lexicon
 from ..models import Actor, ActorKind, Span
 from ..rdf.ids import slug
-from .mentions import SpacySpan, Token, clean, doc_text, initials
+from .mentions import clean, doc_text, initials
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 
 def _proper(name: str) -> bool:
@@ -22,7 +26,7 @@ class ActorRegistry:
     """Actors of one document by key, with the indexes coreference needs."""
 
     def __init__(
-        self, doc: Any, lexicon: Lexicon, quotes: list[tuple[int, int]] | None = None
+        self, doc: Doc, lexicon: Lexicon, quotes: list[tuple[int, int]] | None = None
     ) -> None:
         self.doc = doc
         self.text = doc_text(doc)
@@ -86,7 +90,7 @@ class ActorRegistry:
             self.order.append((span.root.i if hasattr(span, "root") else 0, key))
         return key
 
-    def side_from(self, tokens: SpacySpan) -> str | None:
+    def side_from(self, tokens: Iterable[Token]) -> str | None:
         """The first country a phrase names (by name, demonym, capital or alias)."""
         for token in tokens:
             if token.pos_ in ("PROPN", "ADJ", "NOUN"):

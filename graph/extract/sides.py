@@ -18,12 +18,14 @@ alias, so "Peru's Ministry of Defence" and "the Defence Ministry" both name it.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .mentions import SPEAKER_PRONOUNS, clean, np_span, subject_of
 from .registry import ActorRegistry
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+
     from ..models import Actor
 
 _FILLER = {"of", "the", "for", "and", "&"}
@@ -68,7 +70,7 @@ def _by_office(index: ActorRegistry, actor: Actor) -> None:
         index.set_acts_for(actor.key, best[1])
 
 
-def _fronted_place(index: ActorRegistry, sent: Any) -> str | None:
+def _fronted_place(index: ActorRegistry, sent: SpacySpan) -> str | None:
     """ "In Lima, ...": the state of a sentence-initial place."""
     first = sent[0]
     if first.lower_ == "in" and first.dep_ == "prep":

@@ -22,14 +22,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..lexicon import Lexicon
 from .actors import ActorIndex
 from .candidates import Candidate
 from .describe import has_head
-from .mentions import THING_PRONOUNS, Token, doc_text, subject_of
+from .mentions import THING_PRONOUNS, doc_text, subject_of
 from .quotes import Quote, strip_span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 _DEFINITE = {"the", "this", "that", "these", "those"}
 # Who can issue a statement or a report: not a described group ("residents").
@@ -306,7 +309,7 @@ def _standalone(text: str, quote: Quote) -> tuple[bool, bool]:
 
 
 def floating_quotes(
-    doc: Any, quotes: list[Quote], items: list[Candidate]
+    doc: Doc, quotes: list[Quote], items: list[Candidate]
 ) -> list[Candidate]:
     """Quotations standing alone right after an attributed one continue its speaker."""
     text = doc_text(doc)
@@ -334,13 +337,13 @@ def floating_quotes(
     return out
 
 
-def _sentences(doc: Any, quote: Quote, last: Candidate) -> list[Candidate]:
+def _sentences(doc: Doc, quote: Quote, last: Candidate) -> list[Candidate]:
     """One floating assertion per sentence of the quotation."""
     span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     if span is None:
         return []
     out: list[Candidate] = []
-    for sent in span.sents:
+    for sent in span.sents:  # type: ignore[attr-defined]  # not in spaCy's stub
         tokens = [t for t in sent if quote.start <= t.idx < quote.end]
         if not any(t.pos_ in ("VERB", "AUX") for t in tokens):
             continue

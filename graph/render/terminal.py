@@ -16,8 +16,6 @@ from rich.console import Console
 from rich.table import Table
 
 if TYPE_CHECKING:
-    from ..evaluate.real import RealReport
-    from ..evaluate.scoring import EvalReport
     from ..pipeline import IngestReport
 
 out = Console(highlight=False, soft_wrap=True)
@@ -219,32 +217,3 @@ def page_label(offset: int, shown: int, total: int) -> str:
     if shown:
         return f"{offset + 1}\u2013{offset + shown} of {total}"
     return f"none after {offset} of {total}"
-
-
-def print_real(report: RealReport, format: ReportFormat) -> None:
-    """A real-news score: JSON or Markdown on stdout, missing texts on stderr."""
-    if format is ReportFormat.json:
-        print_json(report.as_dict())
-    else:
-        sys.stdout.write(report.as_markdown())
-    if report.missing:
-        err.print(
-            f"{len(report.missing)} texts are not in the texts folder and were "
-            "not scored.",
-            markup=False,
-        )
-
-
-def print_eval(report: EvalReport, format: ReportFormat) -> None:
-    """Extraction scores, with each incident folder's cross-article relations."""
-    data = report.as_dict()
-    if format is ReportFormat.json:
-        print_json(data)
-        return
-    if format is ReportFormat.markdown:
-        sys.stdout.write(report.as_markdown())
-        return
-    out.print(scores_table(data))
-    for folder, incident in report.incidents.items():
-        out.print(f"\n[b]{esc(folder)}[/b]: cross-article relations")
-        out.print(incident.as_markdown(), markup=False)

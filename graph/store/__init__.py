@@ -11,9 +11,8 @@ Modules: :mod:`.base` (:class:`ClaimStore`, over one backend), :mod:`.backend`
 (rdflib memory), :mod:`.endpoint` (remote), :mod:`.convert` (the rdflib ->
 pyoxigraph term converter), :mod:`.common` (locations, deadlines, row helpers).
 
-Environment: ``CLAIMGRAPH_STORE`` (default location), ``CLAIMGRAPH_QUERY_TIMEOUT``
-(seconds per query), ``CLAIMGRAPH_LOCK_WAIT`` (seconds to wait for a store another
-process is writing), and the endpoint's variables (see :mod:`.endpoint`).
+Settings (:class:`~graph.settings.Settings`): the default location, the query
+timeout, the lock wait and the endpoint's credentials and graphs mode.
 """
 
 from __future__ import annotations
@@ -21,17 +20,10 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from ..settings import DEFAULT_LOCATION, ENV_STORE, Settings, resolve_settings
 from .backend import Backend
 from .base import ClaimStore
-from .common import (
-    ASSERTED,
-    DEFAULT_LOCATION,
-    ENV_STORE,
-    MEMORY,
-    RDFLIB_MEMORY,
-    env_seconds,
-    resolve_location,
-)
+from .common import ASSERTED, MEMORY, RDFLIB_MEMORY
 from .convert import ox_term, to_oxigraph
 from .endpoint import Endpoint, insert_data, open_remote, remote_query, remote_update
 from .memory import DatasetBackend, rdflib_memory_backend
@@ -54,7 +46,6 @@ __all__ = [
     "oxigraph_store",
     "remote_query",
     "remote_update",
-    "resolve_location",
     "to_oxigraph",
 ]
 
@@ -79,27 +70,37 @@ def open_store(
     update_url: str | None = None,
     timeout: float | None = None,
     wait: float | None = None,
+    settings: Settings | None = None,
 ) -> ClaimStore:
     """Open the store at ``location`` (see module docstring).
 
-    :param timeout: seconds allowed per query (default ``$CLAIMGRAPH_QUERY_TIMEOUT``,
-        else none).
+    :param location: default ``settings.store``.
+    :param timeout: seconds allowed per query (default ``settings.query_timeout``).
     :param wait: seconds to wait while another process writes the store (default
-        ``$CLAIMGRAPH_LOCK_WAIT``, else fail at once with :class:`StoreBusyError`).
+        ``settings.lock_wait``, else fail at once with :class:`StoreBusyError`).
     :param update_url: a separate SPARQL update endpoint for a remote store.
+    :param settings: default :meth:`Settings.from_env`.
     """
-    where = resolve_location(location)
+    settings = resolve_settings(settings)
+    where = str(location) if location is not None and str(location) else settings.store
     if timeout is None:
-        timeout = env_seconds("CLAIMGRAPH_QUERY_TIMEOUT")
+        timeout = settings.query_timeout
     if wait is None:
-        wait = env_seconds("CLAIMGRAPH_LOCK_WAIT")
+        wait = settings.lock_wait
     backend: Backend
     if where == MEMORY:
         backend = oxigraph_memory_backend(where)
     elif where == RDFLIB_MEMORY:
         backend = rdflib_memory_backend(where)
     elif where.startswith(("http://", "https://")):
-        return ClaimStore(open_remote(where, update_url), where, read_only, timeout)
+        remote = open_remote(
+            where,
+            update_url,
+            user=settings.sparql_user,
+            password=settings.sparql_password,
+            mode=settings.sparql_graphs,
+        )
+        return ClaimStore(remote, where, read_only, timeout)
     else:
         native = open_oxigraph(where, read_only, wait)
         return oxigraph_store(

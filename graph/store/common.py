@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import threading
 import warnings
 from collections.abc import Callable, Iterator
@@ -12,36 +11,14 @@ from typing import Any, TypeVar
 from rdflib import URIRef
 from rdflib.query import Result
 
-from ..errors import CkgError, QueryError, StoreError
+from ..errors import CkgError, QueryError
 
-DEFAULT_LOCATION = ".claimgraph"
 #: On a server whose default graph is the union of all graphs (Virtuoso), what
 #: claimgraph asserts lives in this named graph and queries get ``FROM <ASSERTED>``.
 ASSERTED = URIRef("https://w3id.org/claimgraph/id/graph/asserted")
-ENV_STORE = "CLAIMGRAPH_STORE"
 MEMORY = ":memory:"
 RDFLIB_MEMORY = "rdflib:memory"
 _T = TypeVar("_T")
-
-
-def resolve_location(location: str | os.PathLike[str] | None) -> str:
-    """The store location: the argument, else ``$CLAIMGRAPH_STORE``, else default."""
-    if location is not None and str(location) != "":
-        return str(location)
-    return os.environ.get(ENV_STORE) or DEFAULT_LOCATION
-
-
-def env_seconds(name: str) -> float | None:
-    raw = os.environ.get(name)
-    if not raw:
-        return None
-    try:
-        value = float(raw)
-    except ValueError:
-        value = -1.0
-    if value <= 0:
-        raise StoreError(f"{name} must be a positive number of seconds, not '{raw}'.")
-    return value
 
 
 def with_deadline(

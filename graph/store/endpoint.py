@@ -1,13 +1,12 @@
 """A remote SPARQL 1.1 Protocol endpoint (Virtuoso, Fuseki, GraphDB, ...).
 
-Environment: ``CLAIMGRAPH_SPARQL_USER``/``CLAIMGRAPH_SPARQL_PASSWORD`` (HTTP Basic)
-and ``CLAIMGRAPH_SPARQL_GRAPHS`` (``default`` or ``asserted``; see :class:`Endpoint`).
+Settings: ``sparql_user``/``sparql_password`` (HTTP Basic) and ``sparql_graphs``
+(``default`` or ``asserted``; see :class:`Endpoint`).
 """
 
 from __future__ import annotations
 
 import http.client
-import os
 import re
 import urllib.error
 from collections.abc import Callable, Iterable, Mapping
@@ -22,7 +21,7 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from ...ontology.vocab import PREFIXES
-from ..errors import CkgError, QueryError, StoreError
+from ..errors import CkgError, QueryError, StoreError, UsageError
 from ..rdf.quads import DEFAULT, Quad
 from .common import ASSERTED, COUNT_ALL, lexical_rows, one_line, with_deadline
 
@@ -358,9 +357,16 @@ def _syntax_error(text: str) -> str | None:
     return None
 
 
-def open_remote(url: str, update_url: str | None) -> Endpoint:
-    user = os.environ.get("CLAIMGRAPH_SPARQL_USER")
-    auth = (user, os.environ.get("CLAIMGRAPH_SPARQL_PASSWORD", "")) if user else None
+def open_remote(
+    url: str,
+    update_url: str | None,
+    *,
+    user: str | None = None,
+    password: str = "",
+    mode: str | None = None,
+) -> Endpoint:
+    """Connect to ``url``; ``mode``: "default", "asserted" or None (probe)."""
+    auth = (user, password) if user else None
 
     def connector(accept: str) -> _Connector:
         made = _Connector(
@@ -376,17 +382,19 @@ def open_remote(url: str, update_url: str | None) -> Endpoint:
         tables, graphs = connector(_ACCEPT), connector(_GRAPH_ACCEPT)
     except UnicodeEncodeError:
         raise StoreError(
-            "CLAIMGRAPH_SPARQL_USER and CLAIMGRAPH_SPARQL_PASSWORD must be ASCII "
-            "(HTTP Basic, as rdflib sends it)."
+            "The SPARQL user and password (CLAIMGRAPH_SPARQL_USER and "
+            "CLAIMGRAPH_SPARQL_PASSWORD) must be ASCII (HTTP Basic, as rdflib "
+            "sends it)."
         ) from None
     endpoint = Endpoint(
         url, update_url or url, tables, credentials=bool(auth), graphs=graphs
     )
-    mode = os.environ.get("CLAIMGRAPH_SPARQL_GRAPHS", "").strip().lower()
-    if mode not in ("", "default", "asserted"):
-        raise StoreError(
-            f"CLAIMGRAPH_SPARQL_GRAPHS must be 'default' or 'asserted', not '{mode}'."
+    if mode not in (None, "default", "asserted"):
+        raise UsageError(
+            f"{{name}} must be 'default' or 'asserted', not '{mode}'.",
+            setting="sparql_graphs",
+            name="The SPARQL graphs mode",
         )
     union = endpoint.probe()
-    endpoint.union_default = mode == "asserted" or not mode and union
+    endpoint.union_default = mode == "asserted" or mode is None and union
     return endpoint

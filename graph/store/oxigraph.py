@@ -22,7 +22,9 @@ from .memory import DatasetBackend
 def _busy(path: str) -> StoreBusyError:
     return StoreBusyError(
         f"Store {path} is in use by another claimgraph process; "
-        "wait for it to finish or use another --store."
+        "wait for it to finish or use another {name}.",
+        setting="store",
+        name="store",
     )
 
 
