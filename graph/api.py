@@ -25,6 +25,7 @@ from graph.report import (
     load_findings,
 )
 from graph.rules import FINDING_KINDS, load_queries, named_query
+from graph.sparql_guard import bind_as_values, check_query, projected
 from graph.store import open_store
 
 
@@ -154,6 +155,7 @@ def _query_text(sparql: str) -> str:
             raise InputError(f"Cannot read query file {sparql}: {exc}") from None
     if sparql in load_queries():
         return named_query(sparql).text
+    check_query(sparql)  # an update, or SERVICE: refused with what to do instead
     if not any(
         word in sparql.upper() for word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
     ):
@@ -171,10 +173,12 @@ def run_query(
     params: list[str],
     *,
     timeout: float | None = None,
+    allow_hosts: Iterable[str] = (),
 ) -> QueryTable:
     """Run a read query; ``params`` are ``name=value`` literal bindings.
 
     ``timeout`` (seconds) stops waiting for a slow query with a QueryError.
+    Updates are refused, and ``SERVICE`` unless its host is in ``allow_hosts``.
     """
     if timeout is not None and timeout <= 0:
         raise QueryError(
@@ -187,6 +191,11 @@ def run_query(
             raise QueryError(f"Parameter '{param}' must look like name=value.")
         bindings[name.strip().lstrip("?$")] = Literal(value)
     text = _query_text(sparql)
+    check_query(text, allow_hosts)
+    names = projected(text)
+    if bindings and names is not None and not set(bindings) <= names:
+        # Oxigraph substitutes only projected variables; others join as VALUES.
+        text, bindings = bind_as_values(text, bindings), {}
     with open_store(store, read_only=True, timeout=timeout) as opened:
         result = opened.query(text, bindings)
         if result.type == "ASK":

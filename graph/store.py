@@ -143,11 +143,21 @@ class ClaimStore:
 
         def run() -> Result:
             with _quiet_rdflib():
-                result = dataset.query(
-                    text,
-                    initNs=PREFIXES,
-                    initBindings=dict(bindings or {}),  # type: ignore[arg-type]
-                )
+                if self.oxigraph is not None:
+                    # Not Dataset.query: it names the default graph, which would
+                    # override the query's own FROM and FROM NAMED clauses.
+                    result = dataset.store.query(
+                        text,
+                        PREFIXES,
+                        dict(bindings or {}),  # type: ignore[arg-type]
+                        None,  # type: ignore[arg-type]
+                    )
+                else:
+                    result = dataset.query(
+                        text,
+                        initNs=PREFIXES,
+                        initBindings=dict(bindings or {}),  # type: ignore[arg-type]
+                    )
                 if result.type == "SELECT":
                     result.bindings  # noqa: B018 - evaluates the lazy solutions
             return result
