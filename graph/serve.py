@@ -17,19 +17,43 @@ and rdflib's in-memory store is not thread-safe.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import tempfile
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from graph.errors import CkgError, QueryError, StoreError
-from graph.store import ClaimStore
+from graph.build import PREFIXES
+from graph.errors import CkgError, QueryError, RefusedError, StoreError
+from graph.serve_engine import (
+    ASK_TYPES,
+    GRAPH_TYPES,
+    RDFLIB_FORMATS,
+    SELECT_TYPES,
+    QueryPool,
+    Reply,
+    negotiate,
+    not_acceptable,
+    run_native,
+    text_reply,
+)
+from graph.serve_security import (
+    DEFAULT_TIMEOUT,
+    LOOPBACK,
+    ServeOptions,
+    allowed_names,
+    new_token,
+    refuse_request,
+    token_matches,
+)
+from graph.sparql_guard import check_query, check_update, operation
+from graph.store import ClaimStore, _with_deadline
 
 MAX_BODY = 1_000_000
 _RESULT_TYPES = {
@@ -111,10 +135,21 @@ def graph_page(store: ClaimStore) -> Page:
 
 
 def make_handler(
-    store: ClaimStore, writable: bool, page: Page
+    store: ClaimStore,
+    writable: bool,
+    page: Page,
+    options: ServeOptions | None = None,
+    names: frozenset[str] = LOOPBACK,
+    pool: QueryPool | None = None,
 ) -> type[BaseHTTPRequestHandler]:
-    """A request handler class bound to ``store``."""
+    """A request handler class bound to ``store`` (see :mod:`graph.serve_security`)."""
+    settings = options or ServeOptions()
+    limit = settings.timeout or store.timeout or DEFAULT_TIMEOUT
+    # Writes are one at a time; reads take no lock, except on rdflib's memory
+    # store, which is not thread-safe.
     lock = threading.Lock()
+    read_lock = lock if store.kind == "rdflib-memory" else contextlib.nullcontext()
+    prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
 
     class Handler(BaseHTTPRequestHandler):
         server_version = "claimgraph"
@@ -122,24 +157,41 @@ def make_handler(
         def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
             """Quiet: the CLI owns the terminal."""
 
-        def _send(self, status: int, body: bytes, media: str) -> None:
+        def _send(
+            self, status: int, body: bytes, media: str, *extra: tuple[str, str]
+        ) -> None:
             self.send_response(status)
             self.send_header("Content-Type", f"{media}; charset=utf-8")
             self.send_header("Content-Length", str(len(body)))
+            for name, value in extra:
+                self.send_header(name, value)
             self.end_headers()
             if self.command != "HEAD":
                 self.wfile.write(body)
 
-        def _error(self, status: int, message: str) -> None:
-            self._send(status, (message + "\n").encode("utf-8"), "text/plain")
+        def _error(self, status: int, message: str, *extra: tuple[str, str]) -> None:
+            self._send(status, (message + "\n").encode("utf-8"), "text/plain", *extra)
+
+        def _reply(self, reply: Reply) -> None:
+            self._send(reply.status, reply.body, reply.media)
+
+        def _refused(self) -> bool:
+            port = int(self.server.server_address[1])  # type: ignore[index]
+            headers = {k.lower(): v for k, v in self.headers.items()}
+            reason = refuse_request(headers, names, port)
+            if reason:
+                self._error(HTTPStatus.FORBIDDEN, reason)
+            return reason is not None
 
         def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            if self._refused():
+                return
             url = urlsplit(self.path)
             params = parse_qs(url.query)
             if url.path == "/":
                 filters = {k: v[0] for k, v in params.items()}
                 try:
-                    with lock:
+                    with read_lock:
                         text = page(filters)
                 except CkgError as exc:
                     text = f"<p>{html.escape(str(exc))}</p>"
@@ -151,15 +203,27 @@ def make_handler(
             if "update" in params:
                 self._error(HTTPStatus.BAD_REQUEST, "Updates must be POSTed.")
                 return
-            if "query" not in params:
-                self._error(HTTPStatus.BAD_REQUEST, "Missing 'query' parameter.")
+            if len(params.get("query", [])) != 1:
+                self._error(HTTPStatus.BAD_REQUEST, "Give exactly one 'query'.")
                 return
-            self._query(params["query"][0])
+            self._query(params["query"][0], params)
 
         do_HEAD = do_GET  # noqa: N815
 
+        def _not_allowed(self) -> None:
+            self._error(
+                HTTPStatus.METHOD_NOT_ALLOWED,
+                f"Method {self.command} is not allowed: use GET or POST.",
+                ("Allow", "GET, HEAD, POST"),
+            )
+
+        do_PUT = do_DELETE = do_PATCH = do_OPTIONS = _not_allowed  # noqa: N815
+
         def do_POST(self) -> None:  # noqa: N802
-            if urlsplit(self.path).path != "/sparql":
+            if self._refused():
+                return
+            url = urlsplit(self.path)
+            if url.path != "/sparql":
                 self._error(HTTPStatus.NOT_FOUND, "Not found: use /sparql.")
                 return
             try:
@@ -174,41 +238,98 @@ def make_handler(
                 )
                 return
             body = self.rfile.read(length).decode("utf-8", errors="replace")
-            kind = (self.headers.get("Content-Type") or "").split(";")[0].strip()
+            kind = (self.headers.get("Content-Type") or "").split(";")[0]
+            kind = kind.strip().lower()
+            params = parse_qs(url.query)
             if kind == "application/sparql-query":
-                self._query(body)
+                self._query(body, params)
             elif kind == "application/sparql-update":
                 self._update(body)
             elif kind == "application/x-www-form-urlencoded":
                 form = parse_qs(body)
-                if "query" in form:
-                    self._query(form["query"][0])
-                elif "update" in form:
-                    self._update(form["update"][0])
+                operations = len(form.get("query", [])) + len(form.get("update", []))
+                if operations != 1:
+                    self._error(
+                        HTTPStatus.BAD_REQUEST, "Give exactly one 'query' or 'update'."
+                    )
+                elif "query" in form:
+                    self._query(form["query"][0], form)
                 else:
-                    self._error(HTTPStatus.BAD_REQUEST, "Missing 'query' or 'update'.")
+                    self._update(form["update"][0])
             else:
                 self._error(
                     HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
                     f"Unsupported type {kind!r}: use application/sparql-query, "
-                    "application/sparql-update or a form.",
+                    "application/sparql-update or application/x-www-form-urlencoded.",
                 )
 
-        def _query(self, text: str) -> None:
+        def _query(self, text: str, params: dict[str, list[str]]) -> None:
             accept = self.headers.get("Accept") or ""
+            if operation(text) == "update":
+                self._error(
+                    HTTPStatus.BAD_REQUEST,
+                    "This is a SPARQL update, not a query: POST it as 'update'.",
+                )
+                return
             try:
-                with lock:
-                    result = store.query(text)
+                check_query(text, settings.fetch_hosts)
+            except RefusedError as exc:
+                self._error(HTTPStatus.FORBIDDEN, str(exc))
+                return
+            graphs = (
+                params.get("default-graph-uri", []),
+                params.get("named-graph-uri", []),
+            )
+            if pool is not None:
+                self._reply(pool.run(text, accept, limit, *graphs))
+            elif store.oxigraph is not None:
+                self._reply(self._in_thread(text, accept, *graphs))
+            elif graphs[0] or graphs[1]:
+                self._error(
+                    HTTPStatus.BAD_REQUEST,
+                    "default-graph-uri and named-graph-uri are not supported on "
+                    "this store; use FROM and FROM NAMED.",
+                )
+            else:
+                self._reply(self._through_rdflib(text, accept))
+
+        def _in_thread(
+            self, text: str, accept: str, defaults: list[str], named: list[str]
+        ) -> Reply:
+            def work() -> Reply:
+                return run_native(
+                    store.oxigraph, text, accept, prefixes, defaults, named
+                )
+
+            try:
+                return _with_deadline(work, limit)
+            except QueryError:
+                return text_reply(
+                    HTTPStatus.SERVICE_UNAVAILABLE,
+                    f"Query did not finish within {limit:g} s (timeout).",
+                )
+
+        def _through_rdflib(self, text: str, accept: str) -> Reply:
+            try:
+                with read_lock:
+                    result = store.query(text, timeout=limit)
                 if result.type in ("CONSTRUCT", "DESCRIBE"):
-                    media, fmt = choose_media(accept, _GRAPH_TYPES, "text/turtle")
+                    table, form = GRAPH_TYPES, "CONSTRUCT or DESCRIBE"
+                elif result.type == "ASK":
+                    table, form = ASK_TYPES, "ASK"
+                else:
+                    table = {k: v for k, v in SELECT_TYPES.items() if v != "TSV"}
+                    form = "SELECT"
+                media = negotiate(accept, table)
+                if media is None:
+                    return not_acceptable(accept, table, form)
+                fmt = RDFLIB_FORMATS[table[media]]
+                if result.type in ("CONSTRUCT", "DESCRIBE"):
                     graph = result.graph
                     body = (
                         graph.serialize(format=fmt, encoding="utf-8") if graph else b""
                     )
                 else:
-                    media, fmt = choose_media(
-                        accept, _RESULT_TYPES, "application/sparql-results+json"
-                    )
                     body = result.serialize(format=fmt) or b""
             except QueryError as exc:
                 timed_out = "timeout" in str(exc)
@@ -217,19 +338,33 @@ def make_handler(
                     if timed_out
                     else HTTPStatus.BAD_REQUEST
                 )
-                self._error(status, str(exc))
-                return
+                return text_reply(status, str(exc))
             except StoreError as exc:
-                self._error(HTTPStatus.INTERNAL_SERVER_ERROR, str(exc))
-                return
-            self._send(HTTPStatus.OK, body, media)
+                return text_reply(HTTPStatus.INTERNAL_SERVER_ERROR, str(exc))
+            except Exception as exc:  # noqa: BLE001 - a serializer failing
+                return text_reply(
+                    HTTPStatus.INTERNAL_SERVER_ERROR,
+                    " ".join(f"Cannot write the result: {exc}".split()),
+                )
+            return Reply(HTTPStatus.OK, body, media)
 
         def _update(self, text: str) -> None:
             if not writable:
+                self._error(HTTPStatus.FORBIDDEN, "This endpoint is read-only.")
+                return
+            token = settings.token or ""
+            if not token or not token_matches(self.headers.get("Authorization"), token):
                 self._error(
-                    HTTPStatus.FORBIDDEN,
-                    "This endpoint is read-only; start it with --writable.",
+                    HTTPStatus.UNAUTHORIZED,
+                    "Updates need the server's token: send 'Authorization: Bearer "
+                    "TOKEN' (or HTTP Basic with the token as password).",
+                    ("WWW-Authenticate", 'Bearer realm="claimgraph"'),
                 )
+                return
+            try:
+                check_update(text, settings.fetch_hosts)
+            except RefusedError as exc:
+                self._error(HTTPStatus.FORBIDDEN, str(exc))
                 return
             try:
                 with lock:
@@ -237,9 +372,25 @@ def make_handler(
             except CkgError as exc:
                 self._error(HTTPStatus.BAD_REQUEST, str(exc))
                 return
+            finally:
+                if pool is not None:
+                    pool.changed()
             self._send(HTTPStatus.NO_CONTENT, b"", "text/plain")
 
     return Handler
+
+
+class ClaimServer(ThreadingHTTPServer):
+    """The HTTP server of :func:`make_server`, with its options and query workers."""
+
+    options: ServeOptions
+    pool: QueryPool | None = None
+
+    def server_close(self) -> None:
+        """Close the socket and stop the query workers."""
+        super().server_close()
+        if self.pool is not None:
+            self.pool.close()
 
 
 def make_server(
@@ -249,20 +400,36 @@ def make_server(
     port: int = 7878,
     writable: bool = False,
     page: Page | None = None,
-) -> ThreadingHTTPServer:
-    """A server bound to ``host:port`` (port 0 picks a free one); not yet serving."""
+    options: ServeOptions | None = None,
+) -> ClaimServer:
+    """A server bound to ``host:port`` (port 0 picks a free one); not yet serving.
+
+    A writable server without a token in ``options`` gets a new one
+    (``server.options.token``); every update must carry it.
+    """
     if writable and store.read_only:
         raise StoreError(
             f"Store {store.location} is open read-only; cannot serve it writable."
         )
-    handler = make_handler(store, writable, page or graph_page(store))
+    options = options or ServeOptions()
+    if writable and not options.token:
+        options = replace(options, token=new_token())
+    pool = None
+    if store.kind == "oxigraph":
+        pool = QueryPool(store.location, {n: str(ns) for n, ns in PREFIXES.items()})
+    names = allowed_names(host, options.server_names)
+    handler = make_handler(
+        store, writable, page or graph_page(store), options, names, pool
+    )
     try:
-        server = ThreadingHTTPServer((host, port), handler)
+        server = ClaimServer((host, port), handler)
     except OSError as exc:
         raise StoreError(
             f"Cannot listen on {host}:{port}: {exc.strerror or exc}."
         ) from None
     server.daemon_threads = True
+    server.options = options
+    server.pool = pool
     return server
 
 
@@ -270,8 +437,13 @@ def make_server(
 class RunningServer:
     """A server serving in a background thread (see :func:`start_in_thread`)."""
 
-    server: ThreadingHTTPServer
+    server: ClaimServer
     thread: threading.Thread
+
+    @property
+    def token(self) -> str | None:
+        """The token updates must carry (writable servers)."""
+        return self.server.options.token
 
     @property
     def url(self) -> str:
@@ -292,9 +464,12 @@ def start_in_thread(
     host: str = "127.0.0.1",
     port: int = 0,
     writable: bool = False,
+    options: ServeOptions | None = None,
 ) -> RunningServer:
     """Serve in a daemon thread and return at once (tests, notebooks)."""
-    server = make_server(store, host=host, port=port, writable=writable)
+    server = make_server(
+        store, host=host, port=port, writable=writable, options=options
+    )
     thread = threading.Thread(
         target=server.serve_forever,
         kwargs={"poll_interval": 0.05},
@@ -311,9 +486,12 @@ def serve(
     host: str = "127.0.0.1",
     port: int = 7878,
     writable: bool = False,
+    options: ServeOptions | None = None,
 ) -> None:
     """Serve until interrupted (blocking)."""
-    server = make_server(store, host=host, port=port, writable=writable)
+    server = make_server(
+        store, host=host, port=port, writable=writable, options=options
+    )
     try:
         server.serve_forever()
     finally:
