@@ -490,14 +490,64 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=0, max=65535)] = 7878,
     writable: Annotated[
-        bool, typer.Option("--writable", help="Accept SPARQL updates.")
+        bool,
+        typer.Option(
+            "--writable",
+            help="Accept SPARQL updates; each must carry the token "
+            "(Authorization: Bearer TOKEN, or HTTP Basic with it as password).",
+        ),
     ] = False,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            "--token",
+            envvar="CLAIMGRAPH_SERVE_TOKEN",
+            help="Token for updates (default: a new one, printed at start).",
+            show_default=False,
+        ),
+    ] = None,
+    timeout: Annotated[
+        float,
+        typer.Option(min=0.001, help="Seconds a query may run before it is stopped."),
+    ] = 30.0,
+    server_name: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--server-name",
+            help="Also accept requests addressed to this host name (Host header); "
+            "repeatable. Loopback names and the --host address are always accepted.",
+        ),
+    ] = None,
+    allow_fetch: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-fetch",
+            help="Let SERVICE and LOAD reach this host; repeatable. "
+            "By default the server fetches nothing from the network.",
+        ),
+    ] = None,
 ) -> None:
-    """Serve the store as a SPARQL 1.1 endpoint (/sparql) and the graph at /."""
-    from graph.api import serve as run_serve
+    """Serve the store as a SPARQL 1.1 endpoint (/sparql) and the graph at /.
 
+    Safe by default: read-only, loopback only, no SERVICE or LOAD, a time limit
+    per query; requests from other web sites and for other host names are
+    refused. With --writable, updates need the token printed at start.
+    """
+    from graph.api import serve as run_serve
+    from graph.serve_security import ServeOptions, new_token
+
+    if writable and not token:
+        token = new_token()
+    options = ServeOptions(
+        token=token if writable else None,
+        timeout=timeout,
+        server_names=tuple(server_name or ()),
+        fetch_hosts=tuple(allow_fetch or ()),
+    )
     out.print(f"SPARQL endpoint on http://{host}:{port}/sparql (Ctrl-C to stop)")
-    run_serve(store, host=host, port=port, writable=writable)
+    if writable:
+        out.print(f"Update token: {token}", markup=False)
+    run_serve(store, host=host, port=port, writable=writable, options=options)
 
 
 @app.command()

@@ -285,9 +285,14 @@ def serve(
     host: str = "127.0.0.1",
     port: int = 7878,
     writable: bool = False,
+    options: Any = None,
 ) -> None:
-    """Serve the store over the SPARQL 1.1 Protocol until interrupted."""
+    """Serve the store over the SPARQL 1.1 Protocol until interrupted.
+
+    ``options`` is a :class:`graph.serve_security.ServeOptions` (token, time
+    limit, accepted host names, hosts SERVICE and LOAD may reach).
+    """
     from graph.serve import serve as run
 
     with open_store(store, read_only=not writable) as opened:
-        run(opened, host=host, port=port, writable=writable)
+        run(opened, host=host, port=port, writable=writable, options=options)
