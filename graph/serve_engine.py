@@ -166,20 +166,13 @@ def _one_line(message: str) -> str:
 # --- worker processes ---------------------------------------------------------
 
 
-def _watch_parent(parent: int) -> None:
-    """Exit at once when the process that started this one is gone."""
-    import time
-
-    while os.getppid() == parent:
-        time.sleep(0.5)
-    os._exit(1)
-
-
 def _worker_main(conn: Any, path: str, prefixes: dict[str, str], parent: int) -> None:
     """A worker: open the store read-only, answer jobs until the pipe closes."""
     import pyoxigraph as ox
 
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    from graph.lifeline import watch_parent
+
+    watch_parent(parent)
     store: Any = None
     opened = -1
     while True:

@@ -125,8 +125,10 @@ def _start_worker() -> None:
     global _WORKER  # noqa: PLW0603 - one pipeline per worker process
     import os
 
+    from graph.lifeline import watch_parent
     from graph.nlp import load_nlp
 
+    watch_parent()  # a killed ingest takes its workers with it
     # The process writing the store is the critical path; workers take the CPU
     # it leaves (they run ahead of it and wait on a bounded queue anyway).
     if hasattr(os, "nice"):
