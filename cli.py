@@ -336,6 +336,10 @@ def query(
         return
     if not sparql:
         raise CkgError("Give a query, a .rq file or a query name (see --list).")
+    if timeout is not None and timeout <= 0:
+        raise CkgError(
+            f"--timeout must be a positive number of seconds, not {timeout:g}."
+        )
     table = run_query(store, sparql, param or [], timeout=timeout)
     if format is QueryFormat.json:
         _print_json(table.as_dicts())

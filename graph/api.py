@@ -14,7 +14,7 @@ from typing import Any
 
 from rdflib import Literal
 
-from graph.errors import CkgError, InputError, QueryError
+from graph.errors import InputError, QueryError, UsageError
 from graph.pages import FindingPage, load_findings_page
 from graph.pipeline import IngestReport, Progress, ingest_paths
 from graph.report import (
@@ -45,13 +45,13 @@ def _check_filters(kinds: Iterable[str], types: Iterable[str]) -> None:
     valid = set(FINDING_TYPES)
     unknown = sorted({t.lower() for t in types} - valid)
     if unknown:
-        raise CkgError(
+        raise UsageError(
             f"Unknown finding type '{unknown[0]}'. Valid: {', '.join(sorted(valid))}."
         )
     known = set(FINDING_KINDS)
     odd = sorted(set(kinds) - known)
     if odd:
-        raise CkgError(
+        raise UsageError(
             f"Unknown finding kind '{odd[0]}'. Valid: {', '.join(sorted(known))}."
         )
 
@@ -92,7 +92,7 @@ def findings_page(
     """One page of :func:`findings` and the number of findings in all."""
     _check_filters(kinds, types)
     if limit < 1 or offset < 0:
-        raise CkgError(
+        raise UsageError(
             f"Invalid page (limit {limit}, offset {offset}): the limit must be "
             "at least 1 and the offset at least 0."
         )
@@ -181,8 +181,8 @@ def run_query(
     Updates are refused, and ``SERVICE`` unless its host is in ``allow_hosts``.
     """
     if timeout is not None and timeout <= 0:
-        raise QueryError(
-            f"--timeout must be a positive number of seconds, not {timeout:g}."
+        raise UsageError(
+            f"The query timeout must be a positive number of seconds, not {timeout:g}."
         )
     bindings: dict[str, Any] = {}
     for param in params:
