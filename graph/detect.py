@@ -25,6 +25,7 @@ from graph.build import DEFAULT, Quad
 from graph.errors import StoreError
 from graph.folds import fold_links
 from graph.ids import local_name
+from graph.remote_batch import rule_rows
 from graph.rules import Rule, load_rules, named_query
 from graph.store import ClaimStore
 from graph.workset import working_set
@@ -256,18 +257,16 @@ def _find(
     seen: set[URIRef] = set()
     targets: list[URIRef | None] = list(articles) if articles is not None else [None]
     matches: list[tuple[Rule, dict[str, Any]]] = []
-    for rule in rules if rules is not None else load_rules():
-        for article in targets:
-            bindings = {"article": article} if article is not None else {}
-            for row in store.select(rule.text, bindings):
-                if row["a1"] == row["a2"]:
-                    continue
-                if rule.similarity is not None and (
-                    word_overlap(str(row["value1"]), str(row["value2"]))
-                    < rule.similarity
-                ):
-                    continue
-                matches.append((rule, row))
+    chosen = rules if rules is not None else load_rules()
+    for rule, rows in rule_rows(store, chosen, targets):
+        for row in rows:
+            if row["a1"] == row["a2"]:
+                continue
+            if rule.similarity is not None and (
+                word_overlap(str(row["value1"]), str(row["value2"])) < rule.similarity
+            ):
+                continue
+            matches.append((rule, row))
     if articles is not None:
         for incident in dict.fromkeys(row["incident"] for _, row in matches):
             labels.load_incident(incident)
