@@ -32,6 +32,7 @@ from graph.extract import extract_many  # noqa: E402
 from graph.inputs import read_inputs  # noqa: E402
 from graph.models import Article, Extraction  # noqa: E402
 from graph.pipeline import ingest_articles  # noqa: E402
+from graph.report import finding_json, load_findings  # noqa: E402
 from graph.store import open_store  # noqa: E402
 from tests.helpers_store import free_port  # noqa: E402
 
@@ -72,13 +73,18 @@ def replay(done: dict[str, Extraction]) -> Any:
     return extractor
 
 
-def timed_ingest(location: str, items: list[Article], done: Any) -> float:
+def timed_ingest(
+    location: str, items: list[Article], done: Any
+) -> tuple[float, list[Any]]:
+    """Seconds to ingest ``items``, and the findings the store then reports."""
     with open_store(location) as store:
         start = time.perf_counter()
         report = ingest_articles(store, items, extractor=replay(done))
         seconds = time.perf_counter() - start
+        kinds = ("contradiction", "corroboration", "revision")
+        found = [finding_json(r) for r in load_findings(store, kinds=kinds)]
     assert all(a.status in ("added", "new-version") for a in report.articles)
-    return seconds
+    return seconds, found
 
 
 def measure(count: int) -> dict[str, Any]:
@@ -87,7 +93,7 @@ def measure(count: int) -> dict[str, Any]:
     done = {e.article.id: e for e in extract_many(items)}
     extraction = time.perf_counter() - start
     with tempfile.TemporaryDirectory(prefix="claimgraph-bench-") as folder:
-        embedded = timed_ingest(str(Path(folder) / "store"), items, done)
+        embedded, expected = timed_ingest(str(Path(folder) / "store"), items, done)
         virtuoso = Path(folder) / "virtuoso"
         started = subprocess.run(
             ["bash", str(SCRIPT), "start", str(virtuoso)]
@@ -98,11 +104,14 @@ def measure(count: int) -> dict[str, Any]:
             check=True,
         )
         try:
-            remote = timed_ingest(started.stdout.strip(), items, done)
+            remote, found = timed_ingest(started.stdout.strip(), items, done)
         finally:
             subprocess.run(["bash", str(SCRIPT), "stop", str(virtuoso)], check=False)
+    if found != expected:
+        raise SystemExit("Virtuoso and the embedded store report different findings")
     return {
         "articles": len(items),
+        "findings": len(found),
         "assertions": sum(len(e.assertions) for e in done.values()),
         "extraction_s": extraction,
         "embedded_store_s": embedded,
@@ -115,7 +124,8 @@ def measure(count: int) -> dict[str, Any]:
 def markdown(result: dict[str, Any]) -> str:
     return "\n".join(
         [
-            f"{result['articles']} articles, {result['assertions']} assertions; "
+            f"{result['articles']} articles, {result['assertions']} assertions, "
+            f"{result['findings']} findings (the same in both stores); "
             f"extraction {result['extraction_s']:.1f} s (the same for both).",
             "",
             "| store | writing + detection (s) | with extraction (s) |",

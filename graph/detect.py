@@ -25,7 +25,7 @@ from graph.build import DEFAULT, Quad
 from graph.errors import StoreError
 from graph.folds import fold_links
 from graph.ids import local_name
-from graph.remote_batch import rule_rows
+from graph.remote_batch import remote_working_set, rule_rows
 from graph.rules import Rule, load_rules, named_query
 from graph.store import ClaimStore
 from graph.workset import working_set
@@ -231,6 +231,8 @@ def find(
             targets = list(articles)
             # An embedded store checks new articles on a copy of their incidents.
             local = working_set(store, targets, pending or ())
+            if local is None and pending:  # a server: rules run on a fetched copy
+                local = remote_working_set(store, targets, pending)
             if local is None and pending:
                 raise StoreError(
                     f"Store {store.location} cannot check articles before they are "

@@ -163,9 +163,10 @@ def ingest_extraction(store: ClaimStore, extraction: Extraction) -> ArticleResul
     older = _older_versions(store, article, iri)
     quads += [(iri, CKG.supersedes, old, DEFAULT) for old in older]
     quads = link_incidents(store, quads, iri)
-    if store.oxigraph is not None:
+    if store.oxigraph is not None or store.endpoint is not None:
         # Checked before it is stored: the article and its findings are one
-        # transaction, so a crash never leaves an article without its findings.
+        # transaction (one request to a server), so a crash never leaves an
+        # article without its findings.
         findings = detect.find(store, [iri], pending=quads)
         store.add_quads(quads + findings)
     else:

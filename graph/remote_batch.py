@@ -14,9 +14,14 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from rdflib import URIRef
+from rdflib.namespace import PROV
+from rdflib.term import Node
 
+from graph.build import DEFAULT, Quad
 from graph.rules import Rule
-from graph.store import ClaimStore
+from graph.store import ClaimStore, oxigraph_store, to_oxigraph
+from graph.workset import _ACTOR_FIELDS
+from ontology.vocab import CKG
 
 #: Requests in flight at once: enough to overlap, few enough for a small server.
 PARALLEL = 4
@@ -42,3 +47,97 @@ def rule_rows(
         results = list(pool.map(lambda job: store.select(job[0].text, job[1]), jobs))
     for (rule, _), rows in zip(jobs, results, strict=True):
         yield rule, rows
+
+
+# --- a working set fetched from the server ------------------------------------
+
+#: IRIs per VALUES block: keeps each request well inside servers' limits.
+CHUNK = 200
+
+
+def _values(nodes: Iterable[Node]) -> str:
+    return " ".join(node.n3() for node in nodes)
+
+
+def _chunks(items: list[Node]) -> Iterator[list[Node]]:
+    for start in range(0, len(items), CHUNK):
+        yield items[start : start + CHUNK]
+
+
+def remote_working_set(
+    store: ClaimStore, articles: Iterable[URIRef], pending: Iterable[Quad]
+) -> ClaimStore | None:
+    """:func:`graph.workset.working_set` for a store on a SPARQL server.
+
+    The part of the server's data the rules could reach from the articles'
+    incidents (the same links, as deep) is fetched level by level, a few
+    requests per article, into memory with ``pending``; the working set is
+    then cut from that copy exactly as from an embedded store. Rules and label
+    lookups then run locally: on a server each rule is a request whose cost
+    grows with the store. None when ``store`` is not remote.
+    """
+    import pyoxigraph as ox
+
+    from graph.workset import DEPTH, _ontology, working_set
+
+    if store.endpoint is None:
+        return None
+    targets = list(articles)
+    staged = list(pending)
+    copy = ox.Store()
+    copy.extend(to_oxigraph(staged))
+    mirror = oxigraph_store(copy, f"{store.location} (copy)", "memory")
+    incidents = {o for s, p, o, _ in staged if p == CKG.incident}
+    roots: dict[Node, None] = dict.fromkeys(incidents)
+    roots.update(dict.fromkeys(s for s, p, o, _ in staged if p == PROV.wasDerivedFrom))
+    for group in _chunks(sorted(incidents, key=str)):
+        query = (
+            "SELECT DISTINCT ?n WHERE { VALUES ?inc { " + _values(group) + " } "
+            "?e ckg:incident ?inc . { BIND (?e AS ?n) } UNION "
+            "{ ?n ckg:aboutEvent ?e . ?n a ckg:Assertion } UNION "
+            "{ ?a ckg:aboutEvent ?e . ?a a ckg:Assertion . ?n ckg:nestedIn ?a } }"
+        )
+        roots.update(dict.fromkeys(row["n"] for row in store.select(query)))
+    _, skip = _ontology()
+    skipped = {URIRef(n.value) for n in skip if isinstance(n, ox.NamedNode)}
+    fields = " ".join(f"<{p.value}>" for p in _ACTOR_FIELDS)
+    seen: set[Node] = set()
+    # The article's own nodes (actors, events, values...) may exist on the
+    # server too: start from all of them, a superset of what rules reach.
+    frontier: list[Node] = [n for n in roots if isinstance(n, URIRef)]
+    frontier += [n for q in staged for n in (q[0], q[2]) if isinstance(n, URIRef)]
+    for _ in range(DEPTH + 1):
+        level = [
+            n for n in dict.fromkeys(frontier) if n not in seen and n not in skipped
+        ]
+        seen.update(level)
+        following: list[Node] = []
+        graphs: list[Node] = []
+        fetched: list[Quad] = []
+        for group in _chunks(level):
+            query = (
+                "SELECT ?s ?p ?o WHERE { VALUES ?s { " + _values(group) + " } "
+                "?s ?p ?o FILTER (?p IN (" + fields.replace(" ", ", ") + ") "
+                "|| NOT EXISTS { ?s a ckg:Actor }) }"
+            )
+            for row in store.select(query):
+                fetched.append((row["s"], row["p"], row["o"], DEFAULT))
+        for _s, p, o, _ in fetched:
+            if p == CKG.hasContent:
+                graphs.append(o)
+            if isinstance(o, URIRef):
+                following.append(o)
+        for group in _chunks(sorted(set(graphs) - seen, key=str)):
+            seen.update(group)
+            query = (
+                "SELECT ?g ?s ?p ?o WHERE { VALUES ?g { " + _values(group) + " } "
+                "GRAPH ?g { ?s ?p ?o } }"
+            )
+            for row in store.select(query):
+                fetched.append((row["s"], row["p"], row["o"], row["g"]))
+                following.append(row["s"])
+                if isinstance(row["o"], URIRef):
+                    following.append(row["o"])
+        copy.extend(to_oxigraph(fetched))
+        frontier = following
+    return working_set(mirror, targets, ())

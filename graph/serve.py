@@ -1,16 +1,19 @@
 """A local SPARQL 1.1 Protocol endpoint over the store, plus the HTML graph at ``/``.
 
-Standard library only (``http.server``): one process, loopback by default,
-read-only unless started ``writable``. Requests are served in threads but reach
-the store one at a time under a lock: the embedded store has a single writer,
-and rdflib's in-memory store is not thread-safe.
+Standard library only (``http.server``): loopback by default, read-only unless
+started ``writable``. Requests are served in threads; queries on the embedded
+store run in worker processes (:mod:`graph.serve_engine`) and are stopped at
+the time limit; updates run one at a time. Who may ask what is checked first
+(:mod:`graph.serve_security`, :mod:`graph.sparql_guard`).
 
 - ``GET /sparql?query=...``, ``POST /sparql`` as a form (``query=`` or
   ``update=``) or as ``application/sparql-query`` / ``application/sparql-update``;
-- results as SPARQL JSON (default), CSV or XML by ``Accept``; CONSTRUCT and
-  DESCRIBE as Turtle (default) or N-Triples;
-- updates answer 403 unless ``writable``; invalid SPARQL answers 400 with the
-  engine's one-line message; a query past the store's timeout answers 503.
+  ``default-graph-uri`` and ``named-graph-uri`` choose the dataset;
+- results in the type ``Accept`` asks for, else 406 with the types available;
+- 400 for a malformed request or query, 401 for an update without the token,
+  403 for a read-only endpoint, another origin or host, ``SERVICE`` or
+  ``LOAD``; 405 for other methods, 413 for a body over 1 MB, 415 for other body
+  types, 503 past the time limit.
 - ``GET /?event=&actor=&side=&contradictions_only=1&max_nodes=`` is the graph
   page (:func:`graph.viz.visualise`).
 """
