@@ -15,6 +15,7 @@ from graph import detect, ids
 from graph.build import DEFAULT, SCHEMA, SEM, Quad, extraction_quads
 from graph.inputs import read_inputs
 from graph.models import Article, Extraction
+from graph.remote_batch import settle, write_later
 from graph.rules import named_query
 from graph.store import ClaimStore
 from graph.vocabulary import ensure_ontology
@@ -157,6 +158,7 @@ def ingest_extraction(store: ClaimStore, extraction: Extraction) -> ArticleResul
     """
     article = extraction.article
     iri = ids.article_iri(article.text)
+    settle(store)  # the previous article's write, if it went in the background
     if _article_exists(store, iri):
         return ArticleResult(article.id, str(iri), "unchanged")
     quads = extraction_quads(extraction)
@@ -168,7 +170,11 @@ def ingest_extraction(store: ClaimStore, extraction: Extraction) -> ArticleResul
         # transaction (one request to a server), so a crash never leaves an
         # article without its findings.
         findings = detect.find(store, [iri], pending=quads)
-        store.add_quads(quads + findings)
+        if store.endpoint is not None:
+            # The server stores it while the next article is extracted.
+            write_later(store, quads + findings)
+        else:
+            store.add_quads(quads + findings)
     else:
         # Rules run on the server (or rdflib's memory store): write first.
         store.add_quads(quads)
@@ -215,14 +221,17 @@ def ingest_articles(
         )
     )
     report = IngestReport()
-    for done, item in enumerate(items, start=1):
-        if done - 1 in known:
-            iri = str(ids.article_iri(item.text))
-            report.articles.append(ArticleResult(item.id, iri, "unchanged"))
-        else:
-            report.articles.append(ingest_extraction(store, next(fresh)))
-        if progress is not None:
-            progress(done, len(items), item.id)
+    try:
+        for done, item in enumerate(items, start=1):
+            if done - 1 in known:
+                iri = str(ids.article_iri(item.text))
+                report.articles.append(ArticleResult(item.id, iri, "unchanged"))
+            else:
+                report.articles.append(ingest_extraction(store, next(fresh)))
+            if progress is not None:
+                progress(done, len(items), item.id)
+    finally:
+        settle(store)  # every article reported is written when this returns
     return report
 
 

@@ -10,7 +10,7 @@ instead of the sum of all of them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from rdflib import URIRef
@@ -141,3 +141,28 @@ def remote_working_set(
         copy.extend(to_oxigraph(fetched))
         frontier = following
     return working_set(mirror, targets, ())
+
+
+# --- writes that overlap the next article's extraction -------------------------
+
+_WRITES: dict[int, Future[None]] = {}
+_WRITER: list[ThreadPoolExecutor] = []
+
+
+def write_later(store: ClaimStore, quads: list[Quad]) -> None:
+    """Send ``quads`` to the server in the background (one request).
+
+    The server stores them while this process extracts the next article; the
+    next call that reads or writes the store must first :func:`settle`.
+    """
+    settle(store)
+    if not _WRITER:
+        _WRITER.append(ThreadPoolExecutor(1, thread_name_prefix="claimgraph-write"))
+    _WRITES[id(store)] = _WRITER[0].submit(store.add_quads, quads)
+
+
+def settle(store: ClaimStore) -> None:
+    """Wait for the background write to ``store``; raise its error if it failed."""
+    future = _WRITES.pop(id(store), None)
+    if future is not None:
+        future.result()
