@@ -1,10 +1,17 @@
-"""Run an article's rule queries side by side on a remote SPARQL server.
+"""Ingest into a remote SPARQL server with few requests per article.
 
-On the embedded store the rules run one after the other in this process, on a
-small working set. On a server (Virtuoso) each rule is one HTTP request whose
-time is mostly the server's planning and evaluation; sent together, they
-overlap, and checking an article takes about as long as its slowest rule
-instead of the sum of all of them.
+On a server (Virtuoso) each rule query is a request whose cost grows with the
+store, and each write is a request too. So, for each new article:
+
+- :func:`remote_working_set` fetches the part of the server's data its rules
+  can reach (a few requests) and the rules run on that copy in memory, as on
+  the embedded store;
+- the article and its findings are one update request, sent in the background
+  (:func:`write_later`) while the next article is extracted; :func:`settle`
+  waits for it before the store is used again.
+
+:func:`rule_rows` runs whole-store rule queries (``claimgraph detect``) side by
+side, so they overlap on the server.
 """
 
 from __future__ import annotations
