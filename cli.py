@@ -15,6 +15,15 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from .graph.errors import CkgError
+from .graph.render.options import (
+    AllowFetchOption,
+    FormatOption,
+    ServerNameOption,
+    ServeTimeoutOption,
+    StoreOption,
+    TokenOption,
+    WritableOption,
+)
 from .graph.render.terminal import (
     SPLIT_HELP,
     TEXTS_HELP,
@@ -45,17 +54,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 F = TypeVar("F", bound=Callable[..., Any])
-
-StoreOption = Annotated[
-    str | None,
-    typer.Option(
-        "--store",
-        "-s",
-        help="Store: a directory (embedded Oxigraph), ':memory:', or a SPARQL "
-        "endpoint URL. Default: $CLAIMGRAPH_STORE or ./.claimgraph",
-        show_default=False,
-    ),
-]
 
 
 def handle_errors(func: F) -> F:
@@ -101,9 +99,7 @@ def ingest(
 @handle_errors
 def contradictions(
     store: StoreOption = None,
-    format: Annotated[
-        ReportFormat, typer.Option("--format", "-f")
-    ] = ReportFormat.table,
+    format: FormatOption = ReportFormat.table,
     side: Annotated[
         str | None, typer.Option(help="Only findings involving this side.")
     ] = None,
@@ -179,9 +175,7 @@ def contradictions(
 @handle_errors
 def assertions(
     store: StoreOption = None,
-    format: Annotated[
-        ReportFormat, typer.Option("--format", "-f")
-    ] = ReportFormat.table,
+    format: FormatOption = ReportFormat.table,
 ) -> None:
     """List every extracted assertion: speaker, side, cue, quote, offsets."""
     from .graph.api import assertions as load
@@ -235,6 +229,10 @@ def query(
         return
     if not sparql:
         raise CkgError("Give a query, a .rq file or a query name (see --list).")
+    if timeout is not None and timeout <= 0:
+        raise CkgError(
+            f"--timeout must be a positive number of seconds, not {timeout:g}."
+        )
     table = run_query(store, sparql, param or [], timeout=timeout)
     if format is QueryFormat.json:
         print_json(table.as_dicts())
@@ -320,9 +318,7 @@ def viz(
 @handle_errors
 def stats(
     store: StoreOption = None,
-    format: Annotated[
-        ReportFormat, typer.Option("--format", "-f")
-    ] = ReportFormat.table,
+    format: FormatOption = ReportFormat.table,
 ) -> None:
     """Counts and the actors most involved in disputes."""
     from .graph.api import stats as load_stats
@@ -340,9 +336,7 @@ def evaluate(
     gold: Annotated[
         list[Path], typer.Argument(help="Gold files (*.gold.json) or folders.")
     ],
-    format: Annotated[
-        ReportFormat, typer.Option("--format", "-f")
-    ] = ReportFormat.table,
+    format: FormatOption = ReportFormat.table,
     split: Annotated[RealSplit, typer.Option(help=SPLIT_HELP)] = RealSplit.dev,
     texts: Annotated[Path | None, typer.Option(help=TEXTS_HELP)] = None,
 ) -> None:
@@ -364,15 +358,26 @@ def serve(
     store: StoreOption = None,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=0, max=65535)] = 7878,
-    writable: Annotated[
-        bool, typer.Option("--writable", help="Accept SPARQL updates.")
-    ] = False,
+    writable: WritableOption = False,
+    token: TokenOption = None,
+    timeout: ServeTimeoutOption = 30.0,
+    server_name: ServerNameOption = None,
+    allow_fetch: AllowFetchOption = None,
 ) -> None:
-    """Serve the store as a SPARQL 1.1 endpoint (/sparql) and the graph at /."""
-    from .graph.api import serve as run_serve
+    """Serve the store as a SPARQL 1.1 endpoint (/sparql) and the graph at /.
 
+    Safe by default: read-only, loopback only, no SERVICE or LOAD, a time limit
+    per query; requests from other web sites and for other host names are
+    refused. With --writable, updates need the token printed at start.
+    """
+    from .graph.api import serve as run_serve
+    from .graph.serve.security import serve_options
+
+    options = serve_options(writable, token, timeout, server_name, allow_fetch)
     out.print(f"SPARQL endpoint on http://{host}:{port}/sparql (Ctrl-C to stop)")
-    run_serve(store, host=host, port=port, writable=writable)
+    if options.token:
+        out.print(f"Update token: {options.token}", markup=False)
+    run_serve(store, host=host, port=port, writable=writable, options=options)
 
 
 @app.command()
@@ -380,9 +385,7 @@ def serve(
 def demo(
     seeds: Annotated[Path, typer.Argument(help="Folder of articles.")] = Path("seeds"),
     store: StoreOption = None,
-    format: Annotated[
-        ReportFormat, typer.Option("--format", "-f")
-    ] = ReportFormat.table,
+    format: FormatOption = ReportFormat.table,
 ) -> None:
     """Ingest a folder of articles (default ./seeds) and print the contradictions."""
     from .graph.api import findings

@@ -16,7 +16,7 @@ from typing import Any
 from rdflib import Literal
 
 from .detect.rules import FINDING_KINDS, load_queries, named_query
-from .errors import CkgError, InputError, QueryError
+from .errors import InputError, QueryError, UsageError
 from .evaluate.real import ENV_REAL_CORPUS, RealReport
 from .pipeline import IngestReport, Progress, ingest_paths
 from .report.findings import (
@@ -28,6 +28,7 @@ from .report.findings import (
 )
 from .report.pages import FindingPage, load_findings_page
 from .store import open_store
+from .store.sparql_guard import bind_as_values, check_query, projected
 
 
 def ingest(
@@ -46,13 +47,13 @@ def _check_filters(kinds: Iterable[str], types: Iterable[str]) -> None:
     valid = set(FINDING_TYPES)
     unknown = sorted({t.lower() for t in types} - valid)
     if unknown:
-        raise CkgError(
+        raise UsageError(
             f"Unknown finding type '{unknown[0]}'. Valid: {', '.join(sorted(valid))}."
         )
     known = set(FINDING_KINDS)
     odd = sorted(set(kinds) - known)
     if odd:
-        raise CkgError(
+        raise UsageError(
             f"Unknown finding kind '{odd[0]}'. Valid: {', '.join(sorted(known))}."
         )
 
@@ -93,7 +94,7 @@ def findings_page(
     """One page of :func:`findings` and the number of findings in all."""
     _check_filters(kinds, types)
     if limit < 1 or offset < 0:
-        raise CkgError(
+        raise UsageError(
             f"Invalid page (limit {limit}, offset {offset}): the limit must be "
             "at least 1 and the offset at least 0."
         )
@@ -156,6 +157,7 @@ def _query_text(sparql: str) -> str:
             raise InputError(f"Cannot read query file {sparql}: {exc}") from None
     if sparql in load_queries():
         return named_query(sparql).text
+    check_query(sparql)  # an update, or SERVICE: refused with what to do instead
     if not any(
         word in sparql.upper() for word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
     ):
@@ -173,14 +175,16 @@ def run_query(
     params: list[str],
     *,
     timeout: float | None = None,
+    allow_hosts: Iterable[str] = (),
 ) -> QueryTable:
     """Run a read query; ``params`` are ``name=value`` literal bindings.
 
     ``timeout`` (seconds) stops waiting for a slow query with a QueryError.
+    Updates are refused, and ``SERVICE`` unless its host is in ``allow_hosts``.
     """
     if timeout is not None and timeout <= 0:
-        raise QueryError(
-            f"--timeout must be a positive number of seconds, not {timeout:g}."
+        raise UsageError(
+            f"The query timeout must be a positive number of seconds, not {timeout:g}."
         )
     bindings: dict[str, Any] = {}
     for param in params:
@@ -189,6 +193,11 @@ def run_query(
             raise QueryError(f"Parameter '{param}' must look like name=value.")
         bindings[name.strip().lstrip("?$")] = Literal(value)
     text = _query_text(sparql)
+    check_query(text, allow_hosts)
+    names = projected(text)
+    if bindings and names is not None and not set(bindings) <= names:
+        # Oxigraph substitutes only projected variables; others join as VALUES.
+        text, bindings = bind_as_values(text, bindings), {}
     with open_store(store, read_only=True, timeout=timeout) as opened:
         result = opened.query(text, bindings)
         if result.type == "ASK":
@@ -300,9 +309,14 @@ def serve(
     host: str = "127.0.0.1",
     port: int = 7878,
     writable: bool = False,
+    options: Any = None,
 ) -> None:
-    """Serve the store over the SPARQL 1.1 Protocol until interrupted."""
+    """Serve the store over the SPARQL 1.1 Protocol until interrupted.
+
+    ``options`` is a :class:`.serve.ServeOptions` (token, time
+    limit, accepted host names, hosts SERVICE and LOAD may reach).
+    """
     from .serve import serve as run
 
     with open_store(store, read_only=not writable) as opened:
-        run(opened, host=host, port=port, writable=writable)
+        run(opened, host=host, port=port, writable=writable, options=options)

@@ -8,6 +8,8 @@ CLI can catch exactly one type and turn it into a one-line message::
      ├── StoreError          the store cannot be opened, is locked or is unreachable
      │    └── StoreBusyError another process holds the store
      ├── QueryError          invalid SPARQL, unknown named query, query timeout
+     │    └── RefusedError   an update given as a query, SERVICE or LOAD not allowed
+     ├── UsageError          an argument out of range or in the wrong form
      ├── OntologyError       broken lexicon, rule or shape file
      ├── ModelError          the spaCy model cannot be loaded
      └── ValidationFailed    SHACL validation found violations
@@ -34,6 +36,14 @@ class StoreBusyError(StoreError):
 
 class QueryError(CkgError):
     """A SPARQL query is invalid, unknown or timed out."""
+
+
+class RefusedError(QueryError):
+    """A SPARQL operation is valid but not allowed here (update, SERVICE, LOAD)."""
+
+
+class UsageError(CkgError):
+    """An argument is out of range or in the wrong form."""
 
 
 class OntologyError(CkgError):
