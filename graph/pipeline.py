@@ -25,7 +25,7 @@ from .store.ontology import ensure_ontology
 
 Progress = Callable[[int, int, str], None]
 #: Reports published further apart than this are about different incidents, even
-#: between the same sides: two states' clashes a season apart are two stories,
+#: between the same parties: two states' clashes a season apart are two stories,
 #: while follow-ups, denials and revised tolls come within days or weeks.
 INCIDENT_WINDOW_DAYS = 30
 #: ``extract_many``'s shape: articles in, one Extraction per article out, in order.
@@ -101,7 +101,7 @@ def link_incidents(store: ClaimStore, quads: list[Quad], article: URIRef) -> lis
     types: dict[Node, Node] = {}
     dates: dict[Node, str] = {}
     participants: dict[Node, set[Node]] = defaultdict(set)
-    sides: dict[Node, set[Node]] = defaultdict(set)
+    parties: dict[Node, set[Node]] = defaultdict(set)
     for s, p, o, g in quads:
         if g != DEFAULT:
             continue
@@ -112,7 +112,7 @@ def link_incidents(store: ClaimStore, quads: list[Quad], article: URIRef) -> lis
         elif p == CKG.hasParticipant:
             participants[s].add(o)
         elif p == CKG.party:
-            sides[s].add(o)
+            parties[s].add(o)
     links: dict[Node, Node] = {}
     if not types:
         return quads
@@ -122,20 +122,22 @@ def link_incidents(store: ClaimStore, quads: list[Quad], article: URIRef) -> lis
     query = named_query("link-incident").text
     cached: dict[Node, list[dict[str, Any]]] = {}
     for event, event_type in types.items():
-        event_sides = {side for actor in participants[event] for side in sides[actor]}
+        event_parties = {
+            party for actor in participants[event] for party in parties[actor]
+        }
         shared: dict[Node, set[Node]] = defaultdict(set)
         same_date: set[Node] = set()
-        for side in sorted(event_sides, key=str):
-            if side not in cached:  # one lookup per side for all the article's events
-                cached[side] = store.select(query, {"party": side})
-            for row in cached[side]:
+        for party in sorted(event_parties, key=str):
+            if party not in cached:  # one lookup per party for all the article's events
+                cached[party] = store.select(query, {"party": party})
+            for row in cached[party]:
                 if not families[event_type] & families[row["otherType"]]:
                     continue
                 if row["otherArticle"] == article or _far_apart(
                     published, _day(row["published"])
                 ):
                     continue
-                shared[row["incident"]].add(side)
+                shared[row["incident"]].add(party)
                 if row["date"] is not None and dates.get(event) == str(row["date"]):
                     same_date.add(row["incident"])
                 # Reports published the same day about one party and one kind of

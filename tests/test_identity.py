@@ -93,3 +93,21 @@ def test_parties_of_groups_and_agents(
     actor = ex.actor(assertion.speaker)
     assert actor.name == speaker
     assert ex.actor(actor.party or "").name == party
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "kind"),
+    [
+        ("Iran-backed Gadafi militant group", "Gadafi", "org"),
+        ("Scott's family", "the family of Keith Scott", "group"),
+        ("the Scott family", "Scott's family", "group"),
+    ],
+)
+def test_descriptions_and_families_meet(one: str, other: str, kind: str) -> None:
+    def mint(name: str) -> str:
+        slug = name.lower().replace(" ", "-")
+        return canonical_key(
+            Actor(f"{kind}:{slug}", name, "organisation" if kind == "org" else "group")
+        )
+
+    assert mint(one) == mint(other)

@@ -50,21 +50,20 @@ _KINDS = {
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]{4,}")
 
 
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)}
+
+
 def word_overlap(first: str, second: str) -> float:
     """Share of the shorter text's words (4+ letters, or numbers) the other has.
 
     Short function words are left out; 0 when either text has fewer than three
     such words: short quotes ("the account") say too little to be one statement.
     """
-    one = {w.lower() for w in _WORD.findall(first)}
-    two = {w.lower() for w in _WORD.findall(second)}
+    one, two = _words(first), _words(second)
     if min(len(one), len(two)) < 3:
         return 0.0
     return len(one & two) / min(len(one), len(two))
-
-
-def _words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text)}
 
 
 #: A candidate must relate to the statement at least this much to be kept.
@@ -290,17 +289,20 @@ def _find(
     targets: list[URIRef | None] = list(articles) if articles is not None else [None]
     matches: list[tuple[Rule, dict[str, Any]]] = []
     chosen = rules if rules is not None else load_rules()
-    for rule, rows in rule_rows(store, chosen, targets):
+    for rule, found in rule_rows(store, chosen, targets):
+        rows = [
+            row
+            for row in found
+            if row["a1"] != row["a2"]
+            and (
+                rule.similarity is None
+                or word_overlap(str(row["value1"]), str(row["value2"]))
+                >= rule.similarity
+            )
+        ]
         if rule.select == "best":
-            rows = _best([r for r in rows if r["a1"] != r["a2"]])
-        for row in rows:
-            if row["a1"] == row["a2"]:
-                continue
-            if rule.similarity is not None and (
-                word_overlap(str(row["value1"]), str(row["value2"])) < rule.similarity
-            ):
-                continue
-            matches.append((rule, row))
+            rows = _best(rows)
+        matches += [(rule, row) for row in rows]
     # Rules that select the best candidate are fallbacks for propositions no
     # aspect is recognised for: a pair another rule reports is left to it.
     paired = {

@@ -14,7 +14,11 @@ mentions that used each):
   American spellings and plurals unified, joining words dropped ("ministry of
   defence" = "defense ministry");
 * a one-word name by its consonant skeleton after the first letter, the usual
-  shape of transliteration variants ("Gaddafi" = "Gadafi").
+  shape of transliteration variants ("Gaddafi" = "Gadafi"); a single name
+  among descriptive words stands for the whole ("the Iran-backed Gadafi
+  militia" = "Gadafi");
+* a family by its member's surname ("Scott's family" = "the family of Keith
+  Scott").
 """
 
 from __future__ import annotations
@@ -33,6 +37,12 @@ _SPELLING = {
     "centre": "center",
 }
 _WORD = re.compile(r"[^\W_]+")
+_FAMILY = re.compile(
+    r"(?:the )?(?:([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)['’]s family"
+    r"|family of ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)"
+    r"|([A-Z][\w'-]*) family)",
+    re.I,
+)
 _VOWELS = re.compile(r"[aeiouy]")
 
 
@@ -52,6 +62,11 @@ def _skeleton(word: str) -> str:
 def canonical_key(actor: Actor) -> str:
     """The key an actor's node is minted from (see the module docstring)."""
     kind, _, name = actor.key.partition(":")
+    family = _FAMILY.fullmatch(actor.name.strip())
+    if kind == "group" and family:
+        # "Scott's family", "the family of Keith Scott", "Scott family": one group.
+        person = (family.group(1) or family.group(2) or family.group(3)).split()
+        return f"group:family-of-{person[-1].lower()}"
     if kind not in ("person", "org"):
         return actor.key
     words = [w.lower() for w in _WORD.findall(actor.name)]
@@ -61,6 +76,10 @@ def canonical_key(actor: Actor) -> str:
         if len(capitalised) >= 2 and words:
             return f"person:{words[-1]}"
         return actor.key
+    # "Iran-backed Hezbolla militant group": the one name among descriptions.
+    names = [w for w in actor.name.split() if w[:1].isupper() and "-" not in w]
+    if len(names) == 1 and any(w[:1].islower() for w in actor.name.split()[1:]):
+        words = [w.lower() for w in _WORD.findall(names[0])]
     content = sorted({_word(w) for w in words if w not in _FILLER})
     if len(content) == 1 and len(content[0]) >= 6:
         return f"org:{_skeleton(content[0])}"
