@@ -14,6 +14,15 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from .graph.errors import CkgError
+from .graph.render.options import (
+    AllowFetchOption,
+    FormatOption,
+    ServerNameOption,
+    ServeTimeoutOption,
+    StoreOption,
+    TokenOption,
+    WritableOption,
+)
 from .graph.render.terminal import (
     SPLIT_HELP,
     TEXTS_HELP,
@@ -42,17 +51,6 @@ app = typer.Typer(
 F = TypeVar("F", bound=Callable[..., Any])
 #: Library arguments an error may be about that are options here ("--max-nodes").
 FLAGS = ("store", "timeout", "jobs", "min_confidence", "max_nodes")
-
-StoreOption = Annotated[
-    str | None,
-    typer.Option(
-        "--store",
-        "-s",
-        help="Store: a directory (embedded Oxigraph), ':memory:', or a SPARQL "
-        "endpoint URL. Default: $CLAIMGRAPH_STORE or ./.claimgraph",
-        show_default=False,
-    ),
-]
 
 
 def handle_errors(func: F) -> F:
@@ -99,9 +97,7 @@ def ingest(
 @handle_errors
 def contradictions(
     store: StoreOption = None,
-    format: Annotated[
-        ReportFormat, typer.Option("--format", "-f")
-    ] = ReportFormat.table,
+    format: FormatOption = ReportFormat.table,
     side: Annotated[
         str | None, typer.Option(help="Only findings involving this side.")
     ] = None,
@@ -173,9 +169,7 @@ def contradictions(
 @handle_errors
 def assertions(
     store: StoreOption = None,
-    format: Annotated[
-        ReportFormat, typer.Option("--format", "-f")
-    ] = ReportFormat.table,
+    format: FormatOption = ReportFormat.table,
 ) -> None:
     """List every extracted assertion: speaker, side, cue, quote, offsets."""
     from .graph.render.printing import print_assertions
@@ -304,9 +298,7 @@ def viz(
 @handle_errors
 def stats(
     store: StoreOption = None,
-    format: Annotated[
-        ReportFormat, typer.Option("--format", "-f")
-    ] = ReportFormat.table,
+    format: FormatOption = ReportFormat.table,
 ) -> None:
     """Counts and the actors most involved in disputes."""
     from .graph.session import ClaimGraph
@@ -325,9 +317,7 @@ def evaluate(
     gold: Annotated[
         list[Path], typer.Argument(help="Gold files (*.gold.json) or folders.")
     ],
-    format: Annotated[
-        ReportFormat, typer.Option("--format", "-f")
-    ] = ReportFormat.table,
+    format: FormatOption = ReportFormat.table,
     split: Annotated[RealSplit, typer.Option(help=SPLIT_HELP)] = RealSplit.dev,
     texts: Annotated[Path | None, typer.Option(help=TEXTS_HELP)] = None,
 ) -> None:
@@ -352,16 +342,27 @@ def serve(
     store: StoreOption = None,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=0, max=65535)] = 7878,
-    writable: Annotated[
-        bool, typer.Option("--writable", help="Accept SPARQL updates.")
-    ] = False,
+    writable: WritableOption = False,
+    token: TokenOption = None,
+    timeout: ServeTimeoutOption = 30.0,
+    server_name: ServerNameOption = None,
+    allow_fetch: AllowFetchOption = None,
 ) -> None:
-    """Serve the store as a SPARQL 1.1 endpoint (/sparql) and the graph at /."""
+    """Serve the store as a SPARQL 1.1 endpoint (/sparql) and the graph at /.
+
+    Safe by default: read-only, loopback only, no SERVICE or LOAD, a time limit
+    per query; requests from other web sites and for other host names are
+    refused. With --writable, updates need the token printed at start.
+    """
+    from .graph.serve.security import serve_options
     from .graph.session import ClaimGraph
 
+    options = serve_options(writable, token, timeout, server_name, allow_fetch)
     out.print(f"SPARQL endpoint on http://{host}:{port}/sparql (Ctrl-C to stop)")
+    if options.token:
+        out.print(f"Update token: {options.token}", markup=False)
     with ClaimGraph(store) as graph:
-        graph.serve(host=host, port=port, writable=writable)
+        graph.serve(host=host, port=port, writable=writable, options=options)
 
 
 @app.command()
@@ -369,9 +370,7 @@ def serve(
 def demo(
     seeds: Annotated[Path, typer.Argument(help="Folder of articles.")] = Path("seeds"),
     store: StoreOption = None,
-    format: Annotated[
-        ReportFormat, typer.Option("--format", "-f")
-    ] = ReportFormat.table,
+    format: FormatOption = ReportFormat.table,
 ) -> None:
     """Ingest a folder of articles (default ./seeds) and print the contradictions."""
     from .graph.filters import ReportFilter

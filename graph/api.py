@@ -19,6 +19,7 @@ from .render.viz import VizResult
 from .report.findings import AssertionRecord, FindingRecord
 from .report.pages import FindingPage
 from .results import GraphStats, QueryTable
+from .serve.security import ServeOptions
 from .session import ClaimGraph
 from .sparql import list_queries, parse_params
 
@@ -112,6 +113,7 @@ def run_query(
     params: list[str],
     *,
     timeout: float | None = None,
+    allow_hosts: Iterable[str] = (),
 ) -> QueryTable:
     """Run a read query; ``params`` are ``name=value`` literal bindings."""
     bindings = parse_params(params)
@@ -169,7 +171,8 @@ def serve(
     host: str = "127.0.0.1",
     port: int = 7878,
     writable: bool = False,
+    options: ServeOptions | None = None,
 ) -> None:
     """Serve the store over the SPARQL 1.1 Protocol until interrupted."""
     with ClaimGraph(store) as graph:
-        graph.serve(host=host, port=port, writable=writable)
+        graph.serve(host=host, port=port, writable=writable, options=options)

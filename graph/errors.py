@@ -8,6 +8,8 @@ CLI can catch exactly one type and turn it into a one-line message::
      ├── StoreError          the store cannot be opened, is locked or is unreachable
      │    └── StoreBusyError another process holds the store
      ├── QueryError          invalid SPARQL, unknown named query, query timeout
+     │    └── RefusedError   an update given as a query, SERVICE or LOAD not allowed
+     ├── UsageError          an argument out of range or in the wrong form
      ├── OntologyError       broken lexicon, rule or shape file
      ├── ModelError          the spaCy model cannot be loaded
      └── ValidationFailed    SHACL validation found violations
@@ -49,6 +51,14 @@ class QueryError(CkgError):
     """A SPARQL query is invalid, unknown or timed out."""
 
 
+class RefusedError(QueryError):
+    """A SPARQL operation is valid but not allowed here (update, SERVICE, LOAD)."""
+
+
+class UsageError(CkgError):
+    """An argument or setting has a value that is not valid."""
+
+
 class OntologyError(CkgError):
     """An ontology, lexicon, rule or shape file is missing or malformed."""
 
@@ -59,7 +69,3 @@ class ModelError(CkgError):
 
 class ValidationFailed(CkgError):
     """SHACL validation of the store found violations."""
-
-
-class UsageError(CkgError):
-    """An argument or setting has a value that is not valid."""

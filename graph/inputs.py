@@ -94,10 +94,16 @@ def make_article(
 
 
 def _from_html(html: str, name: str, path: str) -> Article:
-    import trafilatura
-
     try:
+        import trafilatura
+
         document = trafilatura.bare_extraction(html, with_metadata=True)
+    except ImportError as exc:  # trafilatura needs lxml_html_clean since lxml 5.2
+        raise InputError(
+            f"Cannot read HTML file {path}: {exc}".split("\n")[0]
+            + " (HTML input needs trafilatura and lxml_html_clean; reinstall "
+            "claimgraph with its dependencies)."
+        ) from None
     except Exception as exc:  # noqa: BLE001 - lxml and trafilatura raise many types
         raise InputError(f"{path} is not readable HTML: {exc}".split("\n")[0]) from None
     # trafilatura 2.x returns a Document (with as_dict()); 1.x returns a dict.
@@ -129,10 +135,12 @@ def _from_jsonl(path: Path, result: ReadResult, limit: int) -> None:
     and the file is read line by line.
     """
     where = str(path)
+    blank = True
     with path.open("rb") as lines:
         for number, raw in enumerate(lines, start=1):
             if not raw.strip():
                 continue
+            blank = False
             try:
                 line = _decode(raw, f"line {number}", limit)
                 item = json.loads(line)
@@ -145,6 +153,8 @@ def _from_jsonl(path: Path, result: ReadResult, limit: int) -> None:
                 message = str(exc).removeprefix(f"line {number} ")
                 message = message.removeprefix(f"{where} ")
                 result.skipped.append(f"{where} line {number}: {message}")
+    if blank:  # as for an empty .txt: nothing to read is an error, not a no-op
+        raise InputError(f"{where} is empty: there is no text to read.")
 
 
 def _read_one(path: Path, result: ReadResult, limit: int) -> None:

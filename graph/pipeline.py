@@ -14,6 +14,7 @@ from rdflib.term import Node
 
 from ..ontology.vocab import CKG, SCHEMA, SEM
 from .detect import detection
+from .detect.remote_batch import settle, write_later
 from .detect.rules import Rule, load_rules, named_query
 from .inputs import read_inputs
 from .models import Article, Extraction
@@ -176,17 +177,23 @@ def ingest_extraction(
     """
     article = extraction.article
     iri = ids.article_iri(article.text)
+    settle(store)  # the previous article's write, if it went in the background
     if _article_exists(store, iri):
         return ArticleResult(article.id, str(iri), "unchanged")
     quads = extraction_quads(extraction)
     older = _older_versions(store, article, iri)
     quads += [(iri, CKG.supersedes, old, DEFAULT) for old in older]
     quads = link_incidents(store, quads, iri)
-    if store.oxigraph is not None:
+    if store.oxigraph is not None or store.endpoint is not None:
         # Checked before it is stored: the article and its findings are one
-        # transaction, so a crash never leaves an article without its findings.
+        # transaction (one request to a server), so a crash never leaves an
+        # article without its findings.
         findings = detection.find(store, [iri], rules, pending=quads)
-        store.add_quads(quads + findings)
+        if store.endpoint is not None:
+            # The server stores it while the next article is extracted.
+            write_later(store, quads + findings)
+        else:
+            store.add_quads(quads + findings)
     else:
         # Rules run on the server (or rdflib's memory store): write first.
         store.add_quads(quads)
@@ -237,14 +244,17 @@ def ingest_articles(
         )
     )
     report = IngestReport()
-    for done, item in enumerate(items, start=1):
-        if done - 1 in known:
-            iri = str(ids.article_iri(item.text))
-            report.articles.append(ArticleResult(item.id, iri, "unchanged"))
-        else:
-            report.articles.append(ingest_extraction(store, next(fresh), rules))
-        if progress is not None:
-            progress(done, len(items), item.id)
+    try:
+        for done, item in enumerate(items, start=1):
+            if done - 1 in known:
+                iri = str(ids.article_iri(item.text))
+                report.articles.append(ArticleResult(item.id, iri, "unchanged"))
+            else:
+                report.articles.append(ingest_extraction(store, next(fresh), rules))
+            if progress is not None:
+                progress(done, len(items), item.id)
+    finally:
+        settle(store)  # every article reported is written when this returns
     return report
 
 

@@ -19,6 +19,7 @@ import sys
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from .detect.validate import ValidationResult
 from .errors import InputError, UsageError
@@ -33,6 +34,9 @@ from .report.pages import FindingPage
 from .results import GraphStats, QueryTable
 from .settings import Settings, check_seconds, resolve_settings
 from .store import MEMORY, RDFLIB_MEMORY, ClaimStore, open_store
+
+if TYPE_CHECKING:
+    from .serve.security import ServeOptions
 
 Source = str | os.PathLike[str]
 
@@ -244,12 +248,27 @@ class ClaimGraph:
         )
 
     def serve(
-        self, *, host: str = "127.0.0.1", port: int = 7878, writable: bool = False
+        self,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 7878,
+        writable: bool = False,
+        options: ServeOptions | None = None,
     ) -> None:
-        """Serve the store over the SPARQL 1.1 Protocol until interrupted."""
+        """Serve the store over the SPARQL 1.1 Protocol until interrupted.
+
+        :param options: token, time limit, accepted host names and the hosts
+            ``SERVICE`` and ``LOAD`` may reach (default: safe, read-only).
+        """
         from .serve import serve
 
-        serve(self.store(write=writable), host=host, port=port, writable=writable)
+        serve(
+            self.store(write=writable),
+            host=host,
+            port=port,
+            writable=writable,
+            options=options,
+        )
 
     # Evaluation (no store) -------------------------------------------------
 

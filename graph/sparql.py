@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from rdflib import Literal
 
@@ -11,6 +12,7 @@ from .detect.rules import load_queries, named_query
 from .errors import InputError, QueryError
 from .results import QueryTable
 from .store import ClaimStore
+from .store.sparql_guard import bind_as_values, check_query, projected
 
 
 def list_queries() -> list[tuple[str, str]]:
@@ -34,6 +36,7 @@ def query_text(sparql: str) -> str:
             raise InputError(f"Cannot read query file {sparql}: {exc}") from None
     if sparql in load_queries():
         return named_query(sparql).text
+    check_query(sparql)  # an update, or SERVICE: refused with what to do instead
     if not any(
         word in sparql.upper() for word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
     ):
@@ -61,10 +64,21 @@ def run_query(
     sparql: str,
     params: Mapping[str, str],
     timeout: float | None = None,
+    allow_hosts: Iterable[str] = (),
 ) -> QueryTable:
-    """Run a read query with ``params`` bound as literals; rows as strings."""
+    """Run a read query with ``params`` bound as literals; rows as strings.
+
+    Updates are refused, and ``SERVICE`` unless its host is in ``allow_hosts``.
+    """
     text = query_text(sparql)
-    bindings = {name.lstrip("?$"): Literal(value) for name, value in params.items()}
+    check_query(text, allow_hosts)
+    bindings: dict[str, Any] = {
+        name.lstrip("?$"): Literal(value) for name, value in params.items()
+    }
+    names = projected(text)
+    if bindings and names is not None and not set(bindings) <= names:
+        # Oxigraph substitutes only projected variables; others join as VALUES.
+        text, bindings = bind_as_values(text, bindings), {}
     result = store.query(text, bindings, timeout=timeout)
     if result.type == "ASK":
         return QueryTable(["ask"], [[str(bool(result.askAnswer)).lower()]])

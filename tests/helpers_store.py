@@ -165,11 +165,24 @@ def check_invariants(store: ClaimStore, *, values: bool = False) -> dict[str, in
 
 @contextmanager
 def serving(store: ClaimStore, *, writable: bool = False) -> Iterator[str]:
-    """Serve ``store`` on 127.0.0.1 in a thread; yields the base URL."""
+    """Serve ``store`` on 127.0.0.1 in a thread; yields the base URL.
+
+    A writable server's token is put in ``CLAIMGRAPH_SPARQL_PASSWORD`` meanwhile,
+    so that ``open_store(url)`` sends it (HTTP Basic) with every update.
+    """
+    import os
+    from unittest import mock
+
     from claimgraph.graph.serve import start_in_thread
 
     running = start_in_thread(store, host="127.0.0.1", port=0, writable=writable)
+    credentials = (
+        {"CLAIMGRAPH_SPARQL_USER": "claimgraph", "CLAIMGRAPH_SPARQL_PASSWORD": token}
+        if (token := running.token)
+        else {}
+    )
     try:
-        yield running.url
+        with mock.patch.dict(os.environ, credentials):
+            yield running.url
     finally:
         running.stop()

@@ -27,6 +27,7 @@ from ..rdf.ids import humanise, local_name
 from ..rdf.quads import DEFAULT, Quad
 from ..store import ClaimStore
 from .folds import fold_links
+from .remote_batch import remote_working_set, rule_rows
 from .rules import Rule, load_rules, named_query
 from .workset import working_set
 
@@ -259,6 +260,8 @@ def find(
             targets = list(articles)
             # An embedded store checks new articles on a copy of their incidents.
             local = working_set(store, targets, pending or ())
+            if local is None and pending:  # a server: rules run on a fetched copy
+                local = remote_working_set(store, targets, pending)
             if local is None and pending:
                 raise StoreError(
                     f"Store {store.location} cannot check articles before they are "
@@ -285,22 +288,21 @@ def _find(
     seen: set[URIRef] = set()
     targets: list[URIRef | None] = list(articles) if articles is not None else [None]
     matches: list[tuple[Rule, dict[str, Any]]] = []
-    for rule in rules if rules is not None else load_rules():
-        for article in targets:
-            bindings = {"article": article} if article is not None else {}
-            rows = [
-                row
-                for row in store.select(rule.text, bindings)
-                if row["a1"] != row["a2"]
-                and (
-                    rule.similarity is None
-                    or word_overlap(str(row["value1"]), str(row["value2"]))
-                    >= rule.similarity
-                )
-            ]
-            if rule.select == "best":
-                rows = _best(rows)
-            matches += [(rule, row) for row in rows]
+    chosen = rules if rules is not None else load_rules()
+    for rule, found in rule_rows(store, chosen, targets):
+        rows = [
+            row
+            for row in found
+            if row["a1"] != row["a2"]
+            and (
+                rule.similarity is None
+                or word_overlap(str(row["value1"]), str(row["value2"]))
+                >= rule.similarity
+            )
+        ]
+        if rule.select == "best":
+            rows = _best(rows)
+        matches += [(rule, row) for row in rows]
     # Rules that select the best candidate are fallbacks for propositions no
     # aspect is recognised for: a pair another rule reports is left to it.
     paired = {

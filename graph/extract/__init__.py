@@ -22,6 +22,7 @@ from .factuality import certainty, content_polarity
 from .mentions import doc_text
 from .quotes import find_quotes
 from .speakers import floating_quotes, resolve_speakers
+from .textsplit import parse
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -179,7 +180,7 @@ def extract(article: Article, nlp: Language | None = None) -> Extraction:
     from ..nlp import load_nlp
 
     pipeline = nlp or load_nlp()
-    return extract_doc(article, pipeline(article.text))
+    return extract_doc(article, parse(pipeline, article.text))
 
 
 _WORKER: tuple[Language, Lexicon] | None = None
@@ -189,8 +190,10 @@ def _start_worker(settings: Settings | None) -> None:
     global _WORKER  # noqa: PLW0603 - one pipeline per worker process
     import os
 
+    from ..lifeline import watch_parent
     from ..nlp import load_nlp
 
+    watch_parent()  # a killed ingest takes its workers with it
     # The process writing the store is the critical path; workers take the CPU
     # it leaves (they run ahead of it and wait on a bounded queue anyway).
     if hasattr(os, "nice"):
@@ -201,7 +204,7 @@ def _start_worker(settings: Settings | None) -> None:
 def _extract_in_worker(article: Article) -> Extraction:
     assert _WORKER is not None, "the pool's initializer loads the pipeline"
     nlp, lx = _WORKER
-    return extract_doc(article, nlp(article.text), lx)
+    return extract_doc(article, parse(nlp, article.text), lx)
 
 
 def extract_many(
@@ -226,11 +229,17 @@ def extract_many(
 
     pipeline = nlp or load_nlp()
     lx = load_lexicon(settings)
-    items: Iterable[tuple[str, Article]] = ((a.text, a) for a in articles)
+    limit = pipeline.max_length
+    # A text over spaCy's limit goes through as "" and is parsed in pieces.
+    items: Iterable[tuple[str, Article]] = (
+        (a.text if len(a.text) <= limit else "", a) for a in articles
+    )
     # A caller's own pipeline may still use spaCy's multiprocessing.
     for doc, article in pipeline.pipe(
         items, as_tuples=True, n_process=n_process, batch_size=batch_size
     ):
+        if len(article.text) > limit:
+            doc = parse(pipeline, article.text)
         yield extract_doc(article, doc, lx)
 
 

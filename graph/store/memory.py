@@ -64,11 +64,7 @@ class DatasetBackend:
 
         def run() -> Result:
             with quiet_rdflib():
-                result = dataset.query(
-                    text,
-                    initNs=PREFIXES,
-                    initBindings=dict(bindings),  # type: ignore[arg-type]
-                )
+                result = self._evaluate(dataset, text, bindings)
                 if result.type == "SELECT":
                     result.bindings  # noqa: B018 - evaluates the lazy solutions
             return result
@@ -82,6 +78,16 @@ class DatasetBackend:
             raise QueryError(one_line(f"Query failed: {exc}.{hint}")) from exc
         except Exception as exc:  # noqa: BLE001 - engines raise many types
             raise QueryError(one_line(f"Invalid SPARQL query: {exc}")) from exc
+
+    def _evaluate(
+        self, dataset: Dataset, text: str, bindings: Mapping[str, Node]
+    ) -> Result:
+        """Evaluate ``text`` on ``dataset`` (the result may still be lazy)."""
+        return dataset.query(
+            text,
+            initNs=PREFIXES,
+            initBindings=dict(bindings),  # type: ignore[arg-type]
+        )
 
     def select_values(
         self, text: str, bindings: Mapping[str, Node], timeout: float | None

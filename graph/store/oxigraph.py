@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from rdflib import Dataset
+from rdflib.query import Result
 from rdflib.term import Node
 
 from ...ontology.vocab import PREFIXES
@@ -83,6 +84,18 @@ class OxigraphBackend(DatasetBackend):
         # cache (an article repeats its IRIs), costs half of oxrdflib's addN.
         self._local()
         self.native.extend(to_oxigraph(quads))
+
+    def _evaluate(
+        self, dataset: Dataset, text: str, bindings: Mapping[str, Node]
+    ) -> Result:
+        # Not Dataset.query: it names the default graph, which would override
+        # the query's own FROM and FROM NAMED clauses.
+        return dataset.store.query(
+            text,
+            PREFIXES,
+            dict(bindings),  # type: ignore[arg-type]
+            None,  # type: ignore[arg-type]
+        )
 
     def _failed_hint(self) -> str:
         # A read-only open is a snapshot; a writer compacting files under it
