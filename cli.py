@@ -15,6 +15,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from .graph.errors import CkgError
+from .graph.render.dispute_text import DisputeFormat, render_disputes
 from .graph.render.terminal import (
     ExportFormat,
     QueryFormat,
@@ -99,10 +100,13 @@ def ingest(
 def contradictions(
     store: StoreOption = None,
     format: Annotated[
-        ReportFormat, typer.Option("--format", "-f")
-    ] = ReportFormat.table,
+        DisputeFormat, typer.Option("--format", "-f")
+    ] = DisputeFormat.text,
+    pairs: Annotated[
+        bool, typer.Option("--pairs", help="List pairwise findings, not disputes.")
+    ] = False,
     side: Annotated[
-        str | None, typer.Option(help="Only findings involving this side.")
+        str | None, typer.Option(help="Only findings involving this party or state.")
     ] = None,
     event: Annotated[
         str | None, typer.Option(help="Only events whose label contains this.")
@@ -136,14 +140,34 @@ def contradictions(
         int, typer.Option(min=0, help="Skip this many findings first.")
     ] = 0,
 ) -> None:
-    """Report contradictions between sides (corroborations, revisions on request).
+    """Report disputes: per question, the positions, parties and quotes.
 
-    The same statement carried by several outlets is one finding; the other
-    outlets are listed as its reports. --limit and --offset page the report: on
-    a large store the first page is read far faster than the whole report.
+    --pairs lists the pairwise findings instead (corroborations, revisions on
+    request). The same statement carried by several outlets is one statement;
+    the other outlets are listed as its reports. --limit and --offset page it.
     """
     from .graph.api import findings, findings_page
 
+    if not pairs:
+        from .graph.api import disputes
+
+        found = disputes(
+            store,
+            side=side,
+            event=event,
+            types=type or (),
+            min_confidence=min_confidence,
+            limit=limit,
+            offset=offset,
+        )
+        render_disputes(found.records, format)
+        if limit is not None or offset:
+            shown = page_label(offset, len(found.records), found.total)
+            err.print(f"Disputes {shown}; --offset and --limit show others.")
+        if fail_on_found and found.total:
+            raise typer.Exit(3)
+        return
+    shown_as = ReportFormat(format.value if format.value != "text" else "table")
     kinds = ["contradiction"]
     if corroborations:
         kinds.append("corroboration")
@@ -158,7 +182,7 @@ def contradictions(
     }
     if limit is None and offset == 0:
         records = findings(store, **filters)
-        render_findings(records, format)
+        render_findings(records, shown_as)
         total = len(records)
     else:
         page = findings_page(
@@ -166,7 +190,7 @@ def contradictions(
         )
         total = page.total
         shown = page_label(offset, len(page.records), total)
-        render_findings(page.records, format, f"findings {shown}")
+        render_findings(page.records, shown_as, f"findings {shown}")
         err.print(f"Findings {shown}; --offset and --limit show others.")
     if fail_on_found and total:
         raise typer.Exit(3)

@@ -306,3 +306,33 @@ def serve(
 
     with open_store(store, read_only=not writable) as opened:
         run(opened, host=host, port=port, writable=writable)
+
+
+@dataclass
+class DisputePage:
+    """Disputes of one page and how many there are in all."""
+
+    records: list[Any]
+    total: int
+
+
+def disputes(
+    store: str | None = None,
+    *,
+    side: str | None = None,
+    event: str | None = None,
+    types: Iterable[str] = (),
+    min_confidence: float = 0.0,
+    limit: int | None = None,
+    offset: int = 0,
+) -> DisputePage:
+    """Stored disputes, filtered and paged (see :func:`load_disputes`)."""
+    from .report.disputes import load_disputes
+
+    _check_filters((), types)
+    with open_store(store, read_only=True) as opened:
+        records = load_disputes(
+            opened, side=side, event=event, types=types, min_confidence=min_confidence
+        )
+    end = None if limit is None else offset + limit
+    return DisputePage(records[offset:end], len(records))

@@ -13,6 +13,7 @@ from rdflib.term import Node
 
 from ..ontology.vocab import CKG, SCHEMA, SEM
 from .detect import detection
+from .detect.disputes import refresh_disputes, touched_incidents
 from .detect.rules import named_query
 from .inputs import read_inputs
 from .models import Article, Extraction
@@ -180,6 +181,9 @@ def ingest_extraction(store: ClaimStore, extraction: Extraction) -> ArticleResul
         store.add_quads(quads)
         findings = detection.find(store, [iri])
         store.add_quads(findings)
+    # Disputes are derived from every finding of an incident: rebuilt after the
+    # write (a second one), and by `claimgraph detect` should a crash fall between.
+    refresh_disputes(store, touched_incidents(findings))
     return ArticleResult(
         article.id,
         str(iri),

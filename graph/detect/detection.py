@@ -26,6 +26,7 @@ from ..rdf import ids
 from ..rdf.ids import humanise, local_name
 from ..rdf.quads import DEFAULT, Quad
 from ..store import ClaimStore
+from .disputes import refresh_disputes
 from .folds import fold_links
 from .rules import Rule, load_rules, named_query
 from .workset import working_set
@@ -328,4 +329,5 @@ def refresh(store: ClaimStore) -> int:
     store.update(named_query("clear-findings").text)
     quads = find(store)
     store.add_quads(quads)
+    refresh_disputes(store)
     return sum(1 for q in quads if q[1] == RDF.type and q[2] == CKG.Finding)
