@@ -319,6 +319,14 @@ def viz(
         bool, typer.Option("--contradictions-only", help="Only disputed assertions.")
     ] = False,
     max_nodes: Annotated[int, typer.Option(min=10, help="Cap on nodes shown.")] = 500,
+    disputes: Annotated[
+        bool | None,
+        typer.Option(
+            "--disputes/--assertions",
+            help="Parties and the positions they hold, or assertions "
+            "(default: disputes above 300 findings).",
+        ),
+    ] = None,
 ) -> None:
     """Write an interactive HTML graph of who claims what (works offline)."""
     from .graph.api import visualise
@@ -331,6 +339,7 @@ def viz(
         side=side,
         contradictions_only=contradictions_only,
         max_nodes=max_nodes,
+        disputes=disputes,
     )
     out.print(f"Wrote {output} ({result.nodes} nodes, {result.edges} edges)")
     if result.note:

@@ -77,8 +77,25 @@ class _Dispute:
     findings: list[_Finding] = field(default_factory=list)
     # position key -> (label, {assertion: party})
     positions: dict[str, tuple[str, dict[str, str]]] = field(default_factory=dict)
-    claim: str | None = None  # WholeClaim: the rebutted assertion naming it
+    claims: dict[str, int] = field(default_factory=dict)  # rebutted -> rebuttals
+
+    @property
+    def claim(self) -> str | None:
+        """The most rebutted claim (ties: the lowest IRI): the question names it."""
+        return min(self.claims, key=lambda c: (-self.claims[c], c), default=None)
+
     dates: dict[str, str] = field(default_factory=dict)  # assertion -> published
+
+
+def _plural(unit: str) -> str:
+    """``unit`` for a count other than one: "shell" -> "shells"."""
+    if unit in ("percent", "per cent") or unit.endswith("s"):
+        return unit
+    return (
+        unit[:-1] + "ies"
+        if unit.endswith("y") and unit[-2:-1] not in "aeiou"
+        else unit + "s"
+    )
 
 
 def _number(value: Decimal) -> str:
@@ -132,17 +149,27 @@ def _unit(finding: _Finding) -> str | None:
 def _value(end: _End, finding: _Finding, names: _Names) -> tuple[str, str]:
     """The position ``end`` takes in ``finding``, as (key, label)."""
     rule = finding.rule
+    if rule.startswith("numeric-") and end.number is not None:
+        unit = f" {_plural(end.unit)}" if end.unit and end.number != 1 else ""
+        unit = unit or (f" {end.unit}" if end.unit else "")
+        return f"number {end.number}{unit}", _number(end.number) + unit
     if rule == "implication-conflict" and end.number is not None:
         return "no", "no"
     if rule in ("polarity-conflict", "implication-conflict", "open-polarity"):
         yes = end.holds if end.holds is not None else not end.negative
         return ("yes", "yes") if yes else ("no", "no")
-    if end.actor is not None and local_name(finding.aspect) != "WholeClaim":
-        return f"actor {end.actor}", names.get(
-            end.actor, humanise(local_name(end.actor))
-        )
-    if end.number is not None and local_name(finding.aspect) != "WholeClaim":
-        unit = f" {end.unit}" if end.unit else ""
+    whole = local_name(finding.aspect) == "WholeClaim"
+    # Actor-valued rules name an actor; for other aspects a number comes first
+    # (a casualty count may also name whose casualties they were).
+    if (
+        end.actor is not None
+        and not whole
+        and (rule in ("value-conflict", "corroboration") or end.number is None)
+    ):
+        return f"actor {end.actor}", names.get(end.actor, humanise(end.actor))
+    if end.number is not None and not whole:
+        unit = f" {_plural(end.unit)}" if end.unit and end.number != 1 else ""
+        unit = unit or (f" {end.unit}" if end.unit else "")
         return f"number {end.number}{unit}", _number(end.number) + unit
     if end.holds is not None:
         return ("yes", "yes") if end.holds else ("no", "no")
@@ -232,8 +259,9 @@ def build_disputes(
             continue
         dispute.findings.append(f)
         pair = _rebutted(f)
-        if pair is not None and dispute.claim is None:
-            dispute.claim = pair[1].assertion
+        if pair is not None:
+            claim = pair[1].assertion
+            dispute.claims[claim] = dispute.claims.get(claim, 0) + 1
         for end in f.ends.values():
             value, label = _value(end, f, names)
             if pair is not None and end is pair[0]:
@@ -337,9 +365,13 @@ def question(dispute: _Dispute, names: _Names) -> str:
     if name == "WholeClaim":
         claim = names.quote(dispute.claim) if dispute.claim else ""
         return f"Is it true that \u201c{summary(claim)}\u201d?"
+    if name == "Count" and dispute.unit in ("percent", "per cent"):
+        return f"Which percentage is right for the {event}?"
     template = QUESTIONS.get(name, "What is the {aspect} of the {event}?")
     return template.format(
-        event=event, unit=dispute.unit or "of them", aspect=humanise(name).lower()
+        event=event,
+        unit=_plural(dispute.unit) if dispute.unit else "of them",
+        aspect=humanise(name).lower(),
     )
 
 
