@@ -348,6 +348,30 @@ def viz(
 
 @app.command()
 @handle_errors
+def brief(
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File (default: stdout).")
+    ] = None,
+    store: StoreOption = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="html or markdown.")] = (
+        "html"
+    ),
+    event: Annotated[
+        str | None, typer.Option(help="Only this incident (label contains).")
+    ] = None,
+) -> None:
+    """Write a brief to share: disputes, positions side by side, a timeline."""
+    from .graph.api import brief as make_brief
+
+    text = make_brief(store, output, format=format, event=event)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        out.print(f"Wrote {esc(str(output))}")
+
+
+@app.command()
+@handle_errors
 def stats(
     store: StoreOption = None,
     format: Annotated[

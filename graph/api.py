@@ -336,3 +336,28 @@ def disputes(
         )
     end = None if limit is None else offset + limit
     return DisputePage(records[offset:end], len(records))
+
+
+def brief(
+    store: str | None,
+    output: Path | None,
+    *,
+    format: str = "html",
+    event: str | None = None,
+) -> str:
+    """The brief of the store's disputes (one incident with ``event``) as HTML or
+    Markdown; written to ``output`` when given, and returned."""
+    from .render.brief import brief_html, brief_markdown
+    from .render.output import write_atomically
+    from .report.disputes import load_disputes
+
+    if format not in ("html", "markdown"):
+        raise InputError(f"Unknown brief format '{format}'. Valid: html, markdown.")
+    with open_store(store, read_only=True) as opened:
+        records = load_disputes(opened, event=event)
+    title = f"Disputes: {records[0].event}" if event and records else "Disputes"
+    make = brief_html if format == "html" else brief_markdown
+    text = make(records, title)
+    if output is not None:
+        write_atomically(output, text.encode("utf-8"))
+    return text

@@ -28,7 +28,7 @@ SCHEMA = json.loads(
 runner = CliRunner()
 
 
-def _article(name: str, quote: str = "Atlantis is to blame") -> ArticleBuilder:
+def dispute_article(name: str, quote: str = "Atlantis is to blame") -> ArticleBuilder:
     b = ArticleBuilder(name, participants=("Atlantis", "Borduria"))
     army = b.org("Atlantis army", "Atlantis")
     ministry = b.org("Bordurian ministry", "Borduria")
@@ -58,7 +58,7 @@ def store_path(tmp_path: Path) -> str:
     location = str(tmp_path / "store")
     with open_store(location) as store:
         ensure_ontology(store)
-        ingest_extraction(store, _article("report.txt").build())
+        ingest_extraction(store, dispute_article("report.txt").build())
     return location
 
 
@@ -129,8 +129,10 @@ def test_a_second_article_joins_the_incident_dispute(tmp_path: Path) -> None:
     location = str(tmp_path / "store")
     with open_store(location) as store:
         ensure_ontology(store)
-        ingest_extraction(store, _article("one.txt").build())
-        ingest_extraction(store, _article("two.txt", "Atlantis started it").build())
+        ingest_extraction(store, dispute_article("one.txt").build())
+        ingest_extraction(
+            store, dispute_article("two.txt", "Atlantis started it").build()
+        )
         found = load_disputes(store)
         count = len(store.select("SELECT ?d WHERE { ?d a ckg:Dispute }"))
     # Incidents of two articles may or may not corefer; each incident has one
@@ -154,7 +156,7 @@ def test_blocks_fit_80_columns(tmp_path: Path) -> None:
     with open_store(location) as store:
         ensure_ontology(store)
         long = "Atlantis is to blame " + "x" * 150 + " " + XSS
-        ingest_extraction(store, _article("r" * 120 + ".txt", long).build())
+        ingest_extraction(store, dispute_article("r" * 120 + ".txt", long).build())
         text = disputes_text(load_disputes(store), width=80)
     lines = text.splitlines()
     assert max(len(line) for line in lines) <= 80
