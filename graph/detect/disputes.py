@@ -26,17 +26,8 @@ from ..rdf.quads import DEFAULT, Quad
 from ..store import ClaimStore
 from .folds import Statements, restated_statements
 from .rules import named_query
+from .wording import Names, number_text, plural, question
 
-#: Question templates by aspect; other aspects fall back on their value kind.
-QUESTIONS = {
-    "Responsibility": "Who is responsible for the {event}?",
-    "AdvanceNotice": "Was there advance notice before the {event}?",
-    "Casualties": "How many people were killed or wounded in the {event}?",
-    "Count": "How many {unit}?",
-    "Timing": "When did the {event} happen?",
-    "Location": "Where did the {event} happen?",
-    "Payment": "Was the payment or delivery made?",
-}
 _REJECTING_RULES = {"rebuttal", "open-rebuttal"}
 #: Position labels of open claims (``ckg:WholeClaim``).
 _STANCES = {"yes": "yes: says so", "no": "no: says it is not so"}
@@ -87,21 +78,6 @@ class _Dispute:
     dates: dict[str, str] = field(default_factory=dict)  # assertion -> published
 
 
-def _plural(unit: str) -> str:
-    """``unit`` for a count other than one: "shell" -> "shells"."""
-    if unit in ("percent", "per cent") or unit.endswith("s"):
-        return unit
-    return (
-        unit[:-1] + "ies"
-        if unit.endswith("y") and unit[-2:-1] not in "aeiou"
-        else unit + "s"
-    )
-
-
-def _number(value: Decimal) -> str:
-    return f"{value:,.0f}" if value == value.to_integral_value() else f"{value:,}"
-
-
 def _findings(store: ClaimStore, incident: Node | None) -> list[_Finding]:
     bindings = {} if incident is None else {"incident": incident}
     found: dict[str, _Finding] = {}
@@ -146,13 +122,13 @@ def _unit(finding: _Finding) -> str | None:
     return min((e.unit for e in finding.ends.values() if e.unit), default=None)
 
 
-def _value(end: _End, finding: _Finding, names: _Names) -> tuple[str, str]:
+def _value(end: _End, finding: _Finding, names: Names) -> tuple[str, str]:
     """The position ``end`` takes in ``finding``, as (key, label)."""
     rule = finding.rule
     if rule.startswith("numeric-") and end.number is not None:
-        unit = f" {_plural(end.unit)}" if end.unit and end.number != 1 else ""
+        unit = f" {plural(end.unit)}" if end.unit and end.number != 1 else ""
         unit = unit or (f" {end.unit}" if end.unit else "")
-        return f"number {end.number}{unit}", _number(end.number) + unit
+        return f"number {end.number}{unit}", number_text(end.number) + unit
     if rule == "implication-conflict" and end.number is not None:
         return "no", "no"
     if rule in ("polarity-conflict", "implication-conflict", "open-polarity"):
@@ -168,9 +144,9 @@ def _value(end: _End, finding: _Finding, names: _Names) -> tuple[str, str]:
     ):
         return f"actor {end.actor}", names.get(end.actor, humanise(end.actor))
     if end.number is not None and not whole:
-        unit = f" {_plural(end.unit)}" if end.unit and end.number != 1 else ""
+        unit = f" {plural(end.unit)}" if end.unit and end.number != 1 else ""
         unit = unit or (f" {end.unit}" if end.unit else "")
-        return f"number {end.number}{unit}", _number(end.number) + unit
+        return f"number {end.number}{unit}", number_text(end.number) + unit
     if end.holds is not None:
         return ("yes", "yes") if end.holds else ("no", "no")
     if end.rejects or end.negative:
@@ -178,7 +154,7 @@ def _value(end: _End, finding: _Finding, names: _Names) -> tuple[str, str]:
     return "yes", _STANCES["yes"]
 
 
-def _rejection(claim: _End, finding: _Finding, names: _Names) -> tuple[str, str]:
+def _rejection(claim: _End, finding: _Finding, names: Names) -> tuple[str, str]:
     """The position of a rebuttal of ``claim``: "not <its value>", or no."""
     if local_name(finding.aspect) == "WholeClaim":
         return "no", _STANCES["no"]
@@ -225,7 +201,7 @@ def _whole_claim_groups(
 
 
 def build_disputes(
-    store: ClaimStore, names: _Names, incident: Node | None = None
+    store: ClaimStore, names: Names, incident: Node | None = None
 ) -> list[_Dispute]:
     """Disputes of one incident (all when None); ``names`` labels actors."""
     findings = _findings(store, incident)
@@ -325,66 +301,19 @@ def dispute_quads(dispute: _Dispute, question: str) -> list[Quad]:
     return [(s, p, o, DEFAULT) for s, p, o in triples]
 
 
-class _Names:
-    """Labels of nodes and quotes of assertions, looked up once each."""
-
-    def __init__(self, store: ClaimStore) -> None:
-        self.store = store
-        self.labels: dict[str, str] = {}
-
-    def get(self, node: str, default: str) -> str:
-        if node not in self.labels:
-            rows = self.store.select(
-                named_query("node-labels").text, {"node": URIRef(node)}
-            )
-            found = sorted(
-                str(r.get("prefLabel") or r.get("label"))
-                for r in rows
-                if r.get("prefLabel") is not None or r.get("label") is not None
-            )
-            self.labels[node] = found[0] if found else humanise(local_name(node))
-        return self.labels[node]
-
-    def quote(self, assertion: str) -> str:
-        rows = self.store.select(
-            named_query("assertion-quote").text, {"assertion": URIRef(assertion)}
-        )
-        return str(rows[0]["quote"]) if rows else ""
-
-
-def summary(quote: str, words: int = 14) -> str:
-    """The first ``words`` words of a quote, with an ellipsis when cut."""
-    parts = quote.split()
-    return " ".join(parts[:words]) + ("\u2026" if len(parts) > words else "")
-
-
-def question(dispute: _Dispute, names: _Names) -> str:
-    """The dispute's question in words, from its aspect or its rebutted claim."""
-    name = local_name(dispute.aspect)
-    event = names.get(dispute.incident, "event")
-    if name == "WholeClaim":
-        claim = names.quote(dispute.claim) if dispute.claim else ""
-        return f"Is it true that \u201c{summary(claim)}\u201d?"
-    if name == "Count" and dispute.unit in ("percent", "per cent"):
-        return f"Which percentage is right for the {event}?"
-    template = QUESTIONS.get(name, "What is the {aspect} of the {event}?")
-    return template.format(
-        event=event,
-        unit=_plural(dispute.unit) if dispute.unit else "of them",
-        aspect=humanise(name).lower(),
-    )
-
-
 def disputes_quads(
     store: ClaimStore, incidents: Iterable[Node] | None = None
 ) -> list[Quad]:
     """Quads of the disputes of ``incidents`` (every incident when None)."""
-    names = _Names(store)
+    names = Names(store)
     targets: list[Node | None] = [None] if incidents is None else list(incidents)
     quads: list[Quad] = []
     for incident in targets:
         for dispute in build_disputes(store, names, incident):
-            quads += dispute_quads(dispute, question(dispute, names))
+            claim = names.quote(dispute.claim) if dispute.claim else ""
+            event = names.get(dispute.incident, "event")
+            words = question(local_name(dispute.aspect), event, dispute.unit, claim)
+            quads += dispute_quads(dispute, words)
     return quads
 
 

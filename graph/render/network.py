@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..detect.disputes import summary
 from ..detect.rules import named_query
+from ..detect.wording import summary
 from ..errors import CkgError
 from ..rdf.ids import humanise, local_name
 from ..store import ClaimStore
