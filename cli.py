@@ -7,6 +7,7 @@ line on stderr and the command exits with status 1.
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -14,6 +15,8 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from .graph.errors import CkgError
+from .graph.render import options as opt
+from .graph.render.dispute_text import DisputeFormat, render_disputes
 from .graph.render.options import (
     AllowFetchOption,
     FormatOption,
@@ -97,47 +100,23 @@ def ingest(
 @handle_errors
 def contradictions(
     store: StoreOption = None,
-    format: FormatOption = ReportFormat.table,
-    side: Annotated[
-        str | None, typer.Option(help="Only findings involving this side.")
-    ] = None,
-    event: Annotated[
-        str | None, typer.Option(help="Only events whose label contains this.")
-    ] = None,
-    type: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--type",
-            help="value, polarity, numeric, implication, rebuttal, agreement, "
-            "revision.",
-        ),
-    ] = None,
-    min_confidence: Annotated[float, typer.Option(min=0.0, max=1.0)] = 0.0,
-    corroborations: Annotated[
-        bool, typer.Option("--corroborations", help="Include corroborations.")
-    ] = False,
-    revisions: Annotated[
-        bool,
-        typer.Option(
-            "--revisions", help="Include revisions (a side changing its own figure)."
-        ),
-    ] = False,
-    fail_on_found: Annotated[
-        bool, typer.Option("--fail-on-found", help="Exit 3 when anything is reported.")
-    ] = False,
-    limit: Annotated[
-        int | None,
-        typer.Option(min=1, help="Show at most this many findings (a page)."),
-    ] = None,
-    offset: Annotated[
-        int, typer.Option(min=0, help="Skip this many findings first.")
-    ] = 0,
+    format: opt.DisputeFormatOption = DisputeFormat.text,
+    pairs: opt.PairsOption = False,
+    side: opt.PartyOption = None,
+    event: opt.EventOption = None,
+    type: opt.TypeOption = None,
+    min_confidence: opt.MinConfidenceOption = 0.0,
+    corroborations: opt.CorroborationsOption = False,
+    revisions: opt.RevisionsOption = False,
+    fail_on_found: opt.FailOnFoundOption = False,
+    limit: opt.LimitOption = None,
+    offset: opt.OffsetOption = 0,
 ) -> None:
-    """Report contradictions between sides (corroborations, revisions on request).
+    """Report disputes: per question, the positions, parties and quotes.
 
-    The same statement carried by several outlets is one finding; the other
-    outlets are listed as its reports. --limit and --offset page the report: on
-    a large store the first page is read far faster than the whole report.
+    --pairs lists the pairwise findings instead (corroborations, revisions on
+    request). The same statement carried by several outlets is one statement;
+    the other outlets are listed as its reports. --limit and --offset page it.
     """
     from .graph.filters import ReportFilter
     from .graph.session import ClaimGraph
@@ -153,13 +132,23 @@ def contradictions(
         offset=offset,
     )
     with ClaimGraph(store) as graph:
-        page = graph.findings_page(chosen) if chosen.paged else None
-        records = page.records if page else graph.findings(chosen)
+        found = None if pairs else graph.disputes(chosen)
+        page = graph.findings_page(chosen) if pairs and chosen.paged else None
+        records = graph.findings(chosen) if pairs and page is None else []
+    if found is not None:
+        render_disputes(found.records, format)
+        if chosen.paged:
+            shown = page_label(offset, len(found.records), found.total)
+            err.print(f"Disputes {shown}; --offset and --limit show others.")
+        if fail_on_found and found.total:
+            raise typer.Exit(3)
+        return
+    shown_as = ReportFormat(format.value if format.value != "text" else "table")
     if page is None:
-        render_findings(records, format)
+        render_findings(records, shown_as)
     else:
-        shown = page_label(offset, len(records), page.total)
-        render_findings(records, format, f"findings {shown}")
+        shown = page_label(offset, len(page.records), page.total)
+        render_findings(page.records, shown_as, f"findings {shown}")
         err.print(f"Findings {shown}; --offset and --limit show others.")
     if fail_on_found and (page.total if page else records):
         raise typer.Exit(3)
@@ -265,33 +254,44 @@ def export(
 @app.command()
 @handle_errors
 def viz(
-    output: Annotated[Path, typer.Option("--output", "-o")] = Path("claimgraph.html"),
+    output: opt.VizOutputOption = Path("claimgraph.html"),
     store: StoreOption = None,
-    event: Annotated[
-        str | None, typer.Option(help="Only this event (label contains).")
-    ] = None,
-    actor: Annotated[
-        str | None, typer.Option(help="Only this actor (name contains).")
-    ] = None,
-    side: Annotated[
-        str | None,
-        typer.Option(help="Only assertions by this side (and those they dispute)."),
-    ] = None,
-    contradictions_only: Annotated[
-        bool, typer.Option("--contradictions-only", help="Only disputed assertions.")
-    ] = False,
-    max_nodes: Annotated[int, typer.Option(min=10, help="Cap on nodes shown.")] = 500,
+    event: opt.VizEventOption = None,
+    actor: opt.VizActorOption = None,
+    side: opt.VizSideOption = None,
+    contradictions_only: opt.ContradictionsOnlyOption = False,
+    max_nodes: opt.MaxNodesOption = 500,
+    disputes: opt.DisputeViewOption = None,
 ) -> None:
     """Write an interactive HTML graph of who claims what (works offline)."""
     from .graph.filters import GraphFilter
     from .graph.session import ClaimGraph
 
-    chosen = GraphFilter(event, actor, side, contradictions_only, max_nodes)
+    chosen = GraphFilter(event, actor, side, contradictions_only, max_nodes, disputes)
     with ClaimGraph(store) as graph:
         result = graph.visualise(output, chosen)
     out.print(f"Wrote {output} ({result.nodes} nodes, {result.edges} edges)")
     if result.note:
         err.print(result.note, markup=False)
+
+
+@app.command()
+@handle_errors
+def brief(
+    output: opt.BriefOutputOption = None,
+    store: StoreOption = None,
+    format: opt.BriefFormatOption = "html",
+    event: opt.BriefEventOption = None,
+) -> None:
+    """Write a brief to share: disputes, positions side by side, a timeline."""
+    from .graph.session import ClaimGraph
+
+    with ClaimGraph(store) as graph:
+        text = graph.brief(output, format=format, event=event)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        out.print(f"Wrote {esc(str(output))}")
 
 
 @app.command()

@@ -16,6 +16,7 @@ from .evaluate.scoring import EvalReport
 from .filters import GraphFilter, ReportFilter
 from .pipeline import IngestReport, Progress
 from .render.viz import VizResult
+from .report.disputes import DisputePage
 from .report.findings import AssertionRecord, FindingRecord
 from .report.pages import FindingPage
 from .results import GraphStats, QueryTable
@@ -24,8 +25,11 @@ from .session import ClaimGraph
 from .sparql import list_queries, parse_params
 
 __all__ = [
+    "DisputePage",
     "QueryTable",
     "assertions",
+    "brief",
+    "disputes",
     "evaluate",
     "evaluate_real",
     "export",
@@ -176,3 +180,38 @@ def serve(
     """Serve the store over the SPARQL 1.1 Protocol until interrupted."""
     with ClaimGraph(store) as graph:
         graph.serve(host=host, port=port, writable=writable, options=options)
+
+
+def disputes(
+    store: str | None = None,
+    *,
+    side: str | None = None,
+    event: str | None = None,
+    types: Iterable[str] = (),
+    min_confidence: float = 0.0,
+    limit: int | None = None,
+    offset: int = 0,
+) -> DisputePage:
+    """Stored disputes, filtered and paged (:meth:`ClaimGraph.disputes`)."""
+    chosen = ReportFilter.parse(
+        side=side,
+        event=event,
+        types=types,
+        min_confidence=min_confidence,
+        limit=limit,
+        offset=offset,
+    )
+    with ClaimGraph(store) as graph:
+        return graph.disputes(chosen)
+
+
+def brief(
+    store: str | None,
+    output: Path | None,
+    *,
+    format: str = "html",
+    event: str | None = None,
+) -> str:
+    """The brief of the store's disputes (:meth:`ClaimGraph.brief`)."""
+    with ClaimGraph(store) as graph:
+        return graph.brief(output, format=format, event=event)

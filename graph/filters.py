@@ -111,6 +111,8 @@ class GraphFilter:
     :param side: only assertions by this side, and those they dispute.
     :param contradictions_only: only assertions in a contradiction.
     :param max_nodes: at most this many nodes; the least disputed go first.
+    :param disputes: parties and the positions they hold instead of assertions;
+        ``None``: so when the store holds many findings.
     """
 
     event: str | None = None
@@ -118,6 +120,7 @@ class GraphFilter:
     side: str | None = None
     contradictions_only: bool = False
     max_nodes: int = 500
+    disputes: bool | None = None
 
     def __post_init__(self) -> None:
         if self.max_nodes < 1:

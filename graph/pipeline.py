@@ -14,6 +14,7 @@ from rdflib.term import Node
 
 from ..ontology.vocab import CKG, SCHEMA, SEM
 from .detect import detection
+from .detect.disputes import refresh_disputes, touched_incidents
 from .detect.remote_batch import settle, write_later
 from .detect.rules import Rule, load_rules, named_query
 from .inputs import read_inputs
@@ -199,6 +200,12 @@ def ingest_extraction(
         store.add_quads(quads)
         findings = detection.find(store, [iri], rules)
         store.add_quads(findings)
+    # Disputes are derived from every finding of an incident: rebuilt after the
+    # write (a second one), and by `claimgraph detect` should a crash fall between.
+    touched = touched_incidents(findings)
+    if touched:
+        settle(store)  # disputes read the findings: a background write lands first
+        refresh_disputes(store, touched)
     return ArticleResult(
         article.id,
         str(iri),

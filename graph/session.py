@@ -29,6 +29,7 @@ from .filters import GraphFilter, ReportFilter
 from .models import Article
 from .pipeline import IngestReport, Progress
 from .render.viz import VizResult
+from .report.disputes import DisputePage
 from .report.findings import AssertionRecord, FindingRecord
 from .report.pages import FindingPage
 from .results import GraphStats, QueryTable
@@ -179,6 +180,46 @@ class ClaimGraph:
             min_confidence=chosen.min_confidence,
         )
 
+    def disputes(self, filter: ReportFilter | None = None) -> DisputePage:
+        """Disputes (one per incident and proposition, with positions, parties
+        and statements) kept by ``filter``'s side, event, types and confidence,
+        and the page it asks for; ``filter.kinds`` does not apply."""
+        from .report.disputes import load_disputes
+
+        chosen = filter or ReportFilter()
+        records = load_disputes(
+            self.store(),
+            side=chosen.side,
+            event=chosen.event,
+            types=chosen.types,
+            min_confidence=chosen.min_confidence,
+        )
+        end = None if chosen.limit is None else chosen.offset + chosen.limit
+        return DisputePage(records[chosen.offset : end], len(records))
+
+    def brief(
+        self,
+        output: Path | None = None,
+        *,
+        format: str = "html",
+        event: str | None = None,
+    ) -> str:
+        """A shareable brief of the disputes (one incident with ``event``) as
+        standalone HTML or Markdown; written to ``output`` when given."""
+        from .render.brief import brief_html, brief_markdown
+        from .render.output import write_atomically
+        from .report.disputes import load_disputes
+
+        if format not in ("html", "markdown"):
+            raise UsageError(f"Unknown brief format '{format}'. Valid: html, markdown.")
+        records = load_disputes(self.store(), event=event)
+        title = f"Disputes: {records[0].event}" if event and records else "Disputes"
+        make = brief_html if format == "html" else brief_markdown
+        text = make(records, title)
+        if output is not None:
+            write_atomically(output, text.encode("utf-8"))
+        return text
+
     def assertions(self) -> list[AssertionRecord]:
         """Every stored assertion."""
         from .report.findings import load_assertions
@@ -245,6 +286,7 @@ class ClaimGraph:
             side=chosen.side,
             contradictions_only=chosen.contradictions_only,
             max_nodes=chosen.max_nodes,
+            disputes=chosen.disputes,
         )
 
     def serve(

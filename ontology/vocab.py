@@ -67,6 +67,7 @@ class CKG(DefinedNamespace):
     ConflictTypes: URIRef
     Contradiction: URIRef
     Corroboration: URIRef
+    Dispute: URIRef
     Event: URIRef
     EventFamily: URIRef
     Finding: URIRef
@@ -79,6 +80,7 @@ class CKG(DefinedNamespace):
     Polarities: URIRef
     PolarityConflict: URIRef
     PolarityValue: URIRef
+    Position: URIRef
     Positive: URIRef
     Possible: URIRef
     Probable: URIRef
@@ -161,3 +163,16 @@ class CKG(DefinedNamespace):
     valueNumber: URIRef
     valueSpan: URIRef
     weaponNoun: URIRef
+    rebuildPending: URIRef
+    statedIn: URIRef
+    heldBy: URIRef
+    positionValue: URIRef
+    hasPosition: URIRef
+    evidence: URIRef
+    lastSeen: URIRef
+    firstSeen: URIRef
+    disputeConfidence: URIRef
+    question: URIRef
+    disputedUnit: URIRef
+    disputedAspect: URIRef
+    disputeAbout: URIRef

@@ -44,7 +44,8 @@ def disputed_store(tmp_path: Path) -> str:
 
 def test_contradictions_json_contract(disputed_store: str) -> None:
     result = runner.invoke(
-        app, ["contradictions", "--store", disputed_store, "--format", "json"]
+        app,
+        ["contradictions", "--pairs", "--store", disputed_store, "--format", "json"],
     )
     assert result.exit_code == 0, result.output
     (item,) = json.loads(result.stdout)
@@ -96,12 +97,22 @@ def test_offsets_point_into_the_article(disputed_store: str) -> None:
 
 def test_markdown_and_table_formats(disputed_store: str) -> None:
     md = runner.invoke(
-        app, ["contradictions", "--store", disputed_store, "--format", "markdown"]
+        app,
+        [
+            "contradictions",
+            "--pairs",
+            "--store",
+            disputed_store,
+            "--format",
+            "markdown",
+        ],
     )
     assert md.exit_code == 0
     assert "| speaker | side |" in md.stdout and "Atlantis is to blame" in md.stdout
     table = runner.invoke(
-        app, ["contradictions", "--store", disputed_store], env={"COLUMNS": "250"}
+        app,
+        ["contradictions", "--pairs", "--store", disputed_store],
+        env={"COLUMNS": "250"},
     )
     assert table.exit_code == 0 and "Bordurian ministry" in table.stdout
 
@@ -111,6 +122,7 @@ def test_filters_and_fail_on_found(disputed_store: str) -> None:
         app,
         [
             "contradictions",
+            "--pairs",
             "--store",
             disputed_store,
             "--side",
@@ -121,18 +133,18 @@ def test_filters_and_fail_on_found(disputed_store: str) -> None:
     )
     assert json.loads(none.stdout) == []
     found = runner.invoke(
-        app, ["contradictions", "--store", disputed_store, "--fail-on-found"]
+        app, ["contradictions", "--pairs", "--store", disputed_store, "--fail-on-found"]
     )
     assert found.exit_code == 3
     typed = runner.invoke(
-        app, ["contradictions", "--store", disputed_store, "--type", "bogus"]
+        app, ["contradictions", "--pairs", "--store", disputed_store, "--type", "bogus"]
     )
     assert typed.exit_code == 1
     assert typed.stderr.startswith("Error: Unknown finding type 'bogus'. Valid: ")
 
 
 def test_report_pages(disputed_store: str) -> None:
-    base = ["contradictions", "--store", disputed_store]
+    base = ["contradictions", "--pairs", "--store", disputed_store]
     whole = json.loads(runner.invoke(app, [*base, "--format", "json"]).stdout)
     first = runner.invoke(app, [*base, "--format", "json", "--limit", "1"])
     assert first.exit_code == 0, first.output
@@ -243,7 +255,7 @@ def test_bad_input_is_a_clean_error(
 def test_store_path_that_is_a_file(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    result = runner.invoke(app, ["contradictions", "--store", str(blocker)])
+    result = runner.invoke(app, ["contradictions", "--pairs", "--store", str(blocker)])
     assert result.exit_code == 1
     assert (
         result.stderr
@@ -252,7 +264,9 @@ def test_store_path_that_is_a_file(tmp_path: Path) -> None:
 
 
 def test_missing_store_for_reports(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["contradictions", "--store", str(tmp_path / "none")])
+    result = runner.invoke(
+        app, ["contradictions", "--pairs", "--store", str(tmp_path / "none")]
+    )
     assert result.exit_code == 1
     assert "No store at" in result.stderr
 
@@ -317,14 +331,19 @@ def test_revisions_and_unknown_types(tmp_path: Path) -> None:
                 values=[("Casualties", {"number": number, "unit": "dead"})],
             )
             ingest_extraction(store, b.build())
-    plain = runner.invoke(app, ["contradictions", "--store", location, "-f", "json"])
+    plain = runner.invoke(
+        app, ["contradictions", "--pairs", "--store", location, "-f", "json"]
+    )
     assert json.loads(plain.stdout) == []
     result = runner.invoke(
-        app, ["contradictions", "--store", location, "--revisions", "-f", "json"]
+        app,
+        ["contradictions", "--pairs", "--store", location, "--revisions", "-f", "json"],
     )
     (item,) = json.loads(result.stdout)
     assert item["kind"] == "revision" and item["type"] == "revision"
     assert [a["source"] for a in item["assertions"]] == ["fri", "sat"]
-    bad = runner.invoke(app, ["contradictions", "--store", location, "--type", "feud"])
+    bad = runner.invoke(
+        app, ["contradictions", "--pairs", "--store", location, "--type", "feud"]
+    )
     assert bad.exit_code == 1
     assert "Unknown finding type 'feud'. Valid: agreement," in bad.stderr

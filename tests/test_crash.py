@@ -144,6 +144,21 @@ def test_article_and_its_findings_are_one_write_when_embedded(
         for n, quads in enumerate(writes)
         if any(p == RDF.type and o == CKG.Finding for _, p, o, _ in quads)
     ]
+    # Disputes are derived from the findings and written after them (rebuilt
+    # by `detect` should a crash fall between): they are not counted here.
+    derived = {CKG.Dispute, CKG.Position, CKG.rebuildPending}
+    disputes = [
+        n
+        for n, quads in enumerate(writes)
+        if all(
+            o in derived
+            or p == CKG.rebuildPending
+            or str(s).split("/id/")[-1][:8] in ("dispute/", "position")
+            for s, p, o, _ in quads
+        )
+    ]
+    assert disputes == list(range(len(writes) - len(disputes), len(writes)))
+    kept = len(writes) - len(disputes)
     # Embedded: one transaction. rdflib's memory store runs the rules on the
     # stored article, so its findings are a second write.
-    assert (len(writes), found) == ((1, [0]) if location == ":memory:" else (2, [1]))
+    assert (kept, found) == ((1, [0]) if location == ":memory:" else (2, [1]))

@@ -41,7 +41,7 @@ def quotes(finding: dict[str, object]) -> str:
 
 
 def test_seed_advance_notice_dispute(seed_store: str) -> None:
-    found = run_json("contradictions", "--store", seed_store)
+    found = run_json("contradictions", "--pairs", "--store", seed_store)
     notice = [f for f in found if f["aspect"] == "AdvanceNotice"]
     assert notice, found
     assert all(sides(f) == {"Israel", "Russia"} for f in notice)
@@ -57,7 +57,7 @@ def test_seed_advance_notice_dispute(seed_store: str) -> None:
 
 
 def test_seed_responsibility_dispute(seed_store: str) -> None:
-    found = run_json("contradictions", "--store", seed_store)
+    found = run_json("contradictions", "--pairs", "--store", seed_store)
     blame = [f for f in found if f["aspect"] == "Responsibility"]
     assert blame, found
     assert all(f["type"] == "value" and sides(f) == {"Israel", "Russia"} for f in blame)
@@ -68,9 +68,11 @@ def test_seed_responsibility_dispute(seed_store: str) -> None:
 
 
 def test_seed_agreement_is_not_a_contradiction(seed_store: str) -> None:
-    found = run_json("contradictions", "--store", seed_store)
+    found = run_json("contradictions", "--pairs", "--store", seed_store)
     assert not any("S-200" in quotes(f) for f in found)
-    both = run_json("contradictions", "--store", seed_store, "--corroborations")
+    both = run_json(
+        "contradictions", "--pairs", "--store", seed_store, "--corroborations"
+    )
     agreed = [f for f in both if f["kind"] == "corroboration"]
     assert any("S-200" in quotes(f) for f in agreed), both
 
@@ -117,15 +119,15 @@ def test_second_article_keeps_its_own_dispute(tmp_path: Path) -> None:
         runner.invoke(app, ["ingest", str(SEED), "--store", location, "-q"]).exit_code
         == 0
     )
-    seed_only = run_json("contradictions", "--store", location)
+    seed_only = run_json("contradictions", "--pairs", "--store", location)
     result = runner.invoke(app, ["ingest", str(OTHER), "--store", location, "-q"])
     assert result.exit_code == 0
     assert (
         runner.invoke(app, ["ingest", str(OTHER), "--store", alone, "-q"]).exit_code
         == 0
     )
-    other_only = run_json("contradictions", "--store", alone)
-    both = run_json("contradictions", "--store", location)
+    other_only = run_json("contradictions", "--pairs", "--store", alone)
+    both = run_json("contradictions", "--pairs", "--store", location)
     assert other_only, "the second article's own dispute is found"
     # Nothing crosses: every finding stays within one article, and the combined
     # report is exactly the two separate reports.
@@ -145,5 +147,5 @@ def test_two_jobs_give_the_same_report(tmp_path: Path) -> None:
             app, ["ingest", *sources, "--store", store, "-q", "-j", jobs]
         )
         assert result.exit_code == 0, result.output
-        reports.append(run_json("contradictions", "--store", store))
+        reports.append(run_json("contradictions", "--pairs", "--store", store))
     assert reports[0] and reports[0] == reports[1]

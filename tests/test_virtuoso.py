@@ -59,7 +59,15 @@ def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def report(store: str) -> list[dict[str, object]]:
     result = runner.invoke(
         app,
-        ["contradictions", "--store", store, "--format", "json", "--corroborations"],
+        [
+            "contradictions",
+            "--pairs",
+            "--store",
+            store,
+            "--format",
+            "json",
+            "--corroborations",
+        ],
     )
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)  # type: ignore[no-any-return]

@@ -26,6 +26,7 @@ from ..rdf import ids
 from ..rdf.ids import humanise, local_name
 from ..rdf.quads import DEFAULT, Quad
 from ..store import ClaimStore
+from .disputes import refresh_disputes
 from .folds import fold_links
 from .remote_batch import remote_working_set, rule_rows
 from .rules import Rule, load_rules, named_query
@@ -331,4 +332,5 @@ def refresh(store: ClaimStore, rules: Iterable[Rule] | None = None) -> int:
     store.update(named_query("clear-findings").text)
     quads = find(store, rules=rules)
     store.add_quads(quads)
+    refresh_disputes(store)
     return sum(1 for q in quads if q[1] == RDF.type and q[2] == CKG.Finding)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..detect.rules import named_query
+from ..detect.wording import summary
 from ..errors import CkgError
 from ..rdf.ids import humanise, local_name
 from ..store import ClaimStore
@@ -72,7 +73,8 @@ def full_graph(store: ClaimStore) -> nx.MultiDiGraph:
         g.add_node(
             assertion,
             kind="assertion",
-            label=_text(row["cue"]),
+            # What was said, not the cue word ("said" tells a reader nothing).
+            label=summary(_text(row["quote"]), 6),
             speaker=_text(row["speaker"]) or local_name(speaker),
             side=side,
             cue=_text(row["cue"]),

@@ -159,8 +159,16 @@ def visualise(
     side: str | None = None,
     contradictions_only: bool = False,
     max_nodes: int = 500,
+    disputes: bool | None = None,
 ) -> VizResult:
-    """Write the interactive graph of ``store`` to ``output``."""
+    """Write the interactive graph of ``store`` to ``output``: assertions, or
+    with ``disputes`` parties and the positions they hold (the default for a
+    store with many findings, see :mod:`graph.render.dispute_graph`)."""
+    from .dispute_graph import draw_disputes, wants_disputes
+
+    if disputes or (disputes is None and wants_disputes(store)):
+        nodes, edges = draw_disputes(store, output, event=event, side=side)
+        return VizResult(nodes, edges)
     projection = project(
         store,
         event=event,
