@@ -120,7 +120,9 @@ class Assertion:
     one is nested inside another's content. ``target`` is the accused or
     blamed actor's key for accuse/blame cues. ``rejects`` marks a statement
     that rejects a claim: a denial or rejection cue, or content that calls
-    something untrue ("the report is baseless").
+    something untrue ("the report is baseless"); ``refers_back`` that the
+    rejected claim is named without content of its own ("the allegations",
+    "denied it"), so it answers a claim told before it.
     """
 
     speaker: str
@@ -138,6 +140,7 @@ class Assertion:
     values: list[AspectValue] = field(default_factory=list)
     confidence: float = 1.0
     rejects: bool = False
+    refers_back: bool = False
 
 
 @dataclass

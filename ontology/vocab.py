@@ -121,6 +121,7 @@ class CKG(DefinedNamespace):
     eventFamily: URIRef
     explanation: URIRef
     extractionConfidence: URIRef
+    figureNoun: URIRef
     foldedInto: URIRef
     hasAspectValue: URIRef
     hasContent: URIRef
@@ -144,6 +145,7 @@ class CKG(DefinedNamespace):
     quoteSpan: URIRef
     reader: URIRef
     rebuts: URIRef
+    refersBack: URIRef
     rejectsClaim: URIRef
     reportingVerb: URIRef
     restates: URIRef

@@ -62,6 +62,8 @@ class ArticleBuilder:
         certainty: str = "certain",
         parent: Assertion | None = None,
         rejects: bool | None = None,
+        refers_back: bool = False,
+        target: str | None = None,
     ) -> Assertion:
         """Append ``<speaker> <cue> <content>.`` and return its assertion.
 
@@ -90,6 +92,8 @@ class ArticleBuilder:
             event="event:1",
             # As extraction marks them: a denial or rejection rejects a claim.
             rejects=cue_class in ("Deny", "Reject") if rejects is None else rejects,
+            refers_back=refers_back,
+            target=target,
             parent=None
             if parent is None
             else next(i for i, a in enumerate(self.assertions) if a is parent),

@@ -86,6 +86,48 @@ def test_counts_of_any_thing(
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Police said 15,000 people marched. Organisers said the figure was "
+            "about 100,000.",
+            [(15e3, "people", "eq"), (1e5, "people", "approx")],
+        ),
+        (
+            "Unions said 2,000,000 nurses walked out. Ministers said fewer than "
+            "half a million took part.",
+            [(2e6, "nurse", "eq"), (5e5, "nurse", "lt")],
+        ),
+    ],
+)
+def test_a_bare_figure_counts_what_the_count_before_it_counts(
+    nlp: Any, text: str, expected: list[tuple[float, str, str]]
+) -> None:
+    from claimgraph.graph.extract import extract
+    from claimgraph.graph.models import Article
+
+    ex = extract(Article(id="t", text=text), nlp)
+    counts = [
+        (v.number, v.unit, v.comparator)
+        for a in ex.assertions
+        for v in a.values
+        if v.aspect == "Count"
+    ]
+    assert counts == expected
+
+
+@pytest.mark.model
+def test_a_bare_number_with_no_count_before_it_is_no_count(nlp: Any) -> None:
+    from claimgraph.graph.extract import extract
+    from claimgraph.graph.models import Article
+
+    text = "The organisers said the figure was about 100,000."
+    ex = extract(Article(id="t", text=text), nlp)
+    assert [v for a in ex.assertions for v in a.values if v.aspect == "Count"] == []
+
+
+@pytest.mark.model
 def test_dates_money_and_casualties_are_not_counts(nlp: Any) -> None:
     from claimgraph.graph.extract import extract
     from claimgraph.graph.models import Article
@@ -116,3 +158,25 @@ def test_a_statement_rejects_a_claim_only_when_it_calls_a_claim_untrue(
 
     (assertion,) = extract(Article(id="t", text=sentence), nlp).assertions
     assert assertion.rejects is rejects
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "bare", "target"),
+    [
+        ("Payne said McGowan's allegations against him were untrue.", True, "McGowan"),
+        ("The company said all those allegations were completely false.", True, None),
+        ("The club said the report that it paid players was false.", False, None),
+    ],
+)
+def test_a_rejection_names_whose_claim_it_rejects_and_whether_it_refers_back(
+    nlp: Any, text: str, bare: bool, target: str | None
+) -> None:
+    from claimgraph.graph.extract import extract
+    from claimgraph.graph.models import Article
+
+    ex = extract(Article(id="t", text=text), nlp)
+    (rejection,) = [a for a in ex.assertions if a.rejects]
+    assert rejection.refers_back is bare
+    named = ex.actor(rejection.target).name if rejection.target else None
+    assert named == target or (target is not None and target in (named or ""))

@@ -171,3 +171,36 @@ def test_scoring_a_small_set_end_to_end(tmp_path: Path, nlp: Any) -> None:
     report = evaluate_real(folder, local, split="dev", nlp=nlp)
     assert (report.stories, report.disputed, report.found) == (2, 1, 1)
     assert (report.pairs, report.correct, report.across) == (1, 1, 0)
+
+
+def test_an_extracted_sentence_maps_to_the_annotated_quote_holding_it() -> None:
+    """A quote annotated whole and extracted sentence by sentence still counts."""
+    from claimgraph.graph.evaluate.real import _Article, _Mapper
+    from claimgraph.graph.report.findings import AssertionRecord
+
+    gold = {
+        "assertions": [
+            {"start": 10, "end": 110},  # a three-sentence quote
+            {"start": 60, "end": 80},  # a claim nested in it
+        ]
+    }
+    mapper = _Mapper({"a": _Article("a", "a", {}, gold)}, {"key": "a"})
+
+    def ref(start: int, end: int) -> object:
+        record = AssertionRecord(
+            id="x",
+            speaker="",
+            side=None,
+            cue="",
+            quote="",
+            source="key",
+            start=start,
+            end=end,
+            polarity="",
+            certainty="",
+        )
+        return mapper.ref(record)
+
+    assert ref(10, 40) == ("a", 0)  # its first sentence
+    assert ref(60, 80) == ("a", 1)  # the nested claim, closest in extent
+    assert ref(100, 140) is None  # mostly outside any annotated statement

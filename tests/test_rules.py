@@ -453,6 +453,45 @@ def test_open_rebuttal_pairs_a_rejection_with_the_claim_it_names(
     ]
 
 
+def test_a_bare_rejection_answers_the_closest_claim_told_before_it(
+    store: ClaimStore,
+) -> None:
+    """ "All those allegations are false" shares no words with what it answers."""
+    b, army, ministry = two_sides()
+    b.say(ministry, "the harvest was good this year in the south")
+    b.say(ministry, "soldiers looted three villages near the river")
+    b.say(army, "all those allegations are false", rejects=True, refers_back=True)
+    b.say(ministry, "the talks will resume next week in the capital")
+    ingest_extraction(store, b.build())
+    (finding,) = load_findings(store)
+    assert sorted(a.quote for a in finding.assertions) == [
+        "all those allegations are false",
+        "soldiers looted three villages near the river",
+    ]
+
+
+def test_a_rejection_answers_the_party_whose_claim_it_names(
+    store: ClaimStore,
+) -> None:
+    """ckg:target ("the ministry's allegations") beats a closer third party's claim."""
+    b, army, ministry = two_sides()
+    observers = b.org("Syldavian observers", "Syldavia")
+    b.say(ministry, "soldiers looted three villages near the river")
+    b.say(observers, "the weather was calm along the coast today")
+    b.say(
+        army,
+        "the allegations are false",
+        rejects=True,
+        refers_back=True,
+        target=ministry,
+    )
+    ingest_extraction(store, b.build())
+    (finding,) = load_findings(store)
+    assert "soldiers looted three villages near the river" in [
+        a.quote for a in finding.assertions
+    ]
+
+
 def test_open_rules_need_different_parties_and_related_words(
     store: ClaimStore,
 ) -> None:

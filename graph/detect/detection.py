@@ -71,18 +71,45 @@ def word_overlap(first: str, second: str) -> float:
 MIN_RELEVANCE = 0.3
 
 
+#: Cue classes of claims a bare "the allegations" most likely answers.
+_ALLEGING = frozenset({str(LEX.Claim), str(LEX.Accuse), str(LEX.Blame)})
+#: How far back (characters) a rejection that names no content looks for the
+#: claim it answers; closer claims score higher.
+_REACH = 3000
+
+
 def relevance(row: dict[str, Any]) -> float:
-    """How plainly ``?a1`` answers ``?a2``: 1 when ``?a1``'s words name
-    ``?a2``'s speaker or party ("the claim made by Pakistan's military"), plus
-    the share of the shorter text's content words the two share."""
+    """How plainly ``?a1`` answers ``?a2``.
+
+    1 when ``?a1`` names ``?a2``'s speaker or party: in its words ("the claim
+    made by Pakistan's military") or as whose claim it rejects
+    (``?target1``), plus the share of the shorter text's content words the two
+    share. A rejection naming no content of its own (``?refersBack1``: "the
+    allegations are false") answers a claim told before it: the threshold,
+    plus a little for an allegation and for being closer.
+    """
     first, second = str(row["value1"]), str(row["value2"])
-    named = _words(first) & {
-        w
-        for key in ("speaker2", "party2")
-        if row.get(key) is not None
-        for w in _words(str(row[key]))
-    }
-    return (1.0 if named else 0.0) + word_overlap(first, second)
+    named = bool(
+        _words(first)
+        & {
+            w
+            for key in ("speaker2", "party2")
+            if row.get(key) is not None
+            for w in _words(str(row[key]))
+        }
+    )
+    target = row.get("target1")
+    if target is not None and target in (row.get("s2"), row.get("p2")):
+        named = True
+    if row.get("targetParty1") is not None and row.get("targetParty1") == row.get("p2"):
+        named = True
+    score = (1.0 if named else 0.0) + word_overlap(first, second)
+    if row.get("refersBack1") is not None and row.get("at1") is not None:
+        distance = int(row["at1"]) - int(row.get("at2") or 0)
+        if 0 < distance <= _REACH:
+            score += MIN_RELEVANCE + 0.1 * (1 - distance / _REACH)
+            score += 0.05 if str(row.get("verb2")) in _ALLEGING else 0.0
+    return score
 
 
 def _best(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

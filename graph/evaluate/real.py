@@ -184,16 +184,22 @@ class _Mapper:
         self.keys = keys  # store article key (url or id) -> article id
 
     def ref(self, record: AssertionRecord) -> Ref | None:
+        """The annotated statement an extracted one is (part of): the one
+        holding more than half of its content, the closest in extent (highest
+        overlap over union) when several do. A quote annotated whole and
+        extracted sentence by sentence maps each sentence to it."""
         ident = self.keys.get(record.source)
         if ident is None:
             return None
         shift = self.articles[ident].shift
         start, end = record.start + shift, record.end + shift
-        best, score = None, 0.5
+        best, score = None, 0.0
         for index, gold in enumerate(self.articles[ident].gold["assertions"]):
             inter = min(end, gold["end"]) - max(start, gold["start"])
             union = max(end, gold["end"]) - min(start, gold["start"])
-            if inter > 0 and inter / union > score:
+            if inter <= 0 or inter / max(1, end - start) <= 0.5:
+                continue
+            if inter / union > score:
                 best, score = index, inter / union
         return None if best is None else (ident, best)
 

@@ -21,6 +21,7 @@ from .events import event_for, find_events
 from .factuality import certainty, content_polarity
 from .mentions import doc_text
 from .quotes import find_quotes
+from .rebuttals import bare_reference, claimant, rejected_claim
 from .speakers import floating_quotes, resolve_speakers
 from .textsplit import parse
 
@@ -76,6 +77,27 @@ def _assertion(
     )
 
 
+def _rejected(
+    assertion: Assertion,
+    item: Candidate,
+    nested: set[int],
+    actors: ActorIndex,
+    lx: Lexicon,
+) -> None:
+    """Mark what a rejection rejects: whose claim (``target``) and whether it
+    names the claim without content of its own (``refers_back``)."""
+    own = [
+        t for t in item.tokens if item.start <= t.idx < item.end and t.i not in nested
+    ]
+    head = rejected_claim(own, item.cue, item.cue_class in _REJECTING, lx)
+    if head is None:
+        return
+    assertion.refers_back = bare_reference(head, lx)
+    owner = claimant(head)
+    if assertion.target is None and owner is not None:
+        assertion.target = actors.resolve(owner)
+
+
 def _calls_false(token: Token, lx: Lexicon) -> bool:
     """A falsity word said of a claim: "the report is baseless", "a fabrication",
     "false reports"; not "inaccurate fire" (an attribute of something else)."""
@@ -114,7 +136,10 @@ def extract_doc(article: Article, doc: Doc, lx: Lexicon | None = None) -> Extrac
         target = (
             actors.resolve(item.target_token) if item.target_token is not None else None
         )
-        assertions.append(_assertion(text, item, lx, reader, events, nested, target))
+        assertion = _assertion(text, item, lx, reader, events, nested, target)
+        if assertion.rejects:
+            _rejected(assertion, item, nested, actors, lx)
+        assertions.append(assertion)
     settled = actors.finish()
     _story_events(events, assertions, settled)
     # Parent: the smallest other assertion whose content holds this one's cue.

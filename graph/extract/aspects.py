@@ -301,4 +301,4 @@ def _read_counts(
 ) -> list[AspectValue]:
     """Any counted noun; words already read as another aspect's value are left."""
     taken = {i for v in found for i in range(v.span.start, v.span.end)}
-    return read_counts(content.own, taken, aspect.name)
+    return read_counts(content.own, taken, aspect.name, aspect.word_list("figureNoun"))

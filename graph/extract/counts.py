@@ -4,7 +4,11 @@ Disputes are often over a number that no named aspect covers: how many took
 part in a strike, how many people were in a crowd, how much oil leaked a day.
 A count is a number attached to the noun it counts; its unit is that noun's
 lemma, so only counts of the same thing are ever compared ("500,000 workers"
-with "a million workers", never with "40 shells"). Numbers that are dates,
+with "a million workers", never with "40 shells"). A number that counts no
+noun of its own ("the figure was about 100,000", "put the figure at more than
+one million", "fewer than half a million took part") takes the unit of the
+closest count before it in the same passage, the figure it answers. Numbers
+that are dates,
 times, ordinals, money or durations, and counts another aspect already read
 (casualties), are left out.
 """
@@ -25,6 +29,11 @@ COUNT = "Count"
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "hundred": 1e2}
 _NOT_COUNTS = frozenset({"DATE", "TIME", "ORDINAL", "MONEY"})
 _PERCENT = frozenset({"%", "percent", "per cent", "pct"})
+_FRACTIONS = {"half": 0.5, "quarter": 0.25}
+#: Words dropped from the end of the text before a number to read its comparator.
+_LEAD_FILLERS = frozenset({"a", "an", "one", *_FRACTIONS})
+#: How many sentences back an elided count looks for the figure it answers.
+_ANTECEDENT_SENTENCES = 3
 
 
 def _value(token: Token) -> float | None:
@@ -38,44 +47,115 @@ def _value(token: Token) -> float | None:
             value *= _SCALES.get(child.lower_, 1.0)
         return value
     factor = next(
-        (n for c in token.children if c.like_num and (n := number(c.text))), 1.0
+        (
+            n
+            for c in token.children
+            if (
+                n := _FRACTIONS.get(c.lower_)
+                or (number(c.text) if c.like_num else None)
+            )
+        ),
+        1.0,
     )
     return scale * factor
 
 
+def _counted(token: Token) -> bool:
+    """Whether ``token`` is a number counting the noun it modifies."""
+    return (
+        token.dep_ == "nummod"
+        and token.ent_type_ not in _NOT_COUNTS
+        and (token.like_num or token.lower_ in _SCALES)
+        and token.head.pos_ in ("NOUN", "SYM")
+        and token.head.lemma_.lower() not in UNITS
+    )
+
+
+def _unit(noun: Token) -> str:
+    lemma = noun.lemma_.lower()
+    return "percent" if lemma in _PERCENT else lemma
+
+
+def _elided(token: Token, figures: frozenset[str]) -> bool:
+    """A bare number standing for a figure: the attribute of "the figure was
+    ...", the object of "put the figure at ...", or a subject ("fewer than half
+    a million took part")."""
+    if token.ent_type_ != "CARDINAL" or not (token.like_num or token.lower_ in _SCALES):
+        return False
+    head = token.head
+    if token.dep_ == "attr" and head.lemma_ == "be":
+        return any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in figures for c in head.children
+        )
+    if token.dep_ == "pobj" and head.lower_ == "at":
+        return any(
+            c.dep_ == "dobj" and c.lemma_.lower() in figures for c in head.head.children
+        )
+    return token.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX")
+
+
+def _antecedent(token: Token) -> Token | None:
+    """The counted noun of the closest count before ``token`` within a few
+    sentences: the figure an elided count answers."""
+    doc = token.doc
+    first = token.sent.start
+    for _ in range(_ANTECEDENT_SENTENCES):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    for i in range(token.i - 1, first - 1, -1):
+        if _counted(doc[i]) and not _subgroup(doc[i].head):
+            return doc[i].head
+    return None
+
+
+def _subgroup(noun: Token) -> bool:
+    """A count inside another ("1 million workers, including 200,000 teachers")."""
+    return noun.dep_ == "appos" or (
+        noun.dep_ == "pobj" and noun.head.lower_ in ("including", "among")
+    )
+
+
 def read_counts(
-    tokens: list[Token], taken: set[int], aspect: str = COUNT
+    tokens: list[Token],
+    taken: set[int],
+    aspect: str = COUNT,
+    figures: frozenset[str] = frozenset(),
 ) -> list[AspectValue]:
     """Counts among ``tokens`` whose number does not start at an offset in
     ``taken`` (characters already read as another aspect's value), as values
-    of ``aspect``."""
+    of ``aspect``. ``figures`` are nouns such as "figure" or "estimate" whose
+    bare number is an elided count."""
     members = {t.i for t in tokens}
     out: list[AspectValue] = []
     for token in tokens:
-        if token.dep_ != "nummod" or token.ent_type_ in _NOT_COUNTS:
+        if token.idx in taken:
             continue
-        if not (token.like_num or token.lower_ in _SCALES) or token.idx in taken:
+        if _counted(token):
+            noun: Token | None = token.head
+            if noun is None or noun.i not in members:
+                continue
+            span = span_of(phrase_of(noun))
+        elif _elided(token, figures):
+            noun = _antecedent(token)
+            span = span_of(phrase_of(token))
+        else:
             continue
         value = _value(token)
-        if value is None:
+        if value is None or noun is None:
             continue
-        noun = token.head
-        lemma = noun.lemma_.lower()
-        if noun.i not in members or lemma in UNITS or noun.pos_ not in ("NOUN", "SYM"):
-            continue
-        unit = "percent" if lemma in _PERCENT else lemma
         # The words before the number, without its article: "more than a million".
         words = token.doc[max(0, token.i - 4) : token.i].text.split()
-        while words and words[-1].lower() in ("a", "an"):
+        while words and (words[-1].lower() in _LEAD_FILLERS or number(words[-1])):
             words.pop()
         before = " ".join(words)
         out.append(
             AspectValue(
                 aspect,
                 "quantity",
-                span_of(phrase_of(noun)),
+                span,
                 number=value,
-                unit=unit,
+                unit=_unit(noun),
                 comparator=comparator(before),
             )
         )

@@ -185,6 +185,8 @@ class _Builder:
         add(node, CKG.pattern, Literal(item.pattern))
         if item.rejects:
             add(node, CKG.rejectsClaim, Literal(True))
+        if item.refers_back:
+            add(node, CKG.refersBack, Literal(True))
         add(node, CKG.polarity, _POLARITY[item.polarity])
         add(node, CKG.certainty, _CERTAINTY[item.certainty])
         add(node, CKG.extractionConfidence, _decimal(item.confidence))

@@ -1,0 +1,92 @@
+"""What a rejection rejects: the claim it names, and who made that claim.
+
+"Rose McGowan's allegations against him are untrue" rejects allegations made
+by McGowan; "All those allegations are completely false" and "denied it" name
+no claim of their own: they answer a claim told before them. Detection uses
+both to pick the claim a rejection answers (``ckg:target``, ``ckg:refersBack``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..lexicon import Lexicon
+
+#: Pronouns that stand for a claim just told: "denied it", "that is untrue".
+_CLAIM_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "them"})
+#: Parts of speech a bare reference may hold besides its head: "all those", "the".
+_FUNCTION = frozenset({"DET", "PRON", "ADP", "PUNCT", "CCONJ", "PART", "ADV", "AUX"})
+#: Prepositions naming who made a claim: "the claim made by ...", "reports from".
+_BY = frozenset({"by", "from"})
+
+
+def _falsity(token: Token, lx: Lexicon) -> bool:
+    return token.lemma_.lower() in lx.falsity or token.lower_ in lx.falsity
+
+
+def _called_false(head: Token, lx: Lexicon) -> bool:
+    """``head`` is, or is the copula of, a falsity word: "are false"."""
+    return _falsity(head, lx) or any(
+        c.dep_ in ("acomp", "attr", "conj") and _falsity(c, lx) for c in head.children
+    )
+
+
+def _claim_word(token: Token, lx: Lexicon) -> bool:
+    lemma = token.lemma_.lower()
+    if lemma in lx.claim_nouns or lemma in lx.document_nouns:
+        return True
+    return token.pos_ == "PRON" and token.lower_ in _CLAIM_PRONOUNS
+
+
+def rejected_claim(
+    own: list[Token], cue: Token, denies: bool, lx: Lexicon
+) -> Token | None:
+    """The head of the phrase a rejection denies or calls untrue, if it names a
+    claim: the subject of a falsity word, a claim noun a falsity word modifies,
+    or the whole object of a denial (``denies``: the cue is Deny or Reject)."""
+    members = {t.i for t in own}
+    for token in own:
+        if not _claim_word(token, lx):
+            continue
+        if token.dep_ in ("nsubj", "nsubjpass") and _called_false(token.head, lx):
+            return token
+        if any(c.dep_ == "amod" and _falsity(c, lx) for c in token.children):
+            return token
+        if denies and (token.head.i == cue.i or token.head.i not in members):
+            return token
+    return None
+
+
+def claimant(head: Token) -> Token | None:
+    """Who made the claim ``head`` names: its possessor ("McGowan's
+    allegations") or the agent of "made by"/"from" ("the claim made by X")."""
+    for child in head.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return child
+        if child.dep_ == "prep" and child.lower_ in _BY:
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+        if child.dep_ == "acl":
+            for prep in child.children:
+                if prep.dep_ == "agent" or prep.lower_ in _BY:
+                    return next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def bare_reference(head: Token, lx: Lexicon) -> bool:
+    """Whether the claim phrase says nothing of its own content ("the
+    allegations", "McGowan's allegations against him", "it"): it then refers
+    to a claim told before it."""
+    owner = claimant(head)
+    skip = {t.i for t in owner.subtree} if owner is not None else set()
+    for token in head.subtree:
+        if token.i == head.i or token.i in skip:
+            continue
+        if token.pos_ in _FUNCTION or token.pos_ == "PROPN" or token.ent_type_:
+            continue
+        if _falsity(token, lx) or _claim_word(token, lx):
+            continue
+        return False
+    return True
