@@ -66,7 +66,10 @@ def test_no_duration() -> None:
             "The firm said that about 5,000 barrels had leaked.",
             (5e3, "barrel", "approx"),
         ),
-        ("The survey found 78% of members backed the action.", (78.0, "percent", "eq")),
+        (
+            "The survey found 78% of members backed the action.",
+            (78.0, "percent of member", "eq"),
+        ),
     ],
 )
 def test_counts_of_any_thing(

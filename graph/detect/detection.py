@@ -19,6 +19,7 @@ from typing import Any
 
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from rdflib.term import Node
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from ...ontology.vocab import CKG, DATA, LEX
 from ..errors import StoreError
@@ -48,21 +49,41 @@ _KINDS = {
     "restatement": (CKG.Restatement, CKG.restates, True),
     "revision": (CKG.Revision, CKG.revises, False),
 }
-_WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]{4,}")
+_WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?")
+#: Inflections dropped so "charged" and "charge" count as one word.
+_SUFFIXES = ("ing", "ed", "es", "s", "e")
+
+
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        # A final "e" only off longer words: "charge" as "charged", "plane" kept.
+        least = 5 if suffix == "e" else 4
+        if word.endswith(suffix) and len(word) - len(suffix) >= least:
+            return word[: -len(suffix)]
+    return word
 
 
 def _words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(text)}
+    """Content words (spaCy's English stop words left out), lightly stemmed."""
+    words = (
+        w.lower().replace("’", "'").removesuffix("'s") for w in _WORD.findall(text)
+    )
+    return {
+        _stem(w)
+        for w in words
+        if (len(w) >= 4 or w[0].isdigit()) and w not in STOP_WORDS and "n't" not in w
+    }
 
 
 def word_overlap(first: str, second: str) -> float:
     """Share of the shorter text's words (4+ letters, or numbers) the other has.
 
-    Short function words are left out; 0 when either text has fewer than three
-    such words: short quotes ("the account") say too little to be one statement.
+    Short and function words are left out; 0 when either text has fewer than
+    two such words: short quotes ("the account") say too little to be one
+    statement.
     """
     one, two = _words(first), _words(second)
-    if min(len(one), len(two)) < 3:
+    if min(len(one), len(two)) < 2:
         return 0.0
     return len(one & two) / min(len(one), len(two))
 
@@ -89,14 +110,13 @@ def relevance(row: dict[str, Any]) -> float:
     plus a little for an allegation and for being closer.
     """
     first, second = str(row["value1"]), str(row["value2"])
-    named = bool(
-        _words(first)
-        & {
-            w
-            for key in ("speaker2", "party2")
-            if row.get(key) is not None
-            for w in _words(str(row[key]))
-        }
+    said = _words(first)
+    # A name counts when all its words are there: "Financial Times", not "Times"
+    # alone for "New York Times Co.".
+    named = any(
+        (label := _words(str(row[key]))) and label <= said
+        for key in ("speaker2", "party2")
+        if row.get(key) is not None
     )
     target = row.get("target1")
     if target is not None and target in (row.get("s2"), row.get("p2")):

@@ -73,8 +73,20 @@ def _assertion(
         target=target,
         values=values,
         confidence=item.confidence,
-        rejects=item.cue_class in _REJECTING or any(_calls_false(t, lx) for t in own),
+        rejects=item.cue_class in _REJECTING
+        or any(_calls_false(t, lx) or _rejecting_predicate(t, own, lx) for t in own),
     )
+
+
+def _rejecting_predicate(token: Token, own: list[Token], lx: Lexicon) -> bool:
+    """The content's own main verb rejects something: "We categorically deny
+    these allegations", "it strongly disagrees with the findings"; not a
+    passive ("they were denied overtime pay")."""
+    if token.pos_ != "VERB" or lx.cues.get(token.lemma_.lower()) not in _REJECTING:
+        return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
+        return False
+    return token.dep_ == "ROOT" or token.head.i not in {t.i for t in own}
 
 
 def _rejected(
@@ -89,7 +101,9 @@ def _rejected(
     own = [
         t for t in item.tokens if item.start <= t.idx < item.end and t.i not in nested
     ]
-    head = rejected_claim(own, item.cue, item.cue_class in _REJECTING, lx)
+    cues = {item.cue.i} if item.cue_class in _REJECTING else set()
+    cues |= {t.i for t in own if _rejecting_predicate(t, own, lx)}
+    head = rejected_claim(own, cues, lx)
     if head is None:
         return
     assertion.refers_back = bare_reference(head, lx)

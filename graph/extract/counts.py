@@ -72,8 +72,17 @@ def _counted(token: Token) -> bool:
 
 
 def _unit(noun: Token) -> str:
+    """The counted noun's lemma; a percentage names its whole: "78% of those
+    who voted" and "37% of all drivers" are different units."""
     lemma = noun.lemma_.lower()
-    return "percent" if lemma in _PERCENT else lemma
+    if lemma not in _PERCENT:
+        return lemma
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            whole = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if whole is not None:
+                return f"percent of {whole.lemma_.lower()}"
+    return "percent"
 
 
 def _elided(token: Token, figures: frozenset[str]) -> bool:

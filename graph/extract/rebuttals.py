@@ -41,12 +41,11 @@ def _claim_word(token: Token, lx: Lexicon) -> bool:
     return token.pos_ == "PRON" and token.lower_ in _CLAIM_PRONOUNS
 
 
-def rejected_claim(
-    own: list[Token], cue: Token, denies: bool, lx: Lexicon
-) -> Token | None:
+def rejected_claim(own: list[Token], denials: set[int], lx: Lexicon) -> Token | None:
     """The head of the phrase a rejection denies or calls untrue, if it names a
     claim: the subject of a falsity word, a claim noun a falsity word modifies,
-    or the whole object of a denial (``denies``: the cue is Deny or Reject)."""
+    or the object of a denial (``denials``: indices of a Deny or Reject cue or
+    predicate; "denied it", "disagrees with the findings")."""
     members = {t.i for t in own}
     for token in own:
         if not _claim_word(token, lx):
@@ -55,7 +54,10 @@ def rejected_claim(
             return token
         if any(c.dep_ == "amod" and _falsity(c, lx) for c in token.children):
             return token
-        if denies and (token.head.i == cue.i or token.head.i not in members):
+        head = token.head
+        if token.dep_ == "pobj":
+            head = head.head  # "disagrees with the findings"
+        if head.i in denials or (denials and token.head.i not in members):
             return token
     return None
 

@@ -42,6 +42,12 @@ _ISSUERS = ("organisation", "person", "state")
 _VEHICLE_PREPS = ("in", "through", "via")
 # How far back (in sentences) a document noun looks for its antecedent.
 _DOCUMENT_WINDOW = 6
+#: How many tokens back "one of them" looks for the group it picks from.
+_GROUP_WINDOW = 60
+#: Words that pick members of a group: "one of them said", "some of the residents".
+_PARTITIVES = frozenset(
+    {"one", "some", "many", "several", "most", "all", "each", "both", "few", "none"}
+)
 
 
 def _source_of_document(noun: Token) -> Token | None:
@@ -216,7 +222,7 @@ def resolve_speakers(
     _nest(candidates)
     kept: list[Candidate] = []
     for item in candidates:
-        token = item.speaker_token
+        token = _group_of(item.speaker_token, lx)
         key: str | None = None
         node = token
         if token is not None:
@@ -265,6 +271,29 @@ def resolve_speakers(
         _on_behalf(item, actors)
         kept.append(item)
     return kept
+
+
+def _group_of(token: Token | None, lx: Lexicon) -> Token | None:
+    """A member of a group speaks for the group: "one of the witnesses" ->
+    "witnesses"; "one of them" -> the closest plural civilian noun before it
+    ("two witnesses ... one of them said"), else "them"."""
+    if token is None or not (token.lower_ in _PARTITIVES or token.pos_ == "NUM"):
+        return token
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            group = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if group is None:
+                return token
+            if group.lower_ in ("them", "those"):
+                doc = token.doc
+                for i in range(token.i - 1, max(-1, token.i - _GROUP_WINDOW), -1):
+                    if (
+                        doc[i].tag_ == "NNS"
+                        and doc[i].lemma_.lower() in lx.civilian_nouns
+                    ):
+                        return doc[i]
+            return group
+    return token
 
 
 def _speaker_span(item: Candidate, node: Token) -> None:
