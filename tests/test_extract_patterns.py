@@ -355,3 +355,46 @@ def test_warning_as_nested_cue() -> None:
     assert inner.parent == 0 and inner.pattern == "p_warn"
     assert ex.actor(inner.speaker).name == "Pakistan"
     assert [v.number for v in outer.values if v.kind == "duration"] == [3600.0]
+
+
+def test_the_antecedent_of_who_speaks() -> None:
+    ex = run("The eight cleaners who complain they were not paid filed a suit.")
+    (row,) = rows(ex)
+    assert row[0].endswith("cleaners") and row[3] == "they were not paid"
+
+
+def test_one_of_a_group_speaks_for_the_group() -> None:
+    text = (
+        "Two neighbours saw the arrest. "
+        "\u201cHe did not resist,\u201d one of them said."
+    )
+    ex = run(text)
+    (row,) = rows(ex)
+    assert row[0].endswith("neighbours") and row[3] == "He did not resist"
+
+
+def test_an_acronym_the_model_misses_is_a_body() -> None:
+    ex = run('The IAAF said in its response: "The published allegations were false."')
+    (row,) = rows(ex)
+    assert row[0] == "IAAF" and ex.actors[0].kind == "organisation"
+
+
+def test_a_gerund_clause_is_what_was_reported() -> None:
+    ex = run("Residents reported noticing a strong smell of gas near the station.")
+    (row,) = rows(ex)
+    assert row[2] == "reported" and row[3].startswith("noticing a strong smell")
+
+
+@pytest.mark.parametrize(
+    ("text", "rejects"),
+    [
+        ('The firm said: "We categorically deny these allegations."', True),
+        ('The firm said it "strongly disagrees" with the findings.', True),
+        ("The workers said they were denied overtime pay.", False),
+    ],
+)
+def test_content_whose_own_verb_rejects_is_a_rejection(
+    text: str, rejects: bool
+) -> None:
+    (assertion,) = run(text).assertions
+    assert assertion.rejects is rejects

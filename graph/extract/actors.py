@@ -247,6 +247,11 @@ class ActorIndex(ActorRegistry):
             self._owner(token, key)
             self._describe(key, token)
             return key
+        if ent is None and _acronym(token) and not self.lx.country_of(token.text):
+            # "The IAAF said": an acronym the NER model did not tag is a body.
+            key = self.org(token.text, span, self.doc[token.i : token.i + 1])
+            self._owner(token, key)
+            return key
         return resolve_description(self, token, span)
 
     def _title(self, span: SpacySpan, ent: SpacySpan) -> list[Token]:
@@ -301,3 +306,14 @@ class ActorIndex(ActorRegistry):
         """Actors with sides settled and propagated along ``acts_for`` chains."""
         settle(self)
         return sorted(self.actors.values(), key=lambda a: a.key)
+
+
+def _acronym(token: Token) -> bool:
+    """A proper noun in capitals, two to eight letters: "IAAF", "NAACP"."""
+    text = token.text
+    return (
+        token.pos_ == "PROPN"
+        and 2 <= len(text) <= 8
+        and text.isalpha()
+        and text.isupper()
+    )

@@ -9,6 +9,7 @@ Patterns (the ``pattern`` field of each assertion):
 - ``p_passive``: "Y was blamed by X for ...".
 - ``p_nominal``: "statements from X blaming Y", "warnings from X that ...",
   "X's claim that ...".
+- ``p_gerund``: "Locals reported noticing a sheen".
 - ``p_reject``: "X rejected the report", "a charge X denied".
 - ``p_warn``: "X warned them of the strike" (the warned party and the threat).
 - ``p_topic``: "X reported on ..." (the topic is the content).
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 _WH_CONTENT = WH | {"whether", "if"}
 _TARGET_CLASSES = {"Accuse", "Blame"}
 _CLAUSE_POS = ("VERB", "AUX")
+_RELATIVES = frozenset({"who", "that", "which"})
 
 
 def inherited_subject(verb: Token, lx: Lexicon) -> Token | None:
@@ -108,7 +110,13 @@ def _content_root(cue: Token, cue_class: str) -> tuple[Token | None, str, Token 
             ):
                 continue
             return child, "p_conj" if cue.dep_ in ("conj", "advcl") else "p_ccomp", None
-    if cue_class in ("Deny", "Reject", "Confirm", "Acknowledge"):
+    objecting = cue_class in ("Deny", "Reject", "Confirm", "Acknowledge")
+    for child in cue.children:
+        # "Locals reported noticing a sheen": a gerund clause is what was said.
+        if child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i > cue.i:
+            if not objecting:
+                return child, "p_gerund", None
+    if objecting:
         # "rejected that account", "denied carrying out the attack".
         for child in cue.children:
             if child.dep_ in ("dobj", "xcomp") and child.pos_ in (
@@ -171,7 +179,16 @@ def _speaker_token(cue: Token, pattern: str, lx: Lexicon) -> Token | None:
         return next((c for c in agent.children if c.dep_ == "pobj"), None)
     if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
         return cue.head  # "statements from X blaming Y": resolved through "from X"
-    return subject_of(cue) or inherited_subject(cue, lx)
+    subject = subject_of(cue)
+    if (
+        subject is not None
+        and cue.dep_ == "relcl"
+        and subject.lower_ in _RELATIVES
+        and cue.head.pos_ in ("NOUN", "PROPN")
+        and cue.head.lemma_.lower() not in lx.document_nouns
+    ):
+        return cue.head  # "the plaintiffs who complain ...": the antecedent speaks
+    return subject or inherited_subject(cue, lx)
 
 
 def _accusation_tokens(
