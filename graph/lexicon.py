@@ -92,6 +92,8 @@ class Lexicon:
     country_names: dict[str, str] = field(default_factory=dict)
     # Aliases written in capitals ("US", "UK"): matched case-sensitively only.
     country_acronyms: dict[str, str] = field(default_factory=dict)
+    # Given name -> "f" / "m" (ontology/data/first-names.tsv): pronoun agreement.
+    given_names: dict[str, str] = field(default_factory=dict)
 
     def country_of(self, text: str) -> str | None:
         """The country a name, demonym, capital or alias refers to."""
@@ -182,6 +184,24 @@ def _load_countries() -> tuple[Country, ...]:
             )
         )
     return tuple(countries)
+
+
+def _load_given_names() -> dict[str, str]:
+    node = resource("data", "first-names.tsv")
+    if not node.is_file():
+        raise OntologyError("ontology/data/first-names.tsv is missing.")
+    names: dict[str, str] = {}
+    for number, line in enumerate(node.read_text("utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith(("#", "name\t")):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2 or parts[1] not in ("f", "m"):
+            raise OntologyError(
+                f"ontology/data/first-names.tsv line {number}: expected a name and "
+                "f or m, tab-separated."
+            )
+        names[parts[0]] = parts[1]
+    return names
 
 
 #: Which row a name shared by several rows resolves to: a sovereign state before a
@@ -348,6 +368,7 @@ def _load(extra: str | None) -> Lexicon:
         countries=countries,
         country_names=names,
         country_acronyms=acronyms,
+        given_names=_load_given_names(),
     )
 
 

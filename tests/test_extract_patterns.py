@@ -398,3 +398,21 @@ def test_content_whose_own_verb_rejects_is_a_rejection(
 ) -> None:
     (assertion,) = run(text).assertions
     assert assertion.rejects is rejects
+
+
+def test_a_lone_given_name_is_the_person_named_before() -> None:
+    text = (
+        "Dana Whitfield said the contract was void. "
+        "Later, Dana said the deal was never signed."
+    )
+    ex = run(text)
+    assert {row[0] for row in rows(ex)} == {"Dana Whitfield"}
+
+
+def test_he_and_she_agree_with_given_names() -> None:
+    text = (
+        "Robert Hale met Susan Crane at the port on Monday.\n\n"
+        "\u201cThe cargo was never inspected,\u201d he said."
+    )
+    (row,) = rows(run(text))
+    assert row[0] == "Robert Hale"

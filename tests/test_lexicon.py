@@ -144,3 +144,12 @@ def test_shared_demonyms_resolve_to_the_sovereign_most_populous_state(
     lexicon: Any, text: str, country: str
 ) -> None:
     assert lexicon.country_of(text) == country
+
+
+def test_given_names_are_sourced_data_with_one_sex_each() -> None:
+    from claimgraph.graph.lexicon import load_lexicon
+
+    names = load_lexicon().given_names
+    assert len(names) > 4000 and set(names.values()) == {"f", "m"}
+    assert names["Mary"] == "f" and names["John"] == "m"
+    assert "Jordan" not in names  # given to both: not guessed

@@ -38,6 +38,7 @@ class ActorRegistry:
         self.surnames: dict[str, str] = {}
         self.heads: dict[str, set[str]] = {}  # key -> nouns that describe it
         self.gender: dict[str, str] = {}  # person key -> "f" / "m"
+        self.given: dict[str, str] = {}  # given name -> first person key with it
         self.plural: set[str] = set()  # group keys named by a plural noun
         self._ents = {t.i: e for e in doc.ents for t in e}
 
@@ -130,8 +131,11 @@ class ActorRegistry:
     def person(self, name_tokens: SpacySpan, title_tokens: list[Token]) -> str:
         """A person named by ``name_tokens``, titled by ``title_tokens``."""
         name = clean(name_tokens.text)
-        surname = name.split()[-1] if name else name_tokens.text
+        parts = name.split()
+        surname = parts[-1] if name else name_tokens.text
         key = self.surnames.get(surname) or self.surnames.get(name)
+        if key is None and len(parts) == 1:
+            key = self.given.get(name)  # "Rose" after "Rose McGowan"
         key = key or f"person:{slug(name)}"
         words = [t.text for t in title_tokens if not self.lx.country_of(t.text)]
         title = " ".join(words).strip(" ,")
@@ -146,6 +150,11 @@ class ActorRegistry:
         if side:
             self.set_acts_for(key, self.state(side))
         self._gender_from(key, [t.text for t in title_tokens])
+        if len(parts) > 1:
+            self.given.setdefault(parts[0], key)
+            sex = self.lx.given_names.get(parts[0])
+            if sex is not None:
+                self.gender.setdefault(key, sex)
         self.surnames.setdefault(surname, key)
         return key
 
