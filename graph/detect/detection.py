@@ -63,10 +63,14 @@ def _stem(word: str) -> str:
     return word
 
 
-def _words(text: str) -> set[str]:
-    """Content words (spaCy's English stop words left out), lightly stemmed."""
+def _words(text: str, names: bool = True) -> set[str]:
+    """Content words (spaCy's English stop words left out), lightly stemmed;
+    with ``names=False`` capitalised words after the first are left out too."""
+    found = _WORD.findall(text)
     words = (
-        w.lower().replace("’", "'").removesuffix("'s") for w in _WORD.findall(text)
+        w.lower().replace("’", "'").removesuffix("'s")
+        for n, w in enumerate(found)
+        if names or n == 0 or not w[:1].isupper()
     )
     return {
         _stem(w)
@@ -75,14 +79,15 @@ def _words(text: str) -> set[str]:
     }
 
 
-def word_overlap(first: str, second: str) -> float:
+def word_overlap(first: str, second: str, *, names: bool = True) -> float:
     """Share of the shorter text's words (4+ letters, or numbers) the other has.
 
     Short and function words are left out; 0 when either text has fewer than
     two such words: short quotes ("the account") say too little to be one
-    statement.
+    statement. ``names=False`` leaves out names ("Israel", "Russian"): two
+    statements naming the same parties are not thereby about one proposition.
     """
-    one, two = _words(first), _words(second)
+    one, two = _words(first, names), _words(second, names)
     if min(len(one), len(two)) < 2:
         return 0.0
     return len(one & two) / min(len(one), len(two))
@@ -344,7 +349,7 @@ def _find(
             if row["a1"] != row["a2"]
             and (
                 rule.similarity is None
-                or word_overlap(str(row["value1"]), str(row["value2"]))
+                or word_overlap(str(row["value1"]), str(row["value2"]), names=False)
                 >= rule.similarity
             )
         ]

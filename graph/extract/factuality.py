@@ -78,6 +78,7 @@ def content_polarity(
     "accused X of failing to inform", not "asked X to stop fishing". A denial
     flips the polarity: "X denied that Y happened" asserts not-Y.
     """
+    root = _asserted_clause(root, lx)
     negative = negated(root, lx) or _negative_argument(root, lx)
     for token in tokens:
         if token.pos_ != "VERB" or token.lemma_.lower() not in lx.negative_implicatives:
@@ -95,6 +96,19 @@ def content_polarity(
     if cue_class in ("Deny", "Reject"):
         negative = not negative
     return Polarity.NEGATIVE if negative else Polarity.POSITIVE
+
+
+def _asserted_clause(root: Token, lx: Lexicon) -> Token:
+    """ "I can tell you we did not find a book": a speaker's own un-negated
+    "tell you" / "can confirm" frames the clause that is the claim."""
+    for _ in range(2):
+        if root.lemma_.lower() not in lx.cues or negated(root, lx):
+            return root
+        inner = next((c for c in root.children if c.dep_ == "ccomp"), None)
+        if inner is None:
+            return root
+        root = inner
+    return root
 
 
 def _has_complement(verb: Token) -> bool:
