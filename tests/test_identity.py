@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from claimgraph.graph.extract import extract
-from claimgraph.graph.models import Actor, Article
+from claimgraph.graph.models import Actor, Article, Span
 from claimgraph.graph.rdf.identity import canonical_key
 
 
@@ -117,3 +117,48 @@ def test_a_demonym_is_no_name_to_merge_on() -> None:
     """ "Russian government" and "Russian defence ministry" are two bodies."""
     assert key("Borduria government") != key("Borduria defence ministry")
     assert key("Bordurian government") != key("Bordurian defence ministry")
+
+
+def org_with(name: str, *mentions: str, key: str = "") -> Actor:
+    text = " ".join(mentions)
+    spans, start = [], 0
+    for mention in mentions:
+        spans.append(Span(start, start + len(mention), mention))
+        start += len(mention) + 1
+    assert len(text) == max(start - 1, 0)
+    slug = name.lower().replace(" ", "-")
+    return Actor(key or f"org:{slug}", name, "organisation", mentions=spans)
+
+
+@pytest.mark.parametrize(
+    ("full", "mention", "short"),
+    [
+        ("Atlantis Rowing Federation", "the ARF", "ARF"),
+        ("International Association of Rowing Federations", "The IARF", "IARF"),
+        ("Vale-Orbis Harbour Authority", "VOHA", "VOHA"),
+        ("Public and Commercial Services union", "the PCS", "PCS"),
+    ],
+)
+def test_a_full_name_its_article_abbreviates_meets_the_acronym(
+    full: str, mention: str, short: str
+) -> None:
+    assert canonical_key(org_with(full, full, mention)) == canonical_key(
+        org_with(short, mention)
+    )
+
+
+def test_without_the_acronym_in_its_article_a_full_name_keeps_its_words() -> None:
+    name = "Atlantis Rowing Federation"
+    words = canonical_key(org_with(name))
+    assert words != canonical_key(org_with("ARF", "ARF"))
+    assert canonical_key(org_with(name, "the federation")) == words
+    # Capitals that are not its initials are no acronym of it.
+    assert canonical_key(org_with(name, "the ARC")) == words
+
+
+def test_a_state_s_armed_forces_keep_one_key_whatever_their_name() -> None:
+    names = ("Bordurian army", "Borduria Defense Forces", "the military")
+    keys = {
+        canonical_key(org_with(name, key="org:armed-forces-borduria")) for name in names
+    }
+    assert keys == {"org:armed-forces-borduria"}

@@ -9,6 +9,7 @@ mention. Sides are settled at the end by :mod:`graph.extract.sides`.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, cast
 
 from ..lexicon import Lexicon
@@ -31,7 +32,21 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 _AFFILIATION_PREPS = ("of", "for", "at", "from", "with")
+_ACRONYM = re.compile(r"[A-Z]{2,8}")
 _MODIFIERS = ("det", "poss", "amod", "compound")
+
+
+def _untagged_acronym(token: Token) -> bool:
+    """An acronym the NER model missed, used as a noun phrase ("The IAAF said"):
+    headline words in capitals ("BREAKING") have no determiner or subject role."""
+    return (
+        token.pos_ == "PROPN"
+        and _ACRONYM.fullmatch(token.text) is not None
+        and (
+            token.dep_ in ("nsubj", "nsubjpass", "poss")
+            or any(c.dep_ == "det" for c in token.children)
+        )
+    )
 
 
 class ActorIndex(ActorRegistry):
@@ -69,6 +84,8 @@ class ActorIndex(ActorRegistry):
                 )
             ):
                 heads.append((token.i, token))
+            elif _untagged_acronym(token) and token.i not in self._ents:
+                heads.append((token.i, token))  # "The IAAF dismissed ..."
         for _, item in sorted(heads, key=lambda pair: pair[0]):
             if isinstance(item, type(self.doc[0])):
                 self.resolve(item)
