@@ -184,3 +184,29 @@ def test_responses_and_descriptions_speak_for_the_named_body(
         for a in extraction.assertions
     }
     assert spoken[speaker_span] == "Atlantis Rowing Federation"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("title", "speaker"),
+    [
+        ("Chairman ", "Tom Dale"),  # known to be a man: "he" continues him
+        ("", "Mark Reyes"),  # gender unknown: the latest person, as before
+    ],
+)
+def test_he_continues_the_previous_speaker_when_known_to_agree(
+    nlp: Any, title: str, speaker: str
+) -> None:
+    from claimgraph.graph.extract import extract
+    from claimgraph.graph.models import Article
+
+    text = (
+        f"{title}Tom Dale said officers warned Mark Reyes to stop. "
+        "He said Reyes had posed a threat."
+    )
+    extraction = extract(Article(id="t", text=text), nlp)
+    spoken = {
+        a.speaker_span.text: extraction.actor(a.speaker).name
+        for a in extraction.assertions
+    }
+    assert spoken["He"] == speaker

@@ -13,6 +13,8 @@
   is a singular organisation or state: discourse continuity (the subject of the
   previous utterance is the preferred antecedent, after centering theory), where
   names and demonyms inside the content in between are poor antecedents.
+  "He"/"she" does the same for a person already known to agree in gender ("X
+  said officers warned Y. He said ..." continues X).
 - Audience nouns ("reporters") are never speakers.
 - A cue inside a quotation whose subject is a pronoun ("they say") is the quoted
   person's own report, not an attribution the text makes: it is dropped.
@@ -28,12 +30,20 @@ from ..lexicon import Lexicon
 from .actors import ActorIndex
 from .candidates import Candidate
 from .describe import has_head
-from .mentions import THING_PRONOUNS, doc_text, subject_of
+from .mentions import (
+    FEMALE_PRONOUNS,
+    PERSON_PRONOUNS,
+    THING_PRONOUNS,
+    doc_text,
+    subject_of,
+)
 from .quotes import Quote, strip_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+# Pronouns that continue the previous speaker when they agree with it.
+_CONTINUING = THING_PRONOUNS | {"he", "she"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
 # Who can issue a statement or a report: not a described group ("residents").
 _ISSUERS = ("organisation", "person", "state")
@@ -147,15 +157,18 @@ def _document_anaphor(
 def _previous_speaker(
     token: Token, item: Candidate, candidates: list[Candidate], actors: ActorIndex
 ) -> str | None:
-    """The speaker a singular "it"/"its" continues, or None.
+    """The speaker a singular "it"/"its" (or "he"/"she") continues, or None.
 
     At the top level: the speaker of the latest cue in the same or the previous
     sentence (blank lines do not count). Inside another assertion's content ("X
     said it had warned"): that assertion's speaker, unless another body or state
     is named between its cue and the pronoun ("X said the firm broke the rules
     and that it had admitted ..."). Only a singular organisation or state
-    qualifies.
+    qualifies for "it", a person of the pronoun's gender for "he"/"she" ("X said
+    officers warned Y. He said Y ..." continues X, not Y).
     """
+    person = token.lower_ in PERSON_PRONOUNS
+    kinds = ("person",) if person else ("organisation", "state")
     if item.parent is not None:
         parent = candidates[item.parent]
         key = parent.speaker
@@ -164,7 +177,7 @@ def _previous_speaker(
         if any(
             parent.cue.i < index < token.i
             and other != key
-            and actors.actors[other].kind in ("organisation", "state")
+            and actors.actors[other].kind in kinds
             for index, other in actors.order
         ):
             return None
@@ -189,9 +202,14 @@ def _previous_speaker(
     if key is None:
         return None
     actor = actors.actors[key]
-    if actor.kind in ("organisation", "state") and key not in actors.plural:
-        return key
-    return None
+    if actor.kind not in kinds or key in actors.plural:
+        return None
+    if person:
+        # Only a person already known to agree: a title, or an earlier pronoun.
+        wanted = "f" if token.lower_ in FEMALE_PRONOUNS else "m"
+        if actors.gender.get(key) != wanted:
+            return None
+    return key
 
 
 def _nest(candidates: list[Candidate]) -> None:
@@ -242,7 +260,7 @@ def resolve_speakers(
                 if key is None and source is None and item.parent is None:
                     # "news reports have credited X": the reports are the source.
                     key = actors.resolve(token)
-            elif token.pos_ == "PRON" and token.lower_ in THING_PRONOUNS:
+            elif token.pos_ == "PRON" and token.lower_ in _CONTINUING:
                 key = _previous_speaker(token, item, candidates, actors)
                 key = key or actors.resolve(token)
             else:
