@@ -210,3 +210,23 @@ def test_he_continues_the_previous_speaker_when_known_to_agree(
         for a in extraction.assertions
     }
     assert spoken["He"] == speaker
+
+
+@pytest.mark.model
+def test_it_prefers_a_subject_of_its_own_sentence_to_the_previous_speaker(
+    nlp: Any,
+) -> None:
+    from claimgraph.graph.extract import extract
+    from claimgraph.graph.models import Article
+
+    text = (
+        "The Atlantis Rowing Federation says the claims are false. "
+        "The Daily Courier published data from 500 rowers, which it says reveals "
+        "an extraordinary extent of cheating."
+    )
+    extraction = extract(Article(id="t", text=text), nlp)
+    spoken = {
+        a.speaker_span.text: extraction.actor(a.speaker).name
+        for a in extraction.assertions
+    }
+    assert spoken["it"] == "Daily Courier"

@@ -8,13 +8,8 @@
   same document earlier ("X issued a statement", "In a statement, X said"), else
   for the latest preceding speaker that can issue one (an organisation, person or
   state).
-- Singular "it" (or "its statement") as a cue's subject prefers the speaker of
-  the previous sentence's cue (or, nested, of the enclosing assertion) when that
-  is a singular organisation or state: discourse continuity (the subject of the
-  previous utterance is the preferred antecedent, after centering theory), where
-  names and demonyms inside the content in between are poor antecedents.
-  "He"/"she" does the same for a person already known to agree in gender ("X
-  said officers warned Y. He said ..." continues X).
+- A pronoun as a cue's subject may continue the previous speaker
+  (:mod:`.continuity`): "it" a body or state, "he"/"she" a person known to agree.
 - Audience nouns ("reporters") are never speakers.
 - A cue inside a quotation whose subject is a pronoun ("they say") is the quoted
   person's own report, not an attribution the text makes: it is dropped.
@@ -29,14 +24,9 @@ from typing import TYPE_CHECKING
 from ..lexicon import Lexicon
 from .actors import ActorIndex
 from .candidates import Candidate
+from .continuity import previous_speaker
 from .describe import has_head
-from .mentions import (
-    FEMALE_PRONOUNS,
-    PERSON_PRONOUNS,
-    THING_PRONOUNS,
-    doc_text,
-    subject_of,
-)
+from .mentions import THING_PRONOUNS, doc_text, subject_of
 from .quotes import Quote, strip_span
 
 if TYPE_CHECKING:
@@ -154,64 +144,6 @@ def _document_anaphor(
     return earlier[-1].speaker if earlier else None
 
 
-def _previous_speaker(
-    token: Token, item: Candidate, candidates: list[Candidate], actors: ActorIndex
-) -> str | None:
-    """The speaker a singular "it"/"its" (or "he"/"she") continues, or None.
-
-    At the top level: the speaker of the latest cue in the same or the previous
-    sentence (blank lines do not count). Inside another assertion's content ("X
-    said it had warned"): that assertion's speaker, unless another body or state
-    is named between its cue and the pronoun ("X said the firm broke the rules
-    and that it had admitted ..."). Only a singular organisation or state
-    qualifies for "it", a person of the pronoun's gender for "he"/"she" ("X said
-    officers warned Y. He said Y ..." continues X, not Y).
-    """
-    person = token.lower_ in PERSON_PRONOUNS
-    kinds = ("person",) if person else ("organisation", "state")
-    if item.parent is not None:
-        parent = candidates[item.parent]
-        key = parent.speaker
-        if key is None or not parent.cue.i < token.i:
-            return None
-        if any(
-            parent.cue.i < index < token.i
-            and other != key
-            and actors.actors[other].kind in kinds
-            for index, other in actors.order
-        ):
-            return None
-    else:
-        sents = [s for s in token.doc.sents if s.text.strip()]
-        here = next(
-            (n for n, s in enumerate(sents) if s.start <= token.i < s.end), None
-        )
-        if here is None:
-            return None
-        window = sents[max(0, here - 1)].start
-        earlier = [
-            c
-            for c in candidates
-            if c.parent is None
-            and c.speaker is not None
-            and window <= c.cue.i < token.i
-        ]
-        if not earlier:
-            return None
-        key = max(earlier, key=lambda c: c.cue.i).speaker
-    if key is None:
-        return None
-    actor = actors.actors[key]
-    if actor.kind not in kinds or key in actors.plural:
-        return None
-    if person:
-        # Only a person already known to agree: a title, or an earlier pronoun.
-        wanted = "f" if token.lower_ in FEMALE_PRONOUNS else "m"
-        if actors.gender.get(key) != wanted:
-            return None
-    return key
-
-
 def _nest(candidates: list[Candidate]) -> None:
     """Parent = the smallest other candidate whose content holds the cue."""
     for index, item in enumerate(candidates):
@@ -249,7 +181,7 @@ def resolve_speakers(
                 node = source if source is not None else token
                 if source is not None:
                     if source.lower_ in THING_PRONOUNS:
-                        key = _previous_speaker(source, item, candidates, actors)
+                        key = previous_speaker(source, item, candidates, actors)
                     key = key or actors.resolve(source)
                 else:
                     key = _compound_source(token, actors)
@@ -261,7 +193,7 @@ def resolve_speakers(
                     # "news reports have credited X": the reports are the source.
                     key = actors.resolve(token)
             elif token.pos_ == "PRON" and token.lower_ in _CONTINUING:
-                key = _previous_speaker(token, item, candidates, actors)
+                key = previous_speaker(token, item, candidates, actors)
                 key = key or actors.resolve(token)
             else:
                 key = actors.resolve(token)
