@@ -230,3 +230,21 @@ def test_it_prefers_a_subject_of_its_own_sentence_to_the_previous_speaker(
         for a in extraction.assertions
     }
     assert spoken["it"] == "Daily Courier"
+
+
+def test_a_spokesman_named_after_a_body_speaks_for_it(lexicon: Any) -> None:
+    """ "An ARF spokesman" with the ARF not named before: the modifier names it."""
+    actors = index(
+        lexicon,
+        [
+            ("An", "DET", "DT", "det", 2),
+            ("ARF", "PROPN", "NNP", "compound", 2),
+            ("spokesman", "NOUN", "NN", "nsubj", 3),
+            ("said", "VERB", "VBD", "ROOT", 3),
+            ("no", "INTJ", "UH", "dobj", 3),
+            (".", "PUNCT", ".", "punct", 3),
+        ],
+    )
+    person = actors.resolve(token_of(actors, "spokesman"))
+    assert person is not None
+    assert actors.actors[person].acts_for == "org:arf"

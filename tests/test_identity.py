@@ -8,7 +8,7 @@ import pytest
 
 from claimgraph.graph.extract import extract
 from claimgraph.graph.models import Actor, Article, Span
-from claimgraph.graph.rdf.identity import canonical_key
+from claimgraph.graph.rdf.identity import canonical_key, voice_of
 
 
 def key(name: str, kind: str = "org") -> str:
@@ -162,3 +162,60 @@ def test_a_state_s_armed_forces_keep_one_key_whatever_their_name() -> None:
         canonical_key(org_with(name, key="org:armed-forces-borduria")) for name in names
     }
     assert keys == {"org:armed-forces-borduria"}
+
+
+@pytest.mark.parametrize(
+    ("name", "principal", "voice"),
+    [
+        ("ARF spokesperson", "org", True),  # "an ARF spokesperson": the ARF speaks
+        ("spokeswoman", "org", True),  # "a spokeswoman for the ARF"
+        ("Jo Hale", "org", False),  # a named spokesperson stays a person
+        ("Another spokesman", "state", False),  # a state's voice is unsure
+        ("police official", "org", False),  # an official speaks for themself
+    ],
+)
+def test_an_unnamed_spokesperson_is_the_voice_of_an_organisation(
+    name: str, principal: str, voice: bool
+) -> None:
+    body = Actor("org:arf", "ARF", "organisation")
+    state = Actor("state:atlantis", "Atlantis", "state", side="Atlantis")
+    acts_for = body.key if principal == "org" else state.key
+    person = Actor("person:p", name, "person", acts_for=acts_for, role=name)
+    actors = {a.key: a for a in (body, state, person)}
+    assert voice_of(person, actors) == (body.key if voice else None)
+
+
+def test_a_spokesperson_s_words_are_attributed_to_the_body_with_the_evidence() -> None:
+    from rdflib import RDF, SKOS, Literal
+
+    from claimgraph.graph.detect.validate import validate_store
+    from claimgraph.graph.rdf.build import extraction_quads
+    from claimgraph.graph.store import open_store
+    from claimgraph.ontology.vocab import CKG, GAF, NIF, PROV
+    from tests.builders import ArticleBuilder
+
+    b = ArticleBuilder("v.txt")
+    body = b.org("Atlantis Rowing Federation", "Atlantis")
+    b.actors["person:arf-spokesperson"] = Actor(
+        "person:arf-spokesperson",
+        "ARF spokesperson",
+        "person",
+        acts_for=body,
+        role="ARF spokesperson",
+    )
+    b.say(body, "the tests were sound")
+    said = b.say("person:arf-spokesperson", "the data was leaked")
+    b.actors["person:arf-spokesperson"].mentions.append(said.speaker_span)
+    quads = extraction_quads(b.build())
+    speakers = {o for s, p, o, g in quads if p == PROV.wasAttributedTo}
+    (node,) = speakers
+    assert (node, SKOS.altLabel, Literal("ARF spokesperson")) in {
+        (s, p, o) for s, p, o, g in quads
+    }
+    assert not [s for s, p, o, g in quads if p == RDF.type and o == CKG.Person]
+    evidence = {o for s, p, o, g in quads if s == node and p == GAF.denotedBy}
+    anchors = {o for s, p, o, g in quads if s in evidence and p == NIF.anchorOf}
+    assert anchors == {Literal("ARF spokesperson")}
+    store = open_store(":memory:")
+    store.add_quads(quads)
+    assert validate_store(store).triples > 20

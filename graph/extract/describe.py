@@ -172,10 +172,13 @@ def _title_holder(
     # "a spokesman for the ministry" / "a ministry spokesman" after "The AIB said".
     _principal(index, token, key)
     if index.actors[key].acts_for is None and token.lower_ in _SPOKES:
-        # "A ministry spokeswoman": the body named by the modifier; a bare "a
-        # spokesman" after "The AIB rejected ...": the body just mentioned.
-        words = [t.lemma_.lower() for t in span if t.dep_ == "compound"]
-        org = (
+        # "An AIB spokesman": the body the name stands for; "a ministry
+        # spokeswoman": the body named by the modifier; a bare "a spokesman"
+        # after "The AIB rejected ...": the body just mentioned.
+        compounds = [t for t in span if t.dep_ == "compound" and t.i < token.i]
+        words = [t.lemma_.lower() for t in compounds]
+        org = _named_body(index, compounds[-1]) if compounds else None
+        org = org or (
             index.latest(token.i, has_head(index, words[-1]))
             if words
             else index.latest(token.i, lambda a: a.kind in ("organisation", "state"))
@@ -183,6 +186,14 @@ def _title_holder(
         if org is not None:
             index.set_acts_for(key, org)
     return key
+
+
+def _named_body(index: ActorRegistry, token: Token) -> str | None:
+    """The organisation a proper-noun modifier names ("an AIB spokesman")."""
+    if token.pos_ != "PROPN":
+        return None
+    key = index.resolve(token)
+    return key if key and index.actors[key].kind == "organisation" else None
 
 
 #: People who speak for someone else: "lawyers for X" act for X, while

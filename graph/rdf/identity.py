@@ -22,6 +22,8 @@ mentions that used each):
 * an organisation by its acronym when the article uses one for it ("the
   IAAF" after "the International Association of Athletics Federations"), so
   it meets the articles that name it only by the acronym;
+* an unnamed spokesperson by the organisation it speaks for ("an IDF
+  spokesperson" is the IDF speaking): :func:`voice_of`;
 * a state's armed forces by the state, the key extraction gives them ("the
   Bordurian army" = "Borduria Defense Forces" = "the Bordurian military").
 """
@@ -29,6 +31,7 @@ mentions that used each):
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from ..models import Actor
 
@@ -49,6 +52,8 @@ _FAMILY = re.compile(
     re.I,
 )
 _VOWELS = re.compile(r"[aeiouy]")
+#: Titles of people who speak only in the name of their organisation.
+_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _ACRONYM = re.compile(r"[A-Z]{2,8}")
 #: Extraction keys every name of one state's armed forces alike (``registry``).
 _ARMED_FORCES = "org:armed-forces-"
@@ -116,3 +121,21 @@ def canonical_key(actor: Actor) -> str:
     if len(content) == 1 and len(content[0]) >= 6:
         return f"org:{_skeleton(content[0])}"
     return "org:" + "-".join(content) if content else actor.key
+
+
+def voice_of(actor: Actor, actors: Mapping[str, Actor]) -> str | None:
+    """The organisation an unnamed spokesperson speaks for, or None.
+
+    "An IDF spokesperson said" is the IDF saying it: outlets report one body's
+    words through a spokesperson in one article and in the body's name in the
+    next. A named spokesperson stays a person; one speaking for a state or a
+    group stays apart too (whose voice is unsure).
+    """
+    words = actor.name.split()
+    capitalised = [w for w in words if w[:1].isupper()]
+    if actor.kind != "person" or len(capitalised) >= 2 or not words:
+        return None
+    principal = actors.get(actor.acts_for or "")
+    if words[-1].lower() not in _VOICES or principal is None:
+        return None
+    return principal.key if principal.kind == "organisation" else None
