@@ -248,3 +248,27 @@ def test_a_spokesman_named_after_a_body_speaks_for_it(lexicon: Any) -> None:
     person = actors.resolve(token_of(actors, "spokesman"))
     assert person is not None
     assert actors.actors[person].acts_for == "org:arf"
+
+
+def test_the_police_are_not_police_sources(lexicon: Any) -> None:
+    """ "Police sources said ... The police said": a group named with the noun
+    is not what the noun refers to; a body so named would be."""
+    actors = index(
+        lexicon,
+        [
+            ("Police", "NOUN", "NN", "compound", 1),
+            ("sources", "NOUN", "NNS", "nsubj", 2),
+            ("said", "VERB", "VBD", "ROOT", 2),
+            ("no", "INTJ", "UH", "dobj", 2),
+            (".", "PUNCT", ".", "punct", 2),
+        ],
+        [
+            ("The", "DET", "DT", "det", 1),
+            ("police", "NOUN", "NNS", "nsubj", 2),
+            ("agreed", "VERB", "VBD", "ROOT", 2),
+            (".", "PUNCT", ".", "punct", 2),
+        ],
+    )
+    sources = actors.resolve(token_of(actors, "sources"))
+    assert actors.actors[sources or ""].kind == "group"
+    assert actors.resolve(token_of(actors, "police")) != sources

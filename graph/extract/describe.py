@@ -35,7 +35,8 @@ def has_head(index: ActorRegistry, head: str) -> Callable[[Actor], bool]:
         words = actor.name.lower().split()
         return bool(words) and (
             words[-1].rstrip("s") == head.rstrip("s")
-            or head in words
+            # "Ministry of Defence" is a ministry; "police sources" are no police.
+            or (head in words and actor.kind != "group")
             or head in index.heads.get(actor.key, ())
         )
 
