@@ -272,3 +272,21 @@ def test_the_police_are_not_police_sources(lexicon: Any) -> None:
     sources = actors.resolve(token_of(actors, "sources"))
     assert actors.actors[sources or ""].kind == "group"
     assert actors.resolve(token_of(actors, "police")) != sources
+
+
+@pytest.mark.model
+def test_they_continues_the_previous_body(nlp: Any) -> None:
+    from claimgraph.graph.extract import extract
+    from claimgraph.graph.models import Article
+
+    text = (
+        "Dunmore Police say that they had gone to the offices of Harbour Holdings "
+        "to serve a warrant when they met Mr Vale. They said they saw Mr Vale "
+        "leave his car."
+    )
+    extraction = extract(Article(id="t", text=text), nlp)
+    spoken = {
+        a.speaker_span.text: extraction.actor(a.speaker).name
+        for a in extraction.assertions
+    }
+    assert spoken["They"] == "Dunmore Police"

@@ -3,7 +3,7 @@
 Singular "it" (or "its statement") as a cue's subject prefers the speaker of the
 previous sentence's cue (or, nested, of the enclosing assertion) when that is a
 singular organisation or state; "he"/"she" when that is a person known to agree
-in gender. The subject of the previous utterance is the preferred antecedent
+in gender; "they" when that is a body or a group. The subject of the previous utterance is the preferred antecedent
 (after centering theory), while names inside the content in between are poor
 antecedents; a subject of the pronoun's own sentence comes first.
 """
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .actors import ActorIndex
 from .candidates import Candidate
-from .mentions import FEMALE_PRONOUNS, PERSON_PRONOUNS
+from .mentions import FEMALE_PRONOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -34,7 +34,10 @@ def previous_speaker(
     officers warned Y. He said Y ..." continues X, not Y).
     """
     person = token.lower_ in PERSON_PRONOUNS
-    kinds = ("person",) if person else ("organisation", "state")
+    plural = token.lower_ in PLURAL_PRONOUNS
+    kinds: tuple[str, ...] = ("person",) if person else ("organisation", "state")
+    if plural:  # "Charlotte Police say ... They said": a body or a group
+        kinds = ("organisation", "group")
     if item.parent is not None:
         parent = candidates[item.parent]
         key = parent.speaker
@@ -70,7 +73,7 @@ def previous_speaker(
     if key is None:
         return None
     actor = actors.actors[key]
-    if actor.kind not in kinds or key in actors.plural:
+    if actor.kind not in kinds or (key in actors.plural and not plural):
         return None
     if person:
         # Only a person already known to agree: a title, or an earlier pronoun.

@@ -9,7 +9,8 @@
   for the latest preceding speaker that can issue one (an organisation, person or
   state).
 - A pronoun as a cue's subject may continue the previous speaker
-  (:mod:`.continuity`): "it" a body or state, "he"/"she" a person known to agree.
+  (:mod:`.continuity`): "it" a body or state, "he"/"she" a person known to
+  agree, "they" a body or a group.
 - Audience nouns ("reporters") are never speakers.
 - A cue inside a quotation whose subject is a pronoun ("they say") is the quoted
   person's own report, not an attribution the text makes: it is dropped.
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 # Pronouns that continue the previous speaker when they agree with it.
-_CONTINUING = THING_PRONOUNS | {"he", "she"}
+_CONTINUING = THING_PRONOUNS | {"he", "she", "they"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
 # Who can issue a statement or a report: not a described group ("residents").
 _ISSUERS = ("organisation", "person", "state")
