@@ -85,6 +85,7 @@ class Lexicon:
     conditionals: dict[str, str] = field(default_factory=dict)  # "if" -> certainty
     negative_quantifiers: frozenset[str] = frozenset()
     org_suffixes: frozenset[str] = frozenset()
+    body_nouns: frozenset[str] = frozenset()  # "the world governing body"
     female_words: frozenset[str] = frozenset()
     male_words: frozenset[str] = frozenset()
     countries: tuple[Country, ...] = field(default=())
@@ -363,6 +364,7 @@ def _load(extra: str | None) -> Lexicon:
         conditionals=_certainty_map(graph, "Conditional"),
         negative_quantifiers=_concept_lemmas(graph, "NegativeQuantifier"),
         org_suffixes=_concept_lemmas(graph, "OrganisationSuffix"),
+        body_nouns=_concept_lemmas(graph, "GenericBodyNoun"),
         female_words=_concept_lemmas(graph, "FemaleWord"),
         male_words=_concept_lemmas(graph, "MaleWord"),
         countries=countries,

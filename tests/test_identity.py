@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from claimgraph.graph.extract import extract
-from claimgraph.graph.models import Actor, Article
-from claimgraph.graph.rdf.identity import canonical_key
+from claimgraph.graph.models import Actor, Article, Span
+from claimgraph.graph.rdf.identity import canonical_key, voice_of
 
 
 def key(name: str, kind: str = "org") -> str:
@@ -117,3 +117,105 @@ def test_a_demonym_is_no_name_to_merge_on() -> None:
     """ "Russian government" and "Russian defence ministry" are two bodies."""
     assert key("Borduria government") != key("Borduria defence ministry")
     assert key("Bordurian government") != key("Bordurian defence ministry")
+
+
+def org_with(name: str, *mentions: str, key: str = "") -> Actor:
+    text = " ".join(mentions)
+    spans, start = [], 0
+    for mention in mentions:
+        spans.append(Span(start, start + len(mention), mention))
+        start += len(mention) + 1
+    assert len(text) == max(start - 1, 0)
+    slug = name.lower().replace(" ", "-")
+    return Actor(key or f"org:{slug}", name, "organisation", mentions=spans)
+
+
+@pytest.mark.parametrize(
+    ("full", "mention", "short"),
+    [
+        ("Atlantis Rowing Federation", "the ARF", "ARF"),
+        ("International Association of Rowing Federations", "The IARF", "IARF"),
+        ("Vale-Orbis Harbour Authority", "VOHA", "VOHA"),
+        ("Public and Commercial Services union", "the PCS", "PCS"),
+    ],
+)
+def test_a_full_name_its_article_abbreviates_meets_the_acronym(
+    full: str, mention: str, short: str
+) -> None:
+    assert canonical_key(org_with(full, full, mention)) == canonical_key(
+        org_with(short, mention)
+    )
+
+
+def test_without_the_acronym_in_its_article_a_full_name_keeps_its_words() -> None:
+    name = "Atlantis Rowing Federation"
+    words = canonical_key(org_with(name))
+    assert words != canonical_key(org_with("ARF", "ARF"))
+    assert canonical_key(org_with(name, "the federation")) == words
+    # Capitals that are not its initials are no acronym of it.
+    assert canonical_key(org_with(name, "the ARC")) == words
+
+
+def test_a_state_s_armed_forces_keep_one_key_whatever_their_name() -> None:
+    names = ("Bordurian army", "Borduria Defense Forces", "the military")
+    keys = {
+        canonical_key(org_with(name, key="org:armed-forces-borduria")) for name in names
+    }
+    assert keys == {"org:armed-forces-borduria"}
+
+
+@pytest.mark.parametrize(
+    ("name", "principal", "voice"),
+    [
+        ("ARF spokesperson", "org", True),  # "an ARF spokesperson": the ARF speaks
+        ("spokeswoman", "org", True),  # "a spokeswoman for the ARF"
+        ("Jo Hale", "org", False),  # a named spokesperson stays a person
+        ("Another spokesman", "state", False),  # a state's voice is unsure
+        ("police official", "org", False),  # an official speaks for themself
+    ],
+)
+def test_an_unnamed_spokesperson_is_the_voice_of_an_organisation(
+    name: str, principal: str, voice: bool
+) -> None:
+    body = Actor("org:arf", "ARF", "organisation")
+    state = Actor("state:atlantis", "Atlantis", "state", side="Atlantis")
+    acts_for = body.key if principal == "org" else state.key
+    person = Actor("person:p", name, "person", acts_for=acts_for, role=name)
+    actors = {a.key: a for a in (body, state, person)}
+    assert voice_of(person, actors) == (body.key if voice else None)
+
+
+def test_a_spokesperson_s_words_are_attributed_to_the_body_with_the_evidence() -> None:
+    from rdflib import RDF, SKOS, Literal
+
+    from claimgraph.graph.detect.validate import validate_store
+    from claimgraph.graph.rdf.build import extraction_quads
+    from claimgraph.graph.store import open_store
+    from claimgraph.ontology.vocab import CKG, GAF, NIF, PROV
+    from tests.builders import ArticleBuilder
+
+    b = ArticleBuilder("v.txt")
+    body = b.org("Atlantis Rowing Federation", "Atlantis")
+    b.actors["person:arf-spokesperson"] = Actor(
+        "person:arf-spokesperson",
+        "ARF spokesperson",
+        "person",
+        acts_for=body,
+        role="ARF spokesperson",
+    )
+    b.say(body, "the tests were sound")
+    said = b.say("person:arf-spokesperson", "the data was leaked")
+    b.actors["person:arf-spokesperson"].mentions.append(said.speaker_span)
+    quads = extraction_quads(b.build())
+    speakers = {o for s, p, o, g in quads if p == PROV.wasAttributedTo}
+    (node,) = speakers
+    assert (node, SKOS.altLabel, Literal("ARF spokesperson")) in {
+        (s, p, o) for s, p, o, g in quads
+    }
+    assert not [s for s, p, o, g in quads if p == RDF.type and o == CKG.Person]
+    evidence = {o for s, p, o, g in quads if s == node and p == GAF.denotedBy}
+    anchors = {o for s, p, o, g in quads if s in evidence and p == NIF.anchorOf}
+    assert anchors == {Literal("ARF spokesperson")}
+    store = open_store(":memory:")
+    store.add_quads(quads)
+    assert validate_store(store).triples > 20

@@ -9,6 +9,7 @@ mention. Sides are settled at the end by :mod:`graph.extract.sides`.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, cast
 
 from ..lexicon import Lexicon
@@ -31,7 +32,21 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 _AFFILIATION_PREPS = ("of", "for", "at", "from", "with")
+_ACRONYM = re.compile(r"[A-Z]{2,8}")
 _MODIFIERS = ("det", "poss", "amod", "compound")
+
+
+def _untagged_acronym(token: Token) -> bool:
+    """An acronym the NER model missed, used as a noun phrase ("The IAAF said"):
+    headline words in capitals ("BREAKING") have no determiner or subject role."""
+    return (
+        token.pos_ == "PROPN"
+        and _ACRONYM.fullmatch(token.text) is not None
+        and (
+            token.dep_ in ("nsubj", "nsubjpass", "poss")
+            or any(c.dep_ == "det" for c in token.children)
+        )
+    )
 
 
 class ActorIndex(ActorRegistry):
@@ -69,6 +84,8 @@ class ActorIndex(ActorRegistry):
                 )
             ):
                 heads.append((token.i, token))
+            elif _untagged_acronym(token) and token.i not in self._ents:
+                heads.append((token.i, token))  # "The IAAF dismissed ..."
         for _, item in sorted(heads, key=lambda pair: pair[0]):
             if isinstance(item, type(self.doc[0])):
                 self.resolve(item)
@@ -247,11 +264,6 @@ class ActorIndex(ActorRegistry):
             self._owner(token, key)
             self._describe(key, token)
             return key
-        if ent is None and _acronym(token) and not self.lx.country_of(token.text):
-            # "The IAAF said": an acronym the NER model did not tag is a body.
-            key = self.org(token.text, span, self.doc[token.i : token.i + 1])
-            self._owner(token, key)
-            return key
         return resolve_description(self, token, span)
 
     def _title(self, span: SpacySpan, ent: SpacySpan) -> list[Token]:
@@ -306,14 +318,3 @@ class ActorIndex(ActorRegistry):
         """Actors with sides settled and propagated along ``acts_for`` chains."""
         settle(self)
         return sorted(self.actors.values(), key=lambda a: a.key)
-
-
-def _acronym(token: Token) -> bool:
-    """A proper noun in capitals, two to eight letters: "IAAF", "NAACP"."""
-    text = token.text
-    return (
-        token.pos_ == "PROPN"
-        and 2 <= len(text) <= 8
-        and text.isalpha()
-        and text.isupper()
-    )

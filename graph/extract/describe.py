@@ -7,6 +7,7 @@ surname or country name finds the actor registered under it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
+_ACRONYM = re.compile(r"[A-Z]{2,8}")
 _INDEFINITE = {"a", "an", "another", "one", "two", "three", "several", "some"}
 _OFFICIALS = {"official", "officials", "source", "sources", "spokesman", "spokeswoman"}
 _SPOKES = {"spokesman", "spokeswoman", "spokesperson", "official", "representative"}
@@ -33,7 +35,8 @@ def has_head(index: ActorRegistry, head: str) -> Callable[[Actor], bool]:
         words = actor.name.lower().split()
         return bool(words) and (
             words[-1].rstrip("s") == head.rstrip("s")
-            or head in words
+            # "Ministry of Defence" is a ministry; "police sources" are no police.
+            or (head in words and actor.kind != "group")
             or head in index.heads.get(actor.key, ())
         )
 
@@ -48,6 +51,10 @@ def resolve_description(
     head = token.lemma_.lower()
     determiner = next((c.lower_ for c in token.children if c.dep_ == "det"), "")
     nouns = lx.institution_nouns | lx.armed_forces_nouns
+    if head in lx.body_nouns and determiner not in _INDEFINITE:
+        found = _story_body(index, token, span)
+        if found is not None:
+            return found
     # "the mayor's office": an organisation owned by a person acts for them.
     owner = next((c for c in token.lefts if c.dep_ == "poss"), None)
     if owner is not None and head in nouns:
@@ -101,6 +108,27 @@ def resolve_description(
     return _fallback(index, token, span)
 
 
+#: Dependents that describe a generic noun: "the world governing body", "the
+#: sport's ruling body", "the ruling body of world athletics".
+_DESCRIBING = ("amod", "compound", "poss", "prep", "npadvmod", "nmod")
+
+
+def _story_body(index: ActorRegistry, token: Token, span: SpacySpan) -> str | None:
+    """The organisation a described generic noun stands for ("the world
+    governing body"): the latest one named, else the first named after it (a
+    lead sentence may describe it before naming it). A bare "the body" is no
+    actor; a name or a state makes it one of its own."""
+    if not any(c.dep_ in _DESCRIBING for c in token.children):
+        return None
+    if any(t.pos_ == "PROPN" for t in span) or index.side_from(span):
+        return None
+
+    def test(actor: Actor) -> bool:
+        return actor.kind == "organisation"
+
+    return index.latest(token.i, test) or index.following(token.i, test)
+
+
 def _officials(index: ActorRegistry, token: Token, span: SpacySpan) -> str | None:
     """ "Officials at the institute" speak for it; "officials in Quito" are a group."""
     for child in token.children:
@@ -145,10 +173,13 @@ def _title_holder(
     # "a spokesman for the ministry" / "a ministry spokesman" after "The AIB said".
     _principal(index, token, key)
     if index.actors[key].acts_for is None and token.lower_ in _SPOKES:
-        # "A ministry spokeswoman": the body named by the modifier; a bare "a
-        # spokesman" after "The AIB rejected ...": the body just mentioned.
-        words = [t.lemma_.lower() for t in span if t.dep_ == "compound"]
-        org = (
+        # "An AIB spokesman": the body the name stands for; "a ministry
+        # spokeswoman": the body named by the modifier; a bare "a spokesman"
+        # after "The AIB rejected ...": the body just mentioned.
+        compounds = [t for t in span if t.dep_ == "compound" and t.i < token.i]
+        words = [t.lemma_.lower() for t in compounds]
+        org = _named_body(index, compounds[-1]) if compounds else None
+        org = org or (
             index.latest(token.i, has_head(index, words[-1]))
             if words
             else index.latest(token.i, lambda a: a.kind in ("organisation", "state"))
@@ -156,6 +187,14 @@ def _title_holder(
         if org is not None:
             index.set_acts_for(key, org)
     return key
+
+
+def _named_body(index: ActorRegistry, token: Token) -> str | None:
+    """The organisation a proper-noun modifier names ("an AIB spokesman")."""
+    if token.pos_ != "PROPN":
+        return None
+    key = index.resolve(token)
+    return key if key and index.actors[key].kind == "organisation" else None
 
 
 #: People who speak for someone else: "lawyers for X" act for X, while
@@ -211,6 +250,9 @@ def _fallback(index: ActorRegistry, token: Token, span: SpacySpan) -> str | None
         name_span = token.doc[names[0].i : token.i + 1] if names else span
         if name_span[-1].lower_ in index.lx.org_suffixes:
             return index.org(clean(name_span.text), span)
+        if len(name_span) == 1 and _ACRONYM.fullmatch(token.text):
+            # "the IAAF" untagged by the model: an acronym names a body, not a person.
+            return index.org(token.text, span)
         if looks_like_name(name_span) and len(name_span) >= 2:
             titles = [t for t in span if t.i < name_span.start]
             return index.person(name_span, titles)

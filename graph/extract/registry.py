@@ -191,8 +191,23 @@ class ActorRegistry:
                     other.endswith(" " + lowered) or other.startswith(lowered + " ")
                 ):
                     return key
+        letters = initials(name)
+        short = self.acronyms.get(letters) if len(letters) >= 2 else None
         lowered = name.lower()
         armed = any(noun in lowered for noun in self.lx.armed_forces_nouns)
+        if short is not None and letters in (
+            self.actors[short].name,
+            initials(self.actors[short].name),
+        ):
+            # "The IAAF said ..." before "the International Association of
+            # Athletics Federations": the acronym named this body first.
+            self.actors[short].name = name
+            if armed and side:
+                short = self._rekey(short, f"org:armed-forces-{slug(side)}")
+            self._add(short, name, "organisation", side=side)
+            if side:
+                self.set_acts_for(short, self.state(side))
+            return short
         if armed and side:
             # One actor per state's armed forces: "the X military" = "X Defense Forces".
             key = f"org:armed-forces-{slug(side)}"
@@ -207,11 +222,33 @@ class ActorRegistry:
             self.heads.setdefault(key, set()).add(described[-1].lower().strip("'"))
         if side:
             self.set_acts_for(key, self.state(side))
-        letters = initials(name)
         if len(letters) >= 2:
             self.acronyms.setdefault(letters, key)
         self.acronyms.setdefault(name, key)
         return key
+
+    def _rekey(self, old: str, new: str) -> str:
+        """Give an actor the key its full name calls for (the acronym came first)."""
+        actor = self.actors.pop(old)
+        actor.key = new
+        existing = self.actors.setdefault(new, actor)
+        if existing is not actor:  # already known by another name: one actor
+            existing.aliases += [a for a in actor.aliases if a not in existing.aliases]
+            existing.mentions += [
+                m for m in actor.mentions if m not in existing.mentions
+            ]
+        self.order = [(i, new if k == old else k) for i, k in self.order]
+        for table in (self.acronyms, self.surnames):
+            table.update({name: new for name, key in table.items() if key == old})
+        for other in self.actors.values():
+            other.acts_for = new if other.acts_for == old else other.acts_for
+        if old in self.heads:
+            self.heads.setdefault(new, set()).update(self.heads.pop(old))
+        if old in self.plural:
+            self.plural = (self.plural - {old}) | {new}
+        if old in self.gender:
+            self.gender.setdefault(new, self.gender.pop(old))
+        return new
 
     def sided(
         self, prefix: str, phrase: SpacySpan, kind: ActorKind, **extra: Any
@@ -230,6 +267,11 @@ class ActorRegistry:
     def latest(self, before: int, test: Callable[[Actor], bool]) -> str | None:
         """The actor mentioned last before token ``before`` that passes ``test``."""
         return self._latest_at(before, test, lambda _: True)
+
+    def following(self, after: int, test: Callable[[Actor], bool]) -> str | None:
+        """The actor mentioned first after token ``after`` that passes ``test``."""
+        later = sorted((index, key) for index, key in self.order if index > after)
+        return next((key for _, key in later if test(self.actors[key])), None)
 
     def _latest_at(
         self,

@@ -8,11 +8,9 @@
   same document earlier ("X issued a statement", "In a statement, X said"), else
   for the latest preceding speaker that can issue one (an organisation, person or
   state).
-- Singular "it" (or "its statement") as a cue's subject prefers the speaker of
-  the previous sentence's cue (or, nested, of the enclosing assertion) when that
-  is a singular organisation or state: discourse continuity (the subject of the
-  previous utterance is the preferred antecedent, after centering theory), where
-  names and demonyms inside the content in between are poor antecedents.
+- A pronoun as a cue's subject may continue the previous speaker
+  (:mod:`.continuity`): "it" a body or state, "he"/"she" a person known to
+  agree, "they" a body or a group.
 - Audience nouns ("reporters") are never speakers.
 - A cue inside a quotation whose subject is a pronoun ("they say") is the quoted
   person's own report, not an attribution the text makes: it is dropped.
@@ -27,6 +25,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import Lexicon
 from .actors import ActorIndex
 from .candidates import Candidate
+from .continuity import previous_speaker
 from .describe import has_head
 from .mentions import THING_PRONOUNS, doc_text, subject_of
 from .quotes import Quote, strip_span
@@ -34,6 +33,8 @@ from .quotes import Quote, strip_span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+# Pronouns that continue the previous speaker when they agree with it.
+_CONTINUING = THING_PRONOUNS | {"he", "she", "they"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
 # Who can issue a statement or a report: not a described group ("residents").
 _ISSUERS = ("organisation", "person", "state")
@@ -150,56 +151,6 @@ def _document_anaphor(
     return earlier[-1].speaker if earlier else None
 
 
-def _previous_speaker(
-    token: Token, item: Candidate, candidates: list[Candidate], actors: ActorIndex
-) -> str | None:
-    """The speaker a singular "it"/"its" continues, or None.
-
-    At the top level: the speaker of the latest cue in the same or the previous
-    sentence (blank lines do not count). Inside another assertion's content ("X
-    said it had warned"): that assertion's speaker, unless another body or state
-    is named between its cue and the pronoun ("X said the firm broke the rules
-    and that it had admitted ..."). Only a singular organisation or state
-    qualifies.
-    """
-    if item.parent is not None:
-        parent = candidates[item.parent]
-        key = parent.speaker
-        if key is None or not parent.cue.i < token.i:
-            return None
-        if any(
-            parent.cue.i < index < token.i
-            and other != key
-            and actors.actors[other].kind in ("organisation", "state")
-            for index, other in actors.order
-        ):
-            return None
-    else:
-        sents = [s for s in token.doc.sents if s.text.strip()]
-        here = next(
-            (n for n, s in enumerate(sents) if s.start <= token.i < s.end), None
-        )
-        if here is None:
-            return None
-        window = sents[max(0, here - 1)].start
-        earlier = [
-            c
-            for c in candidates
-            if c.parent is None
-            and c.speaker is not None
-            and window <= c.cue.i < token.i
-        ]
-        if not earlier:
-            return None
-        key = max(earlier, key=lambda c: c.cue.i).speaker
-    if key is None:
-        return None
-    actor = actors.actors[key]
-    if actor.kind in ("organisation", "state") and key not in actors.plural:
-        return key
-    return None
-
-
 def _nest(candidates: list[Candidate]) -> None:
     """Parent = the smallest other candidate whose content holds the cue."""
     for index, item in enumerate(candidates):
@@ -237,7 +188,7 @@ def resolve_speakers(
                 node = source if source is not None else token
                 if source is not None:
                     if source.lower_ in THING_PRONOUNS:
-                        key = _previous_speaker(source, item, candidates, actors)
+                        key = previous_speaker(source, item, candidates, actors)
                     key = key or actors.resolve(source)
                 else:
                     key = _compound_source(token, actors)
@@ -248,8 +199,8 @@ def resolve_speakers(
                 if key is None and source is None and item.parent is None:
                     # "news reports have credited X": the reports are the source.
                     key = actors.resolve(token)
-            elif token.pos_ == "PRON" and token.lower_ in THING_PRONOUNS:
-                key = _previous_speaker(token, item, candidates, actors)
+            elif token.pos_ == "PRON" and token.lower_ in _CONTINUING:
+                key = previous_speaker(token, item, candidates, actors)
                 key = key or actors.resolve(token)
             else:
                 key = actors.resolve(token)

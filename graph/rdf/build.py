@@ -15,7 +15,7 @@ from rdflib.term import Node
 from ...ontology.vocab import CKG, GAF, LEX, NIF, PROV, SCHEMA, SEM
 from ..models import Actor, Article, AspectValue, Assertion, Extraction, Span
 from . import ids
-from .identity import canonical_key
+from .identity import canonical_key, voice_of
 from .quads import DEFAULT, Quad
 
 _KIND_CLASS = {
@@ -46,12 +46,22 @@ def state_iri(name: str) -> URIRef:
 def _actor_iris(extraction: Extraction) -> dict[str, URIRef]:
     # States are minted from their name, so every article's "Russia" is one node
     # whatever key the extractor gave it.
-    return {
+    iris = {
         actor.key: state_iri(actor.name)
         if actor.kind == "state"
         else ids.actor_iri(canonical_key(actor), actor.side)
         for actor in extraction.actors
     }
+    for actor, principal in _voices(extraction).items():
+        iris[actor] = iris[principal]
+    return iris
+
+
+def _voices(extraction: Extraction) -> dict[str, str]:
+    """Unnamed spokespeople -> the organisation whose node they speak as."""
+    actors = {actor.key: actor for actor in extraction.actors}
+    voices = {key: voice_of(actor, actors) for key, actor in actors.items()}
+    return {key: principal for key, principal in voices.items() if principal}
 
 
 def _decimal(value: float) -> Literal:
@@ -63,6 +73,7 @@ class _Builder:
         self.extraction = extraction
         self.article = ids.article_iri(extraction.article.text)
         self.actors = _actor_iris(extraction)
+        self.voices = _voices(extraction)
         self.events = {
             event.key: ids.event_iri(self.article, event.key)
             for event in extraction.events
@@ -102,6 +113,13 @@ class _Builder:
 
     def build_actor(self, actor: Actor) -> None:
         node = self.actors[actor.key]
+        if actor.key in self.voices:
+            # The organisation's node: the spokesperson's title and mentions stay
+            # on it as the evidence of the merge.
+            self.add(node, SKOS.altLabel, Literal(actor.name))
+            for mention in actor.mentions:
+                self.add(node, GAF.denotedBy, self.span(mention))
+            return
         self.add(node, RDF.type, _KIND_CLASS.get(actor.kind, CKG.Actor))
         self.add(node, RDF.type, CKG.Actor)
         self.add(node, SKOS.prefLabel, Literal(actor.name))

@@ -18,12 +18,20 @@ mentions that used each):
   among descriptive words stands for the whole ("the Iran-backed Gadafi
   militia" = "Gadafi");
 * a family by its member's surname ("Scott's family" = "the family of Keith
-  Scott").
+  Scott");
+* an organisation by its acronym when the article uses one for it ("the
+  IAAF" after "the International Association of Athletics Federations"), so
+  it meets the articles that name it only by the acronym;
+* an unnamed spokesperson by the organisation it speaks for ("an IDF
+  spokesperson" is the IDF speaking): :func:`voice_of`;
+* a state's armed forces by the state, the key extraction gives them ("the
+  Bordurian army" = "Borduria Defense Forces" = "the Bordurian military").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from ..models import Actor
 
@@ -44,6 +52,11 @@ _FAMILY = re.compile(
     re.I,
 )
 _VOWELS = re.compile(r"[aeiouy]")
+#: Titles of people who speak only in the name of their organisation.
+_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+_ACRONYM = re.compile(r"[A-Z]{2,8}")
+#: Extraction keys every name of one state's armed forces alike (``registry``).
+_ARMED_FORCES = "org:armed-forces-"
 
 
 def _word(word: str) -> str:
@@ -59,6 +72,23 @@ def _skeleton(word: str) -> str:
     return word[0] + re.sub(r"(.)\1+", r"\1", tail)
 
 
+def acronym(actor: Actor) -> str | None:
+    """The acronym an organisation goes by in its article: its own all-capital
+    name, or the initials of its name when a mention uses them ("the IDF" for
+    "Israel Defense Forces"; "CMPD" for "Charlotte-Mecklenburg Police
+    Department")."""
+    name = actor.name.strip()
+    if _ACRONYM.fullmatch(name):
+        return name
+    used = {w for m in actor.mentions for w in _WORD.findall(m.text)}
+    used.update(w for alias in actor.aliases for w in _WORD.findall(alias))
+    for words in (name.split(), re.split(r"[\s-]+", name)):
+        letters = "".join(w[0] for w in words if w[:1].isupper())
+        if len(letters) >= 2 and letters in used and letters != name:
+            return letters
+    return None
+
+
 def canonical_key(actor: Actor) -> str:
     """The key an actor's node is minted from (see the module docstring)."""
     kind, _, name = actor.key.partition(":")
@@ -67,7 +97,7 @@ def canonical_key(actor: Actor) -> str:
         # "Scott's family", "the family of Keith Scott", "Scott family": one group.
         person = (family.group(1) or family.group(2) or family.group(3)).split()
         return f"group:family-of-{person[-1].lower()}"
-    if kind not in ("person", "org"):
+    if kind not in ("person", "org") or actor.key.startswith(_ARMED_FORCES):
         return actor.key
     words = [w.lower() for w in _WORD.findall(actor.name)]
     if kind == "person":
@@ -76,6 +106,9 @@ def canonical_key(actor: Actor) -> str:
         if len(capitalised) >= 2 and words:
             return f"person:{words[-1]}"
         return actor.key
+    letters = acronym(actor)
+    if letters:
+        return f"org:{letters.lower()}"
     # "Iran-backed Hezbolla militant group": the one name among descriptions.
     # Only behind a description: a leading capitalised word is often a demonym
     # ("Russian government", "Russian defence ministry" are two bodies).
@@ -88,3 +121,21 @@ def canonical_key(actor: Actor) -> str:
     if len(content) == 1 and len(content[0]) >= 6:
         return f"org:{_skeleton(content[0])}"
     return "org:" + "-".join(content) if content else actor.key
+
+
+def voice_of(actor: Actor, actors: Mapping[str, Actor]) -> str | None:
+    """The organisation an unnamed spokesperson speaks for, or None.
+
+    "An IDF spokesperson said" is the IDF saying it: outlets report one body's
+    words through a spokesperson in one article and in the body's name in the
+    next. A named spokesperson stays a person; one speaking for a state or a
+    group stays apart too (whose voice is unsure).
+    """
+    words = actor.name.split()
+    capitalised = [w for w in words if w[:1].isupper()]
+    if actor.kind != "person" or len(capitalised) >= 2 or not words:
+        return None
+    principal = actors.get(actor.acts_for or "")
+    if words[-1].lower() not in _VOICES or principal is None:
+        return None
+    return principal.key if principal.kind == "organisation" else None
