@@ -4,8 +4,9 @@ Singular "it" (or "its statement") as a cue's subject prefers the speaker of the
 previous sentence's cue (or, nested, of the enclosing assertion) when that is a
 singular organisation or state; "he"/"she" when that is a person known to agree
 in gender; "they" when that is a body or a group. The subject of the previous
-utterance is the preferred antecedent (after centering theory), while names inside the content in between are poor
-antecedents; a subject of the pronoun's own sentence comes first.
+utterance is the preferred antecedent (after centering theory), while names
+inside the content in between are poor antecedents; a subject of the pronoun's
+own sentence comes first.
 """
 
 from __future__ import annotations
