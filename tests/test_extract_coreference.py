@@ -291,3 +291,23 @@ def test_they_continues_the_previous_body(nlp: Any) -> None:
         for a in extraction.assertions
     }
     assert spoken["They"] == "Dunmore Police"
+
+
+@pytest.mark.model
+def test_a_group_a_body_owns_speaks_for_it(nlp: Any) -> None:
+    from claimgraph.graph.extract import extract
+    from claimgraph.graph.models import Article
+
+    text = (
+        "The Atlantis Rowing Federation met on Monday. "
+        "The federation's own television said the vote was fair. "
+        "Dana Whitfield's family said the vote was rigged."
+    )
+    ex = extract(Article(id="t", text=text), nlp)
+    acts = {
+        ex.actor(a.speaker).name: ex.actor(a.speaker).acts_for for a in ex.assertions
+    }
+    television = next(v for k, v in acts.items() if "television" in k)
+    family = next(v for k, v in acts.items() if "family" in k)
+    assert television is not None and "federation" in television
+    assert family is None

@@ -204,3 +204,59 @@ def test_an_extracted_sentence_maps_to_the_annotated_quote_holding_it() -> None:
     assert ref(10, 40) == ("a", 0)  # its first sentence
     assert ref(60, 80) == ("a", 1)  # the nested claim, closest in extent
     assert ref(100, 140) is None  # mostly outside any annotated statement
+
+
+def test_incident_disputes_are_counted_and_statements_placed() -> None:
+    from claimgraph.graph.evaluate.real_disputes import score_disputes
+    from claimgraph.graph.report.disputes import (
+        DisputeRecord,
+        Position,
+        Statement,
+    )
+
+    # Gold: one dispute; positions {a#0, b#0} against {a#1, b#1}; statement
+    # #0 of each article starts at 0, #1 at 100.
+    gold = {"inc": [[{("a", 0), ("b", 0)}, {("a", 1), ("b", 1)}]]}
+
+    def said(ref: tuple[str, int]) -> Statement:
+        start = 100 * ref[1]
+        return Statement(
+            id=f"{ref}",
+            speaker="",
+            party="",
+            cue="",
+            quote="",
+            source=ref[0],
+            start=start,
+            end=start + 10,
+            published=None,
+        )
+
+    def ref(record: Any) -> tuple[str, int]:
+        return (record.source, record.start // 100)
+
+    def dispute(*positions: list[tuple[str, int]]) -> DisputeRecord:
+        return DisputeRecord(
+            id="d",
+            incident="i",
+            event="",
+            question="",
+            aspect="",
+            confidence=1.0,
+            first_seen=None,
+            last_seen=None,
+            positions=[
+                Position(str(n), statements=[said(r) for r in refs])
+                for n, refs in enumerate(positions)
+            ],
+        )
+
+    right = dispute([("a", 0)], [("a", 1)])
+    # A split-off dispute holding b#0 under the other side's position.
+    wrong = dispute([("a", 1), ("b", 1), ("b", 0)], [("a", 0)])
+    (row,) = score_disputes([right, wrong], ref, lambda source: "inc", gold, ["inc"])
+    assert (row["annotated_disputes"], row["disputes_found"]) == (1, 2)
+    assert not row["within_tolerance"]
+    assert (row["statements_placed"], row["annotated_statements"]) == (3, 4)
+    (alone,) = score_disputes([right], ref, lambda source: "inc", gold, ["inc"])
+    assert alone["within_tolerance"] and alone["statements_placed"] == 2

@@ -34,8 +34,10 @@ from typing import TYPE_CHECKING, Any
 from ..errors import InputError
 from ..inputs import make_article
 from ..pipeline import ingest_articles
+from ..report.disputes import load_disputes
 from ..report.findings import AssertionRecord, FindingRecord, load_findings
 from ..store import ClaimStore, open_store
+from .real_disputes import markdown, score_disputes
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -74,6 +76,7 @@ class RealReport:
     merge_predicted: int = 0
     merge_gold: int = 0
     rows: list[dict[str, Any]] = field(default_factory=list)
+    incidents: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def story_recall(self) -> float:
@@ -111,6 +114,7 @@ class RealReport:
             "actor_merge_precision": round(self.merge_precision, 3),
             "actor_merge_recall": round(self.merge_recall, 3),
             "stories_detail": self.rows,
+            "incident_disputes": self.incidents,
         }
 
     def as_markdown(self) -> str:
@@ -132,7 +136,11 @@ class RealReport:
             f"| actor merging recall | {self.merge_recall:.3f} | "
             f"{self.merge_tp} / {self.merge_gold} |",
         ]
-        return "\n".join(lines) + "\n"
+        text = "\n".join(lines) + "\n"
+        if self.incidents:
+            text += "\nDisputes of the multi-article incidents:\n\n"
+            text += markdown(self.incidents)
+        return text
 
 
 def _load(folder: Path, texts: Path, split: str, report: RealReport) -> list[_Article]:
@@ -344,6 +352,15 @@ def evaluate_real(
         mapper = _Mapper(articles, keys)
         _score(articles, findings, mapper, disputes, report)
         _merging(store, articles, keys, mapper, report)
+        report.incidents = score_disputes(
+            load_disputes(store),
+            mapper.ref,
+            lambda source: (
+                articles[keys[source]].story if source in keys else None
+            ),
+            disputes,
+            sorted({a.story for a in loaded if a.meta.get("incident")}),
+        )
     finally:
         store.close()
     return report

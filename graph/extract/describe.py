@@ -265,5 +265,20 @@ def _fallback(index: ActorRegistry, token: Token, span: SpacySpan) -> str | None
         key = index.sided("group", phrase if len(phrase) <= 8 else span, "group")
         if token.tag_ == "NNS":
             index.plural.add(key)
+        _owned_by_body(index, token, key)
         return key
     return None
+
+
+def _owned_by_body(index: ActorRegistry, token: Token, key: str) -> None:
+    """ "Hezbollah's al-Manar television", "the union's newspaper": a group a
+    body owns speaks for it; "Scott's family" and other civilians do not."""
+    owner = next((c for c in token.lefts if c.dep_ == "poss"), None)
+    if owner is None or token.lemma_.lower() in index.lx.civilian_nouns:
+        return
+    principal = index.resolve(owner)
+    if principal is not None and index.actors[principal].kind in (
+        "organisation",
+        "state",
+    ):
+        index.set_acts_for(key, principal)
