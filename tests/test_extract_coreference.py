@@ -311,3 +311,27 @@ def test_a_group_a_body_owns_speaks_for_it(nlp: Any) -> None:
     family = next(v for k, v in acts.items() if "family" in k)
     assert television is not None and "federation" in television
     assert family is None
+
+
+@pytest.mark.parametrize(
+    ("words", "pos", "named"),
+    [
+        (["Stobart", "Ireland"], ["PROPN", "PROPN"], True),
+        (["Northern", "Ireland"], ["PROPN", "PROPN"], False),
+        (["Ireland"], ["PROPN"], False),
+        (["France", "Ireland"], ["PROPN", "PROPN"], False),
+    ],
+)
+def test_a_company_named_after_a_country_is_no_country(
+    words: list[str], pos: list[str], named: bool
+) -> None:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from claimgraph.graph.extract.actors import _named_after_place
+    from claimgraph.graph.lexicon import load_lexicon
+
+    doc = Doc(
+        Vocab(), words=words, pos=pos, ents=["B-GPE"] + ["I-GPE"] * (len(words) - 1)
+    )
+    assert _named_after_place(doc.ents[0], load_lexicon()) is named

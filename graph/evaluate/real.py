@@ -355,9 +355,7 @@ def evaluate_real(
         report.incidents = score_disputes(
             load_disputes(store),
             mapper.ref,
-            lambda source: (
-                articles[keys[source]].story if source in keys else None
-            ),
+            lambda source: articles[keys[source]].story if source in keys else None,
             disputes,
             sorted({a.story for a in loaded if a.meta.get("incident")}),
         )

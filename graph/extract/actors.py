@@ -234,6 +234,11 @@ class ActorIndex(ActorRegistry):
             self._employer(key, title)
             self._affiliate(key, token)
             return key
+        if ent is not None and ent.label_ == "GPE" and _named_after_place(ent, self.lx):
+            # "Stobart Ireland", "Amazon UK": a company named after a country.
+            key = self.org(clean(ent.text), span, ent)
+            self._owner(token, key)
+            return key
         if ent is not None and ent.label_ in ("GPE", "NORP", "LOC"):
             country = self.lx.country_of(ent.text)
             if country and ent.root.i == token.i:
@@ -318,3 +323,38 @@ class ActorIndex(ActorRegistry):
         """Actors with sides settled and propagated along ``acts_for`` chains."""
         settle(self)
         return sorted(self.actors.values(), key=lambda a: a.key)
+
+
+#: First words that make a place name of a country's ("Northern Ireland").
+_PLACE_WORDS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "upper",
+        "lower",
+        "greater",
+        "new",
+        "old",
+    }
+)
+
+
+def _named_after_place(ent: SpacySpan, lx: Lexicon) -> bool:
+    """An entity the model tags as a place that is a name plus a country:
+    "Stobart Ireland" (not "Northern Ireland", not a country itself)."""
+    if len(ent) < 2 or lx.country_of(ent.text) is not None:
+        return False
+    first, last = ent[0], ent[-1]
+    return (
+        lx.country_of(last.text) is not None
+        and first.pos_ == "PROPN"
+        and first.text.lower() not in _PLACE_WORDS
+        and lx.country_of(first.text) is None
+    )
