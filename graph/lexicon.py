@@ -86,6 +86,7 @@ class Lexicon:
     negative_quantifiers: frozenset[str] = frozenset()
     org_suffixes: frozenset[str] = frozenset()
     body_nouns: frozenset[str] = frozenset()  # "the world governing body"
+    country_nouns: frozenset[str] = frozenset()  # "the country": the latest state
     female_words: frozenset[str] = frozenset()
     male_words: frozenset[str] = frozenset()
     countries: tuple[Country, ...] = field(default=())
@@ -365,6 +366,7 @@ def _load(extra: str | None) -> Lexicon:
         negative_quantifiers=_concept_lemmas(graph, "NegativeQuantifier"),
         org_suffixes=_concept_lemmas(graph, "OrganisationSuffix"),
         body_nouns=_concept_lemmas(graph, "GenericBodyNoun"),
+        country_nouns=_concept_lemmas(graph, "CountryNoun"),
         female_words=_concept_lemmas(graph, "FemaleWord"),
         male_words=_concept_lemmas(graph, "MaleWord"),
         countries=countries,

@@ -335,3 +335,17 @@ def test_a_company_named_after_a_country_is_no_country(
         Vocab(), words=words, pos=pos, ents=["B-GPE"] + ["I-GPE"] * (len(words) - 1)
     )
     assert _named_after_place(doc.ents[0], load_lexicon()) is named
+
+
+@pytest.mark.model
+def test_the_country_is_the_state_that_was_the_subject(nlp: Any) -> None:
+    from claimgraph.graph.extract import extract
+    from claimgraph.graph.models import Article
+
+    text = (
+        "Chile refused to admit that it shelled Peruvian territory. "
+        "The country's foreign ministry said its soldiers did not fire."
+    )
+    ex = extract(Article(id="t", text=text), nlp)
+    (said,) = [a for a in ex.assertions if a.cue.text == "said"]
+    assert ex.actor(said.speaker).side == "Chile"

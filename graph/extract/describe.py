@@ -51,6 +51,10 @@ def resolve_description(
     head = token.lemma_.lower()
     determiner = next((c.lower_ for c in token.children if c.dep_ == "det"), "")
     nouns = lx.institution_nouns | lx.armed_forces_nouns
+    if head in lx.country_nouns and determiner == "the" and token.tag_ == "NN":
+        found = _the_country(index, token)
+        if found is not None:
+            return found
     if head in lx.body_nouns and determiner not in _INDEFINITE:
         found = _story_body(index, token, span)
         if found is not None:
@@ -106,6 +110,22 @@ def resolve_description(
         index.plural.add(key)
         return key
     return _fallback(index, token, span)
+
+
+def _the_country(index: ActorRegistry, token: Token) -> str | None:
+    """ "Ukraine refused to admit it shelled Russian territory. The country's
+    foreign ministry ...": the state that is a subject in this or the previous
+    sentence, else the state named last."""
+    doc = token.doc
+    start = doc[token.sent.start - 1].sent.start if token.sent.start > 0 else 0
+
+    def subject(i: int) -> bool:
+        return i >= start and doc[i].dep_ in ("nsubj", "nsubjpass")
+
+    def state(actor: Actor) -> bool:
+        return actor.kind == "state"
+
+    return index._latest_at(token.i, state, subject) or index.latest(token.i, state)
 
 
 #: Dependents that describe a generic noun: "the world governing body", "the
