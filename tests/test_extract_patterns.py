@@ -416,3 +416,12 @@ def test_he_and_she_agree_with_given_names() -> None:
     )
     (row,) = rows(run(text))
     assert row[0] == "Robert Hale"
+
+
+def test_an_apposition_after_the_verb_is_the_narrators_gloss() -> None:
+    text = (
+        "Early reports by the company had estimated that only about 5,000 barrels "
+        "were leaking, a figure that the government later raised to 12,000 to 19,000."
+    )
+    (row,) = rows(run(text))
+    assert row[3] == "only about 5,000 barrels were leaking"

@@ -102,7 +102,15 @@ def trimmed_tokens(
         # "which he said would ...": the relative pronoun and the cue's subject.
         if cue.dep_ == "relcl" and token.i < cue.i:
             drop.add(token.i)
-    kept = [t for t in root.subtree if t.i not in drop and t.i != cue.i]
+        # "5,000 barrels were leaking, a figure the government later raised":
+        # an apposition told after the clause's verb is the narrator's gloss.
+        if token.dep_ == "appos" and token.head.i < root.i < token.i:
+            drop.update(t.i for t in token.subtree)
+    # A non-projective parse yields a subtree out of text order.
+    kept = sorted(
+        (t for t in root.subtree if t.i not in drop and t.i != cue.i),
+        key=lambda t: t.i,
+    )
     return contiguous(kept, root)
 
 
