@@ -184,11 +184,23 @@ def _speaker_token(cue: Token, pattern: str, lx: Lexicon) -> Token | None:
         subject is not None
         and cue.dep_ == "relcl"
         and subject.lower_ in _RELATIVES
-        and cue.head.pos_ in ("NOUN", "PROPN")
-        and cue.head.lemma_.lower() not in lx.document_nouns
+        and _can_speak(cue.head, lx)
+        and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in cue.children)
     ):
         return cue.head  # "the plaintiffs who complain ...": the antecedent speaks
     return subject or inherited_subject(cue, lx)
+
+
+def _can_speak(noun: Token, lx: Lexicon) -> bool:
+    """A noun that can be a speaker: a name, people ("the plaintiffs"), a role
+    or a body; not a thing ("evidence that would confirm ...") or a document."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return True
+    if noun.pos_ != "NOUN" or lemma in lx.document_nouns:
+        return False
+    roles = lx.civilian_nouns | lx.titles | lx.institution_nouns | lx.government_nouns
+    return lemma in roles or noun.tag_ == "NNS"
 
 
 def _accusation_tokens(
