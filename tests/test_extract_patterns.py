@@ -425,3 +425,11 @@ def test_an_apposition_after_the_verb_is_the_narrators_gloss() -> None:
     )
     (row,) = rows(run(text))
     assert row[3] == "only about 5,000 barrels were leaking"
+
+
+def test_a_thing_that_would_confirm_is_no_speaker() -> None:
+    text = (
+        "The chief said there was no evidence that would confirm that the man "
+        "had a gun."
+    )
+    assert {row[0] for row in rows(run(text))} == {"chief"}
