@@ -291,7 +291,7 @@ def _fallback(index: ActorRegistry, token: Token, span: SpacySpan) -> str | None
 
 
 def _owned_by_body(index: ActorRegistry, token: Token, key: str) -> None:
-    """ "Hezbollah's al-Manar television", "the union's newspaper": a group a
+    """ "the party's television station", "the union's newspaper": a group a
     body owns speaks for it; "Scott's family" and other civilians do not."""
     owner = next((c for c in token.lefts if c.dep_ == "poss"), None)
     if owner is None or token.lemma_.lower() in index.lx.civilian_nouns:
