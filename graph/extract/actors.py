@@ -37,7 +37,7 @@ _MODIFIERS = ("det", "poss", "amod", "compound")
 
 
 def _untagged_acronym(token: Token) -> bool:
-    """An acronym the NER model missed, used as a noun phrase ("The IAAF said"):
+    """An acronym the NER model missed, used as a noun phrase ("The IRF said"):
     headline words in capitals ("BREAKING") have no determiner or subject role."""
     return (
         token.pos_ == "PROPN"
@@ -85,7 +85,7 @@ class ActorIndex(ActorRegistry):
             ):
                 heads.append((token.i, token))
             elif _untagged_acronym(token) and token.i not in self._ents:
-                heads.append((token.i, token))  # "The IAAF dismissed ..."
+                heads.append((token.i, token))  # "The IRF dismissed ..."
         for _, item in sorted(heads, key=lambda pair: pair[0]):
             if isinstance(item, type(self.doc[0])):
                 self.resolve(item)
@@ -235,7 +235,7 @@ class ActorIndex(ActorRegistry):
             self._affiliate(key, token)
             return key
         if ent is not None and ent.label_ == "GPE" and _named_after_place(ent, self.lx):
-            # "Stobart Ireland", "Amazon UK": a company named after a country.
+            # "Brennan Ireland", "Acme UK": a company named after a country.
             key = self.org(clean(ent.text), span, ent)
             self._owner(token, key)
             return key
@@ -348,7 +348,7 @@ _PLACE_WORDS = frozenset(
 
 def _named_after_place(ent: SpacySpan, lx: Lexicon) -> bool:
     """An entity the model tags as a place that is a name plus a country:
-    "Stobart Ireland" (not "Northern Ireland", not a country itself)."""
+    "Brennan Ireland" (not "Northern Ireland", not a country itself)."""
     if len(ent) < 2 or lx.country_of(ent.text) is not None:
         return False
     first, last = ent[0], ent[-1]

@@ -37,7 +37,7 @@ def previous_speaker(
     person = token.lower_ in PERSON_PRONOUNS
     plural = token.lower_ in PLURAL_PRONOUNS
     kinds: tuple[str, ...] = ("person",) if person else ("organisation", "state")
-    if plural:  # "Charlotte Police say ... They said": a body or a group
+    if plural:  # "Springfield Police say ... They said": a body or a group
         kinds = ("organisation", "group")
     if item.parent is not None:
         parent = candidates[item.parent]

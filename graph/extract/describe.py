@@ -271,7 +271,7 @@ def _fallback(index: ActorRegistry, token: Token, span: SpacySpan) -> str | None
         if name_span[-1].lower_ in index.lx.org_suffixes:
             return index.org(clean(name_span.text), span)
         if len(name_span) == 1 and _ACRONYM.fullmatch(token.text):
-            # "the IAAF" untagged by the model: an acronym names a body, not a person.
+            # "the IRF" untagged by the model: an acronym names a body, not a person.
             return index.org(token.text, span)
         if looks_like_name(name_span) and len(name_span) >= 2:
             titles = [t for t in span if t.i < name_span.start]
@@ -292,7 +292,7 @@ def _fallback(index: ActorRegistry, token: Token, span: SpacySpan) -> str | None
 
 def _owned_by_body(index: ActorRegistry, token: Token, key: str) -> None:
     """ "the party's television station", "the union's newspaper": a group a
-    body owns speaks for it; "Scott's family" and other civilians do not."""
+    body owns speaks for it; "Reyes's family" and other civilians do not."""
     owner = next((c for c in token.lefts if c.dep_ == "poss"), None)
     if owner is None or token.lemma_.lower() in index.lx.civilian_nouns:
         return

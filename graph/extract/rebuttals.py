@@ -1,7 +1,7 @@
 """What a rejection rejects: the claim it names, and who made that claim.
 
-"Rose McGowan's allegations against him are untrue" rejects allegations made
-by McGowan; "All those allegations are completely false" and "denied it" name
+"Dana Whitfield's allegations against him are untrue" rejects allegations made
+by Whitfield; "All those allegations are completely false" and "denied it" name
 no claim of their own: they answer a claim told before them. Detection uses
 both to pick the claim a rejection answers (``ckg:target``, ``ckg:refersBack``).
 """
@@ -63,7 +63,7 @@ def rejected_claim(own: list[Token], denials: set[int], lx: Lexicon) -> Token | 
 
 
 def claimant(head: Token) -> Token | None:
-    """Who made the claim ``head`` names: its possessor ("McGowan's
+    """Who made the claim ``head`` names: its possessor ("Whitfield's
     allegations") or the agent of "made by"/"from" ("the claim made by X")."""
     for child in head.children:
         if child.dep_ == "poss" and child.pos_ != "PRON":
@@ -79,7 +79,7 @@ def claimant(head: Token) -> Token | None:
 
 def bare_reference(head: Token, lx: Lexicon) -> bool:
     """Whether the claim phrase says nothing of its own content ("the
-    allegations", "McGowan's allegations against him", "it"): it then refers
+    allegations", "Whitfield's allegations against him", "it"): it then refers
     to a claim told before it."""
     owner = claimant(head)
     skip = {t.i for t in owner.subtree} if owner is not None else set()

@@ -135,7 +135,7 @@ class ActorRegistry:
         surname = parts[-1] if name else name_tokens.text
         key = self.surnames.get(surname) or self.surnames.get(name)
         if key is None and len(parts) == 1:
-            key = self.given.get(name)  # "Rose" after "Rose McGowan"
+            key = self.given.get(name)  # "Dana" after "Dana Whitfield"
         key = key or f"person:{slug(name)}"
         words = [t.text for t in title_tokens if not self.lx.country_of(t.text)]
         title = " ".join(words).strip(" ,")
@@ -199,8 +199,8 @@ class ActorRegistry:
             self.actors[short].name,
             initials(self.actors[short].name),
         ):
-            # "The IAAF said ..." before "the International Association of
-            # Athletics Federations": the acronym named this body first.
+            # "The IRF said ..." before "the International Rowing
+            # Federation": the acronym named this body first.
             self.actors[short].name = name
             if armed and side:
                 short = self._rekey(short, f"org:armed-forces-{slug(side)}")

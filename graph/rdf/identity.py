@@ -17,10 +17,10 @@ mentions that used each):
   shape of transliteration variants ("Gaddafi" = "Gadafi"); a single name
   among descriptive words stands for the whole ("the Iran-backed Gadafi
   militia" = "Gadafi");
-* a family by its member's surname ("Scott's family" = "the family of Keith
-  Scott");
+* a family by its member's surname ("Reyes's family" = "the family of Mark
+  Reyes");
 * an organisation by its acronym when the article uses one for it ("the
-  IAAF" after "the International Association of Athletics Federations"), so
+  IRF" after "the International Rowing Federation"), so
   it meets the articles that name it only by the acronym;
 * an unnamed spokesperson by the organisation it speaks for ("an IDF
   spokesperson" is the IDF speaking): :func:`voice_of`;
@@ -75,7 +75,7 @@ def _skeleton(word: str) -> str:
 def acronym(actor: Actor) -> str | None:
     """The acronym an organisation goes by in its article: its own all-capital
     name, or the initials of its name when a mention uses them ("the IDF" for
-    "Israel Defense Forces"; "CMPD" for "Charlotte-Mecklenburg Police
+    "Israel Defense Forces"; "SCPD" for "Springfield-County Police
     Department")."""
     name = actor.name.strip()
     if _ACRONYM.fullmatch(name):
@@ -94,7 +94,7 @@ def canonical_key(actor: Actor) -> str:
     kind, _, name = actor.key.partition(":")
     family = _FAMILY.fullmatch(actor.name.strip())
     if kind == "group" and family:
-        # "Scott's family", "the family of Keith Scott", "Scott family": one group.
+        # "Reyes's family", "the family of Mark Reyes", "Reyes family": one group.
         person = (family.group(1) or family.group(2) or family.group(3)).split()
         return f"group:family-of-{person[-1].lower()}"
     if kind not in ("person", "org") or actor.key.startswith(_ARMED_FORCES):
@@ -109,7 +109,7 @@ def canonical_key(actor: Actor) -> str:
     letters = acronym(actor)
     if letters:
         return f"org:{letters.lower()}"
-    # "Iran-backed Hezbolla militant group": the one name among descriptions.
+    # "Iran-backed Zarvan militant group": the one name among descriptions.
     # Only behind a description: a leading capitalised word is often a demonym
     # ("Russian government", "Russian defence ministry" are two bodies).
     tokens = actor.name.split()
