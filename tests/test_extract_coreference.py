@@ -316,7 +316,7 @@ def test_a_group_a_body_owns_speaks_for_it(nlp: Any) -> None:
 @pytest.mark.parametrize(
     ("words", "pos", "named"),
     [
-        (["Stobart", "Ireland"], ["PROPN", "PROPN"], True),
+        (["Brennan", "Ireland"], ["PROPN", "PROPN"], True),
         (["Northern", "Ireland"], ["PROPN", "PROPN"], False),
         (["Ireland"], ["PROPN"], False),
         (["France", "Ireland"], ["PROPN", "PROPN"], False),
