@@ -433,3 +433,12 @@ def test_a_thing_that_would_confirm_is_no_speaker() -> None:
         "had a gun."
     )
     assert {row[0] for row in rows(run(text))} == {"chief"}
+
+
+def test_a_named_outlets_story_that_suggested_speaks_for_the_outlet() -> None:
+    text = (
+        "The Daily Ledger said a Harbour Times story that suggested the mill "
+        "would close was baseless."
+    )
+    speakers = {row[0]: row[3] for row in rows(run(text))}
+    assert speakers.get("Harbour Times") == "the mill would close"

@@ -492,6 +492,17 @@ def test_a_rejection_answers_the_party_whose_claim_it_names(
     ]
 
 
+def test_a_rejection_is_not_paired_with_the_statement_reporting_it(
+    store: ClaimStore,
+) -> None:
+    """ "The ministry said the army's chief denied the raid": a report, no dispute."""
+    b, army, ministry = two_sides()
+    report = b.say(ministry, "the army chief denied the raid on the village")
+    b.say(army, "the raid on the village", cue="denied", parent=report, rejects=True)
+    ingest_extraction(store, b.build())
+    assert load_findings(store) == []
+
+
 def test_open_rules_need_different_parties_and_related_words(
     store: ClaimStore,
 ) -> None:

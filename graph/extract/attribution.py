@@ -197,7 +197,14 @@ def _can_speak(noun: Token, lx: Lexicon) -> bool:
     lemma = noun.lemma_.lower()
     if noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "NORP"):
         return True
-    if noun.pos_ != "NOUN" or lemma in lx.document_nouns:
+    if lemma in lx.document_nouns:
+        # "a Financial Times story that suggested ...": its named source speaks.
+        return any(
+            (c.dep_ in ("compound", "poss") and c.pos_ == "PROPN")
+            or (c.dep_ == "prep" and c.lower_ in ("by", "from"))
+            for c in noun.children
+        )
+    if noun.pos_ != "NOUN":
         return False
     roles = lx.civilian_nouns | lx.titles | lx.institution_nouns | lx.government_nouns
     return lemma in roles or noun.tag_ == "NNS"
