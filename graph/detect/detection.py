@@ -108,6 +108,10 @@ class _Side:
     confidence: float
 
 
+def _label_key(side: _Side) -> tuple[str, str, str]:
+    return (side.speaker, side.side, side.party)
+
+
 def rule_iri(rule: Rule) -> URIRef:
     """The node standing for a rule file in the graph."""
     return DATA[f"rule/{rule.id}"]
@@ -136,7 +140,7 @@ class _Labels:
     def preload(self) -> None:
         """Look every assertion up in one query (a full run needs most of them)."""
         for row in self.store.select(named_query("assertion-label").text):
-            self.cache.setdefault(str(row["assertion"]), _side(row))
+            self._keep(str(row["assertion"]), _side(row))
 
     def load_incident(self, incident: Node) -> None:
         """Look up every assertion about ``incident`` in one query."""
@@ -146,7 +150,15 @@ class _Labels:
         self.incidents.add(key)
         query = named_query("incident-assertion-labels").text
         for row in self.store.select(query, {"incident": incident}):
-            self.cache.setdefault(str(row["assertion"]), _side(row))
+            self._keep(str(row["assertion"]), _side(row))
+
+    def _keep(self, key: str, side: _Side) -> None:
+        # A merged speaker (or its side) has several labels, one row each, in
+        # whatever order the store returns them: the first in sort order wins,
+        # as in the reports, so every store writes the same explanation.
+        held = self.cache.get(key)
+        if held is None or _label_key(side) < _label_key(held):
+            self.cache[key] = side
 
     def side(self, assertion: Node) -> _Side:
         key = str(assertion)
@@ -154,7 +166,8 @@ class _Labels:
             rows = self.store.select(
                 named_query("assertion-label").text, {"assertion": assertion}
             )
-            self.cache[key] = _side(rows[0] if rows else {})
+            sides = [_side(row) for row in rows] or [_side({})]
+            self.cache[key] = min(sides, key=_label_key)
         return self.cache[key]
 
     def name(self, node: Node | None) -> str:
@@ -169,7 +182,9 @@ class _Labels:
                     "SELECT ?l ?n WHERE { ?n skos:prefLabel ?l }", {"n": node}
                 )
                 self.names[key] = (
-                    str(rows[0]["l"]) if rows else humanise(local_name(node))
+                    min(str(row["l"]) for row in rows)
+                    if rows
+                    else humanise(local_name(node))
                 )
         return self.names[key]
 
@@ -179,7 +194,7 @@ class _Labels:
             rows = self.store.select(
                 "SELECT ?l ?e WHERE { ?e rdfs:label ?l }", {"e": node}
             )
-            self.events[key] = str(rows[0]["l"]) if rows else "event"
+            self.events[key] = min(str(row["l"]) for row in rows) if rows else "event"
         return self.events[key]
 
 
