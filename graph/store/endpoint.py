@@ -111,13 +111,13 @@ class Endpoint:
         seconds: float,
         late: CkgError | None = None,
     ) -> _T:
-        """Run one rdflib request to ``url`` under a deadline; map its failures."""
+        """Run one HTTP request to ``url`` under a deadline; map its failures."""
 
         def guarded() -> _T:
             try:
                 return work()
             except urllib.error.HTTPError as exc:
-                with exc:  # rdflib raises it for updates; the body has the reason
+                with exc:  # urllib raises it (rdflib's updates too); body: the reason
                     body = exc.read(2000).decode("utf-8", errors="replace")
                 raise _Status(exc.code, body or str(exc.reason)) from None
             except urllib.error.URLError as exc:
@@ -174,7 +174,7 @@ class Endpoint:
                 raise error from None
             raise StoreError(
                 f"{self.url} is not a SPARQL endpoint (HTTP {status.code}: "
-                f"{status.detail})."
+                f"{page_text(status.detail)[:300]})."
             ) from None
         except CkgError:
             raise
