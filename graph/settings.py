@@ -6,20 +6,21 @@ reads ``os.environ``. Override a field in code with :func:`dataclasses.replace`:
 
     settings = dataclasses.replace(Settings.from_env(), query_timeout=5.0)
 
-==============================  ===================  ==========================
-variable                        field                default
-==============================  ===================  ==========================
-``CLAIMGRAPH_STORE``            ``store``            ``.claimgraph``
-``CLAIMGRAPH_QUERY_TIMEOUT``    ``query_timeout``    none (no limit)
-``CLAIMGRAPH_LOCK_WAIT``        ``lock_wait``        none (fail at once)
-``CLAIMGRAPH_SPARQL_USER``      ``sparql_user``      none (no HTTP Basic)
-``CLAIMGRAPH_SPARQL_PASSWORD``  ``sparql_password``  empty
-``CLAIMGRAPH_SPARQL_GRAPHS``    ``sparql_graphs``    none (probe the server)
-``CLAIMGRAPH_MAX_BYTES``        ``max_bytes``        5,000,000
-``CLAIMGRAPH_RULES_DIR``        ``rules_dir``        none
-``CLAIMGRAPH_LEXICON_DIR``      ``lexicon_dir``      none
-``CLAIMGRAPH_REAL_CORPUS``      ``real_corpus``      ``.real-corpus``
-==============================  ===================  ==========================
+=================================  ======================  =======================
+variable                           field                   default
+=================================  ======================  =======================
+``CLAIMGRAPH_STORE``               ``store``               ``.claimgraph``
+``CLAIMGRAPH_QUERY_TIMEOUT``       ``query_timeout``       none (no limit)
+``CLAIMGRAPH_LOCK_WAIT``           ``lock_wait``           none (fail at once)
+``CLAIMGRAPH_SPARQL_USER``         ``sparql_user``         none (no HTTP Basic)
+``CLAIMGRAPH_SPARQL_PASSWORD``     ``sparql_password``     empty
+``CLAIMGRAPH_SPARQL_GRAPHS``       ``sparql_graphs``       none (probe the server)
+``CLAIMGRAPH_SPARQL_GRAPH_STORE``  ``sparql_graph_store``  none (``auto``)
+``CLAIMGRAPH_MAX_BYTES``           ``max_bytes``           5,000,000
+``CLAIMGRAPH_RULES_DIR``           ``rules_dir``           none
+``CLAIMGRAPH_LEXICON_DIR``         ``lexicon_dir``         none
+``CLAIMGRAPH_REAL_CORPUS``         ``real_corpus``         ``.real-corpus``
+=================================  ======================  =======================
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ ENV_LOCK_WAIT = "CLAIMGRAPH_LOCK_WAIT"
 ENV_SPARQL_USER = "CLAIMGRAPH_SPARQL_USER"
 ENV_SPARQL_PASSWORD = "CLAIMGRAPH_SPARQL_PASSWORD"
 ENV_SPARQL_GRAPHS = "CLAIMGRAPH_SPARQL_GRAPHS"
+ENV_SPARQL_GRAPH_STORE = "CLAIMGRAPH_SPARQL_GRAPH_STORE"
 ENV_MAX_BYTES = "CLAIMGRAPH_MAX_BYTES"
 ENV_RULES = "CLAIMGRAPH_RULES_DIR"
 ENV_LEXICON = "CLAIMGRAPH_LEXICON_DIR"
@@ -77,6 +79,9 @@ class Settings:
     sparql_password: str = field(default="", repr=False)
     #: ``"default"``, ``"asserted"``, or ``None`` to ask the endpoint.
     sparql_graphs: str | None = None
+    #: Where remote writes are POSTed as documents (SPARQL Graph Store
+    #: Protocol): a URL, ``"none"``, or ``None``/``"auto"`` (Virtuoso's, guessed).
+    sparql_graph_store: str | None = None
     #: Size limit per input article, in bytes.
     max_bytes: int = DEFAULT_MAX_BYTES
     #: A folder of extra ``.rq`` rules.
@@ -99,6 +104,13 @@ class Settings:
                 f"'{self.sparql_graphs}'.",
                 setting="sparql_graphs",
                 name="The SPARQL graphs mode",
+            )
+        store = self.sparql_graph_store
+        if store is not None and not _graph_store_value(store):
+            raise UsageError(
+                f"{{name}} must be 'auto', 'none' or an http(s) URL, not '{store}'.",
+                setting="sparql_graph_store",
+                name="The SPARQL Graph Store URL",
             )
         if self.max_bytes < 0:
             raise UsageError(
@@ -151,6 +163,12 @@ class Settings:
             raise StoreError(
                 f"{ENV_SPARQL_GRAPHS} must be 'default' or 'asserted', not '{mode}'."
             )
+        graph_store = text(ENV_SPARQL_GRAPH_STORE)
+        if graph_store is not None and not _graph_store_value(graph_store):
+            raise StoreError(
+                f"{ENV_SPARQL_GRAPH_STORE} must be 'auto', 'none' or an http(s) URL, "
+                f"not '{graph_store}'."
+            )
         return cls(
             store=text(ENV_STORE) or DEFAULT_LOCATION,
             query_timeout=seconds(ENV_QUERY_TIMEOUT),
@@ -158,11 +176,16 @@ class Settings:
             sparql_user=text(ENV_SPARQL_USER),
             sparql_password=env.get(ENV_SPARQL_PASSWORD, ""),
             sparql_graphs=mode or None,
+            sparql_graph_store=graph_store,
             max_bytes=limit,
             rules_dir=folder(ENV_RULES),
             lexicon_dir=folder(ENV_LEXICON),
             real_corpus=folder(ENV_REAL_CORPUS) or DEFAULT_REAL_CORPUS,
         )
+
+
+def _graph_store_value(value: str) -> bool:
+    return value in ("auto", "none") or value.startswith(("http://", "https://"))
 
 
 def resolve_settings(settings: Settings | None) -> Settings:

@@ -8,7 +8,9 @@
 # install preseeds the dba password (the package's own service never starts under
 # policy-rc.d, so the account stays dba/dba either way) and installs Debian's
 # virtuoso-opensource. start copies the packaged virtuoso.ini with the database
-# in DIR and both ports on 127.0.0.1, waits until /sparql answers (60 s at most),
+# in DIR and both ports on 127.0.0.1 and ResultSetMaxRows raised from 10,000 to
+# 1,000,000 (claimgraph refuses an answer cut at the limit; a dispute rebuild
+# reads ~30,000 rows for a big incident), waits until /sparql answers (60 s at most),
 # and grants SPARQL_UPDATE to the anonymous SPARQL user: safe only because
 # nothing outside this machine can connect. stop ends that server (TERM, then
 # KILL after 5 s).
@@ -54,6 +56,7 @@ start)
       -e "s#^ServerPort *= *1111#ServerPort = 127.0.0.1:$sql#" \
       -e "s#^ServerPort *= *8890#ServerPort = 127.0.0.1:$http#" \
       -e "s#^DirsAllowed *=.*#DirsAllowed = ., $dir, /usr/share/virtuoso-opensource-7/vad#" \
+      -e "s#^ResultSetMaxRows *=.*#ResultSetMaxRows = 1000000#" \
       "$ini" > "$dir/virtuoso.ini"
   (cd "$dir" && exec virtuoso-t +foreground +configfile "$dir/virtuoso.ini" \
       < /dev/null > "$dir/stdout.log" 2>&1) &

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rdflib import URIRef
 
-from claimgraph.graph.detect.detection import word_overlap
+from claimgraph.graph.detect.relevance import word_overlap
 from claimgraph.graph.pipeline import ingest_extraction
 from claimgraph.graph.report.findings import finding_json, load_findings
 from claimgraph.graph.store import ClaimStore, open_store

@@ -21,6 +21,7 @@ def test_defaults_and_environment() -> None:
             "CLAIMGRAPH_SPARQL_USER": "reader",
             "CLAIMGRAPH_SPARQL_PASSWORD": "pw",
             "CLAIMGRAPH_SPARQL_GRAPHS": "Asserted",
+            "CLAIMGRAPH_SPARQL_GRAPH_STORE": "http://db/sparql-graph-crud",
             "CLAIMGRAPH_MAX_BYTES": "100",
             "CLAIMGRAPH_RULES_DIR": "/rules",
             "CLAIMGRAPH_LEXICON_DIR": "/lexicon",
@@ -34,6 +35,7 @@ def test_defaults_and_environment() -> None:
         sparql_user="reader",
         sparql_password="pw",
         sparql_graphs="asserted",
+        sparql_graph_store="http://db/sparql-graph-crud",
         max_bytes=100,
         rules_dir=Path("/rules"),
         lexicon_dir=Path("/lexicon"),
@@ -50,6 +52,7 @@ def test_defaults_and_environment() -> None:
         ("CLAIMGRAPH_MAX_BYTES", "lots", InputError, "whole number of bytes"),
         ("CLAIMGRAPH_MAX_BYTES", "-1", InputError, "whole number of bytes"),
         ("CLAIMGRAPH_SPARQL_GRAPHS", "union", StoreError, "'default' or 'asserted'"),
+        ("CLAIMGRAPH_SPARQL_GRAPH_STORE", "off", StoreError, "'auto', 'none' or an"),
     ],
 )
 def test_bad_environment_names_the_variable(
@@ -73,6 +76,8 @@ def test_code_overrides_are_checked_and_name_the_value() -> None:
     )
     with pytest.raises(UsageError, match="^The SPARQL graphs mode must be"):
         Settings(sparql_graphs="union")
+    with pytest.raises(UsageError, match="^The SPARQL Graph Store URL must be"):
+        Settings(sparql_graph_store="/sparql-graph-crud")
 
 
 def test_settings_are_passed_down_not_read_again(

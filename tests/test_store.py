@@ -15,15 +15,17 @@ from pathlib import Path
 from threading import Thread
 
 import pytest
-from rdflib import Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 
 import claimgraph.graph.store.endpoint as endpoint_module
 from claimgraph.graph.errors import QueryError, StoreError
 from claimgraph.graph.models import Article
 from claimgraph.graph.pipeline import ingest_articles, ingest_extraction
 from claimgraph.graph.rdf.quads import DEFAULT
+from claimgraph.graph.settings import Settings
 from claimgraph.graph.store import insert_data, open_store
 from claimgraph.graph.store.ontology import ensure_ontology
+from claimgraph.graph.store.writes import GraphStore, graph_documents, guess_url
 from tests.builders import ArticleBuilder
 from tests.helpers_store import article_text, check_invariants, fake_extractor
 
@@ -170,6 +172,87 @@ def test_insert_data_keeps_default_and_named_graphs_apart() -> None:
     assert store.ask("ASK { GRAPH <http://example.org/claim> { ?a ?q ?b } }")
 
 
+def test_graph_documents_are_n_triples_one_per_graph_default_last() -> None:
+    claim, asserted = URIRef(X + "claim"), URIRef(X + "asserted")
+    awkward = Literal('q " b \\ nl \n cr \r tab \t ctl \x01 é 😀 """')
+    quads = [
+        (URIRef(X + "a"), URIRef(X + "p"), awkward, DEFAULT),
+        (URIRef(X + "a"), URIRef(X + "q"), Literal("x", lang="en"), claim),
+        (URIRef(X + "a"), URIRef(X + "r"), Literal(3), DEFAULT),
+        (URIRef(X + "a"), URIRef(X + "s"), URIRef(X + "b"), claim),
+    ]
+    documents = graph_documents(quads, asserted)
+    assert [graph for graph, _ in documents] == [claim, asserted]
+    for graph, body in documents:
+        parsed = set(Graph().parse(data=body.decode(), format="nt"))
+        expected = {
+            (s, p, o) for s, p, o, g in quads if (g == DEFAULT) == (graph == asserted)
+        }
+        assert parsed == expected
+    assert [graph for graph, _ in graph_documents(quads, None)] == [claim, None]
+
+
+@pytest.mark.parametrize(
+    ("url", "guess"),
+    [
+        ("http://h:8890/sparql", "http://h:8890/sparql-graph-crud"),
+        ("http://h/db/sparql/", "http://h/db/sparql-graph-crud"),
+        ("http://h/ds/query", None),
+        ("http://h/sparql?default-graph-uri=x", None),
+    ],
+)
+def test_graph_store_url_guess(url: str, guess: str | None) -> None:
+    assert guess_url(url) == guess
+
+
+def test_graph_store_writes_refusals_and_fallback() -> None:
+    """Documents when the URL takes them; INSERT DATA after a guess is refused."""
+    quads = [
+        (URIRef(X + "a"), URIRef(X + "p"), Literal("v"), DEFAULT),
+        (URIRef(X + "a"), URIRef(X + "q"), Literal("w"), URIRef(X + "claim")),
+    ]
+    with fake_endpoint() as url:
+        base = url.removesuffix("/sparql")
+        store = open_store(url, settings=Settings(sparql_graph_store=f"{base}/graphs"))
+        sent = len(FakeEndpoint.seen)
+        store.add_quads(quads)
+        assert len(FakeEndpoint.seen) == sent + 2  # no INSERT DATA
+        paths = [path for path, _ in FakeEndpoint.documents[-2:]]
+        assert paths == [
+            "/graphs?" + urllib.parse.urlencode({"graph": X + "claim"}),
+            "/graphs?default",
+        ]
+        # Once a document was accepted, a failure is an error, not a fallback.
+        with pytest.raises(QueryError, match=r"/graphs answered HTTP 500: Loader"):
+            store.add_quads(
+                [(URIRef(X + "a"), URIRef(X + "p"), Literal("fail"), DEFAULT)]
+            )
+        # Blank nodes span documents: they go as INSERT DATA.
+        store.add_quads([(BNode(), URIRef(X + "p"), Literal("b"), DEFAULT)])
+        assert "\nINSERT DATA {" in FakeEndpoint.seen[-1][1]
+        # A URL given in the settings that refuses documents is an error.
+        wrong = open_store(url, settings=Settings(sparql_graph_store=f"{base}/gone"))
+        with pytest.raises(StoreError) as raised:
+            wrong.add_quads(quads)
+        assert str(raised.value) == (
+            f"Graph Store endpoint {base}/gone (CLAIMGRAPH_SPARQL_GRAPH_STORE) "
+            "refused a write (HTTP 404: Not here); set it to 'auto' or 'none' to "
+            "write with INSERT DATA."
+        )
+        # A guessed URL that refuses its first document: INSERT DATA from then on.
+        guessed = open_store(url)
+        assert guessed.endpoint is not None and guessed.endpoint.graph_store is None
+        guessed.endpoint.graph_store = GraphStore(f"{base}/gone", guessed=True)
+        guessed.add_quads(quads)
+        assert guessed.endpoint.graph_store.off
+        assert "\nINSERT DATA {" in FakeEndpoint.seen[-1][1]
+        sent = len(FakeEndpoint.seen)
+        guessed.add_quads(quads)
+        assert len(FakeEndpoint.seen) == sent + 1
+        none = open_store(url, settings=Settings(sparql_graph_store="none"))
+        assert none.endpoint is not None and none.endpoint.graph_store is None
+
+
 def test_ontology_is_loaded_once() -> None:
     store = open_store(":memory:")
     assert ensure_ontology(store) is True
@@ -194,10 +277,18 @@ class FakeEndpoint(BaseHTTPRequestHandler):
     """A SPARQL endpoint whose answers the query text picks: slow, 400, 401, 500."""
 
     seen: list[tuple[str, str]] = []  # (Authorization header, body) received
+    documents: list[tuple[str, str]] = []  # (path, body) of Graph Store POSTs
 
     def do_POST(self) -> None:  # noqa: N802 - http.server's name
         data = self.rfile.read(int(self.headers["Content-Length"])).decode()
         self.seen.append((self.headers.get("Authorization", ""), data))
+        if self.headers["Content-Type"].startswith("text/turtle"):
+            if not self.path.startswith("/graphs?"):
+                return self.answer(404, "text/html", "<html><h3>Not here</h3></html>")
+            if "fail" in data:
+                return self.answer(500, "text/plain", "Loader says no")
+            self.documents.append((self.path, data))
+            return self.answer(201, "text/plain", "")
         if self.headers["Content-Type"].startswith("application/sparql-update"):
             if "fail" in data:
                 return self.answer(500, "text/plain", "Engine says no: bad triple")
@@ -213,12 +304,23 @@ class FakeEndpoint(BaseHTTPRequestHandler):
             return self.answer(
                 200, "application/sparql-results+json", '{"boolean": false}'
             )
+        if "maxrows" in text:  # Virtuoso's answer cut at ResultSetMaxRows
+            cell = {"type": "literal", "value": "v"}
+            rows = {
+                "head": {"vars": ["x", "y"]},
+                "results": {"bindings": [{"x": cell}] * 2},
+            }
+            return self.answer(
+                200, "application/sparql-results+json", json.dumps(rows), limit="2"
+            )
         rows = {"head": {"vars": ["x"]}, "results": {"bindings": []}}
         return self.answer(200, "application/sparql-results+json", json.dumps(rows))
 
-    def answer(self, status: int, media: str, body: str) -> None:
+    def answer(self, status: int, media: str, body: str, limit: str = "") -> None:
         self.send_response(status)
         self.send_header("Content-Type", media)
+        if limit:
+            self.send_header("X-SPARQL-MaxRows", limit)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body.encode())
@@ -257,7 +359,7 @@ def test_remote_errors_timeouts_and_credentials(
         assert time.monotonic() - start < 1.5
         with pytest.raises(QueryError, match=r"^Invalid SPARQL query: .*line:1"):
             store.query("SELECT ?x WHERE { ?x 400 }")
-        with pytest.raises(QueryError, match=r"HTTP 400: Bad Request; rdflib"):
+        with pytest.raises(QueryError, match=r"answered HTTP 400: Parse error$"):
             store.query("SELECT ?x WHERE { ?x ?y 400 }")
         with pytest.raises(StoreError, match="refused CLAIMGRAPH_SPARQL_USER"):
             store.query("SELECT ?x WHERE { ?x ?y 'secret' }")
@@ -265,6 +367,13 @@ def test_remote_errors_timeouts_and_credentials(
             store.update("INSERT DATA { <x:a> <x:b> 'fail' }")
         store.update("INSERT DATA { <x:a> <x:b> 'ok' }")
         assert "fail" not in FakeEndpoint.seen[-1][1]  # a failed update is not resent
+        # An answer the server cut at its row limit is an error, not fewer rows.
+        cut = "SELECT ?x ?y WHERE { ?x ?y 'maxrows' }"
+        message = r"cut the answer at its limit of 2 rows \(Virtuoso: ResultSetMaxRows"
+        with pytest.raises(QueryError, match=message):
+            store.select(cut)
+        with pytest.raises(QueryError, match=message):
+            store.select_values(cut)
     monkeypatch.delenv("CLAIMGRAPH_SPARQL_USER")
     with fake_endpoint() as url:
         with pytest.raises(StoreError, match=r"refused access \(HTTP 401\); set CLAIM"):

@@ -9,14 +9,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from rdflib import XSD, Literal, URIRef
 from typer.testing import CliRunner
 
 from claimgraph.cli import app
 from claimgraph.graph.detect.detection import refresh
+from claimgraph.graph.errors import StoreError
 from claimgraph.graph.pipeline import ingest_paths
 from claimgraph.graph.report.findings import finding_json, load_findings
 from claimgraph.graph.report.pages import load_findings_page
+from claimgraph.graph.settings import Settings
 from claimgraph.graph.store import ASSERTED, open_store
+from claimgraph.graph.store.writes import GraphStore
 from tests.helpers_store import fake_extractor, free_port, write_articles
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -103,6 +107,9 @@ def test_fake_extractor_ingest_matches_the_embedded_store(
     with open_store(empty) as remote:
         assert remote.endpoint is not None and remote.endpoint.union_default
         report = ingest_paths(remote, [str(tmp_path / "a")], extractor=fake_extractor)
+        # Written as Graph Store documents (/sparql-graph-crud, guessed).
+        written = remote.endpoint.graph_store
+        assert written is not None and written.confirmed and not written.off
         assert report.findings == 24
         assert findings(remote) == findings(local)
         # Pages (aggregates, values bound inline) are slices of the whole report.
@@ -136,6 +143,62 @@ def test_fake_extractor_ingest_matches_the_embedded_store(
         # Updates (clear-findings) reach the asserted graph: detect rebuilds.
         assert refresh(remote) == 24
         assert findings(remote) == findings(local)
+
+
+def test_insert_data_fallback_and_graph_store_store_the_same(
+    empty: str, tmp_path: Path
+) -> None:
+    """A guessed Graph Store URL that is refused: INSERT DATA, same results."""
+    write_articles(tmp_path / "a", 4)
+    local = open_store(":memory:")
+    ingest_paths(local, [str(tmp_path / "a")], extractor=fake_extractor)
+    with open_store(empty) as remote:
+        assert remote.endpoint is not None
+        missing = empty.replace("/sparql", "/no-such-graph-store")
+        remote.endpoint.graph_store = GraphStore(missing, guessed=True)
+        ingest_paths(remote, [str(tmp_path / "a")], extractor=fake_extractor)
+        assert remote.endpoint.graph_store.off
+        assert findings(remote) == findings(local)
+        assert len(remote) == len(local)
+    # Awkward literals come back the same whichever way they were written.
+    x = "https://w3id.org/claimgraph/id/test/"
+    values = [
+        Literal('q " b \\ nl \n cr \r tab \t ctl \x01 é 日本 😀 """'),
+        Literal("x", lang="en-GB"),
+        Literal("2018-09-18", datatype=XSD.date),
+        Literal("3.50", datatype=XSD.decimal),
+        Literal(""),
+    ]
+    read = "SELECT ?s ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?s"
+    answers = []
+    for mode in ("auto", "none"):
+        with open_store(empty, settings=Settings(sparql_graph_store=mode)) as remote:
+            remote.update(f"DROP SILENT GRAPH <{x}g>")
+            remote.add_quads(
+                [
+                    (URIRef(f"{x}s{n}"), URIRef(f"{x}p"), value, URIRef(f"{x}g"))
+                    for n, value in enumerate(values)
+                ]
+            )
+            rows = remote.query(read, {"g": URIRef(f"{x}g")})
+            answers.append([tuple(row) for row in rows])  # type: ignore[arg-type]
+    assert answers[0] == answers[1] and len(answers[0]) == len(values)
+    assert answers[0][0][1] == values[0]
+
+
+def test_explicit_graph_store_refusal_is_one_line(empty: str, tmp_path: Path) -> None:
+    write_articles(tmp_path / "a", 1)
+    missing = empty.replace("/sparql", "/no-such-graph-store")
+    settings = Settings(sparql_graph_store=missing)
+    with open_store(empty, settings=settings) as remote:
+        with pytest.raises(StoreError) as raised:
+            ingest_paths(remote, [str(tmp_path / "a")], extractor=fake_extractor)
+    message = str(raised.value)
+    assert message.startswith(
+        f"Graph Store endpoint {missing} (CLAIMGRAPH_SPARQL_GRAPH_STORE) "
+        "refused a write (HTTP 404: "
+    )
+    assert "\n" not in message and "<" not in message
 
 
 @pytest.mark.model

@@ -107,14 +107,18 @@ def _findings(store: ClaimStore, incident: Node | None) -> list[_Finding]:
         published = row.get("published")
         if published is not None and (end.published or "~") > str(published):
             end.published = str(published)
-        # Several values of the aspect in one content: keep the first in order.
-        if row.get("actor") is not None and end.actor is None:
-            end.actor = str(row["actor"])
-        if row.get("number") is not None and end.number is None:
-            end.number = Decimal(str(row["number"]))
-            end.unit = str(row["unit"]) if row.get("unit") is not None else None
-        if row.get("holds") is not None and end.holds is None:
-            end.holds = row["holds"] in ("true", "1")
+        # Several values of the aspect in one content: keep the least, as for
+        # the party and date (rows come in the store's own order).
+        actor = row.get("actor")
+        if actor is not None and (end.actor is None or str(actor) < end.actor):
+            end.actor = str(actor)
+        if row.get("number") is not None:
+            value = (Decimal(str(row["number"])), str(row.get("unit") or ""))
+            if end.number is None or value < (end.number, end.unit or ""):
+                end.number, end.unit = value[0], value[1] or None
+        if row.get("holds") is not None:
+            holds = row["holds"] in ("true", "1")
+            end.holds = holds if end.holds is None else end.holds and holds
     return sorted((f for f in found.values() if len(f.ends) == 2), key=lambda f: f.id)
 
 

@@ -8,7 +8,7 @@ conflict-type concept), ``confidence`` and ``explain`` (a template filled with
 optionally ``symmetric: yes`` (either order is one finding), ``link`` (an extra
 ``ckg:`` property from ``?a1`` to ``?a2``, e.g. ``rebuts``) and ``similarity``
 (keep a row only when ``?value1`` and ``?value2`` share at least this share of
-words; see :func:`graph.detect.detection.word_overlap`) and ``select: best``
+words; see :func:`graph.detect.relevance.word_overlap`) and ``select: best``
 (keep for each ``?a1`` only its most related ``?a2``, for rules that return
 every candidate a statement may answer; such a rule is a fallback, and a pair
 another rule reports is left to that rule).
@@ -62,7 +62,7 @@ class Rule:
 
 
 #: ``# select:`` values: ``best`` keeps, for each ``?a1``, only the candidate
-#: ``?a2`` most related to it (see :func:`graph.detect.detection.relevance`).
+#: ``?a2`` most related to it (see :func:`graph.detect.relevance.relevance`).
 SELECTS = ("best",)
 
 

@@ -8,11 +8,14 @@ Locations:
 
 Modules: :mod:`.base` (:class:`ClaimStore`, over one backend), :mod:`.backend`
 (the :class:`Backend` protocol), :mod:`.oxigraph` (embedded), :mod:`.memory`
-(rdflib memory), :mod:`.endpoint` (remote), :mod:`.convert` (the rdflib ->
-pyoxigraph term converter), :mod:`.common` (locations, deadlines, row helpers).
+(rdflib memory), :mod:`.endpoint` (remote), :mod:`.writes` (how a remote store
+is written: ``INSERT DATA`` or Graph Store Protocol documents), :mod:`.convert`
+(the rdflib -> pyoxigraph term converter), :mod:`.common` (locations, deadlines,
+row helpers).
 
 Settings (:class:`~graph.settings.Settings`): the default location, the query
-timeout, the lock wait and the endpoint's credentials and graphs mode.
+timeout, the lock wait and the endpoint's credentials, graphs mode and Graph
+Store URL.
 """
 
 from __future__ import annotations
@@ -25,9 +28,11 @@ from .backend import Backend
 from .base import ClaimStore
 from .common import ASSERTED, MEMORY, RDFLIB_MEMORY
 from .convert import ox_term, to_oxigraph
-from .endpoint import Endpoint, insert_data, open_remote, remote_query, remote_update
+from .endpoint import Endpoint, open_remote
 from .memory import DatasetBackend, rdflib_memory_backend
 from .oxigraph import OxigraphBackend, open_oxigraph, oxigraph_memory_backend
+from .rewrite import remote_query, remote_update
+from .writes import insert_data
 
 __all__ = [
     "ASSERTED",
@@ -99,6 +104,7 @@ def open_store(
             user=settings.sparql_user,
             password=settings.sparql_password,
             mode=settings.sparql_graphs,
+            graph_store=settings.sparql_graph_store,
         )
         return ClaimStore(remote, where, read_only, timeout)
     else:

@@ -1,29 +1,47 @@
 """A remote SPARQL 1.1 Protocol endpoint (Virtuoso, Fuseki, GraphDB, ...).
 
-Settings: ``sparql_user``/``sparql_password`` (HTTP Basic) and ``sparql_graphs``
-(``default`` or ``asserted``; see :class:`Endpoint`).
+Settings: ``sparql_user``/``sparql_password`` (HTTP Basic), ``sparql_graphs``
+(``default`` or ``asserted``; see :class:`Endpoint`) and ``sparql_graph_store``
+(writes as Graph Store Protocol documents; see :mod:`.writes`).
 """
 
 from __future__ import annotations
 
+import base64
 import http.client
-import re
 import urllib.error
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import partial
 from typing import TypeVar
 
 from rdflib import URIRef
-from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.stores.sparqlconnector import SPARQLConnector
 from rdflib.plugins.stores.sparqlstore import SPARQLUpdateStore
 from rdflib.query import Result
 from rdflib.term import Node
 
-from ...ontology.vocab import PREFIXES
 from ..errors import CkgError, QueryError, StoreError, UsageError
-from ..rdf.quads import DEFAULT, Quad
-from .common import ASSERTED, COUNT_ALL, lexical_rows, one_line, with_deadline
+from ..rdf.quads import Quad
+from .answers import GRAPHS, JSON_RESULTS, TABLES, Answer, check_complete, fetch
+from .common import ASSERTED, COUNT_ALL, one_line, with_deadline
+from .rewrite import (
+    PROLOGUE,
+    is_graph_form,
+    remote_query,
+    remote_update,
+    syntax_error,
+)
+from .writes import (
+    AUTO,
+    OFF,
+    GraphStore,
+    graph_documents,
+    guess_url,
+    has_blank_nodes,
+    insert_data,
+    page_text,
+)
 
 _T = TypeVar("_T")
 #: Seconds a remote update, or a remote query without a timeout, may take.
@@ -31,94 +49,11 @@ HTTP_TIMEOUT = 300.0
 #: Seconds the check at open may take.
 PROBE_TIMEOUT = 30.0
 
-_WHERE = re.compile(r"\bWHERE\s*\{", re.I)
-_ASK = re.compile(r"\bASK\s*\{", re.I)
-_OPERATION = re.compile(r";\s*(?=(?:DELETE|INSERT|WITH)\b)", re.I)
-_PROLOGUE = " ".join(f"PREFIX {name}: <{ns}>" for name, ns in PREFIXES.items())
 #: True only where Virtuoso's system graph shows in the default graph (a union).
 _UNION_PROBE = (
     "ASK { GRAPH <http://www.openlinksw.com/schemas/virtrdf#> { ?s ?p ?o } "
     "FILTER EXISTS { ?s ?p ?o } }"
 )
-_ACCEPT = (
-    "application/sparql-results+json, text/turtle;q=0.9, "
-    "application/n-triples;q=0.8, application/rdf+xml;q=0.5"
-)
-#: For CONSTRUCT and DESCRIBE: Virtuoso takes the first type it can make, and
-#: would answer them as an ``?s ?p ?o`` table in SPARQL JSON.
-_GRAPH_ACCEPT = "text/turtle, application/n-triples;q=0.9, application/rdf+xml;q=0.5"
-_GRAPH_FORM = re.compile(
-    r"^\s*(?:(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*(?:CONSTRUCT|DESCRIBE)\b",
-    re.I,
-)
-
-
-def _strip_comments(text: str) -> str:
-    return "\n".join(
-        line for line in text.splitlines() if not line.lstrip().startswith("#")
-    )
-
-
-def remote_query(
-    text: str, bindings: Mapping[str, Node], *, asserted: bool = True
-) -> str:
-    """Rewrite a query for a SPARQL server: ``FROM <asserted>`` and bindings.
-
-    Bindings become a ``VALUES`` block at the start of the WHERE group, with each
-    term serialised by rdflib (``Node.n3()``), so FILTERs see them and no value is
-    formatted into the query as text (a trailing ``VALUES`` is rejected by
-    Virtuoso after ASK). ``asserted=False`` leaves the dataset alone.
-    """
-    body = _strip_comments(text)
-    match = _WHERE.search(body) or _ASK.search(body)
-    if match is None:
-        return text
-    brace = match.end()
-    keyword_end = match.start() + (3 if match.re is _ASK else 0)
-    values = ""
-    if bindings:
-        names = " ".join(f"?{name}" for name in bindings)
-        terms = " ".join(term.n3() for term in bindings.values())
-        values = f" VALUES ({names}) {{ ({terms}) }} "
-    dataset = f" FROM <{ASSERTED}> " if asserted else ""
-    return (
-        body[:keyword_end] + dataset + body[keyword_end:brace] + values + body[brace:]
-    )
-
-
-def remote_update(text: str) -> str:
-    """Point every operation of an update at the asserted graph (``WITH``)."""
-    operations = _OPERATION.split(_strip_comments(text))
-    return " ;\n".join(
-        f"WITH <{ASSERTED}> {op.strip()}" for op in operations if op.strip()
-    )
-
-
-def insert_data(
-    quads: Iterable[Quad], default: URIRef | None, *, split: int = 0
-) -> str:
-    """``INSERT DATA`` for ``quads``, sent as one request.
-
-    Default-graph quads go to the graph ``default`` when given, else to the
-    server's default graph. With ``split``, each graph gets its own operations
-    of at most ``split`` triples (Virtuoso compiles one operation into at most
-    10,000 lines of SQL); otherwise it is one operation, atomic on any server.
-    """
-    groups: dict[URIRef | None, list[str]] = {}
-    for s, p, o, g in quads:
-        target = (default if g == DEFAULT else g) or None
-        groups.setdefault(target, []).append(f"{s.n3()} {p.n3()} {o.n3()} .")
-    blocks = []
-    for graph, triples in groups.items():
-        step = split or len(triples)
-        for start in range(0, len(triples), step):
-            block = "\n".join(triples[start : start + step])
-            blocks.append(
-                block if graph is None else f"GRAPH <{graph}> {{\n{block}\n}}"
-            )
-    if split:
-        return " ;\n".join(f"INSERT DATA {{\n{block}\n}}" for block in blocks)
-    return "INSERT DATA {\n" + "\n".join(blocks) + "\n}"
 
 
 class _Status(Exception):
@@ -133,7 +68,7 @@ class _Status(Exception):
 class _Connector(SPARQLUpdateStore):
     """rdflib's ``SPARQLUpdateStore`` sending claimgraph's ``Accept`` header."""
 
-    accept = _ACCEPT
+    accept = TABLES
 
     def response_mime_types(self) -> str:
         # rdflib's own Accept names one result format: ``json`` offers nothing
@@ -146,9 +81,11 @@ class _Connector(SPARQLUpdateStore):
 class Endpoint:
     """A SPARQL 1.1 Protocol endpoint (query URL, optional separate update URL).
 
-    Requests go through rdflib's :class:`SPARQLUpdateStore` (its
-    ``SPARQLConnector`` layer: form POSTs for queries, ``application/sparql-update``
-    for updates); each runs under a deadline, since rdflib sets no HTTP timeout.
+    Queries are form POSTs (:mod:`.answers`, which refuses an answer the server
+    cut at its row limit); updates go through rdflib's :class:`SPARQLUpdateStore`
+    (its ``SPARQLConnector``: ``application/sparql-update``); writes go as
+    ``INSERT DATA`` or Graph Store documents (:mod:`.writes`). Each request runs
+    under a deadline, since urllib sets no HTTP timeout.
 
     ``union_default`` is True for servers whose default graph is the union of all
     graphs (Virtuoso, found by :meth:`probe`, or forced with
@@ -161,8 +98,11 @@ class Endpoint:
     update_url: str
     connector: SPARQLUpdateStore
     union_default: bool = False
-    credentials: bool = False  # whether rdflib sends HTTP Basic credentials
-    graphs: SPARQLUpdateStore | None = None  # asks for a graph (CONSTRUCT, DESCRIBE)
+    credentials: bool = False  # whether HTTP Basic credentials are sent
+    #: Sent with every query and Graph Store write (``Authorization``).
+    headers: dict[str, str] = field(default_factory=dict, repr=False)
+    #: Where writes go as documents (:mod:`.writes`); None: ``INSERT DATA``.
+    graph_store: GraphStore | None = None
 
     def _request(
         self,
@@ -171,13 +111,13 @@ class Endpoint:
         seconds: float,
         late: CkgError | None = None,
     ) -> _T:
-        """Run one rdflib request to ``url`` under a deadline; map its failures."""
+        """Run one HTTP request to ``url`` under a deadline; map its failures."""
 
         def guarded() -> _T:
             try:
                 return work()
             except urllib.error.HTTPError as exc:
-                with exc:  # rdflib raises it for updates; the body has the reason
+                with exc:  # urllib raises it (rdflib's updates too); body: the reason
                     body = exc.read(2000).decode("utf-8", errors="replace")
                 raise _Status(exc.code, body or str(exc.reason)) from None
             except urllib.error.URLError as exc:
@@ -194,22 +134,25 @@ class Endpoint:
 
         return with_deadline(guarded, seconds, late)
 
+    def _answer(self, text: str, accept: str) -> Answer:
+        # Sent as is: rdflib's store would add initBindings as a trailing VALUES,
+        # which Virtuoso rejects after ASK (see remote_query).
+        return fetch(self.url, f"{PROLOGUE}\n{text}", accept, self.headers)
+
     def _run_query(self, text: str) -> Result:
-        # The store's own query() would add initBindings as a trailing VALUES,
-        # which Virtuoso rejects after ASK; the connector sends the text as is.
-        graph_form = _GRAPH_FORM.match(_strip_comments(text))
-        # Not ``and self.graphs``: an rdflib store's truth value is a COUNT query.
-        connector = self.connector
-        if graph_form and self.graphs is not None:
-            connector = self.graphs
-        answer: object = SPARQLConnector.query(connector, f"{_PROLOGUE}\n{text}")
-        if not isinstance(answer, Result):
-            # rdflib returns (code, "HTTP Error code: reason", None) on HTTP errors.
-            code, message = answer[0], answer[1]  # type: ignore[index]
-            raise _Status(int(code), str(message).partition(": ")[2] or str(message))
-        if answer.type == "SELECT":
-            answer.bindings  # noqa: B018 - parse everything inside the deadline
-        return answer
+        answer = self._answer(text, GRAPHS if is_graph_form(text) else TABLES)
+        result = answer.result()
+        if result.type == "SELECT":
+            check_complete(answer, len(result.bindings), self.url)
+        elif result.graph is not None:
+            check_complete(answer, len(result.graph), self.url)
+        return result
+
+    def _run_values(self, text: str) -> list[dict[str, str | None]]:
+        answer = self._answer(text, JSON_RESULTS)
+        rows = answer.lexical_rows()
+        check_complete(answer, len(rows), self.url)
+        return rows
 
     def probe(self) -> bool:
         """Whether the default graph is the union of all graphs (Virtuoso).
@@ -231,7 +174,7 @@ class Endpoint:
                 raise error from None
             raise StoreError(
                 f"{self.url} is not a SPARQL endpoint (HTTP {status.code}: "
-                f"{status.detail})."
+                f"{page_text(status.detail)[:300]})."
             ) from None
         except CkgError:
             raise
@@ -246,23 +189,26 @@ class Endpoint:
     ) -> Result:
         """Send a query and return rdflib's parsed Result (complete when returned)."""
         rewritten = remote_query(text, bindings, asserted=self.union_default)
+        return self._ask_server(
+            partial(self._run_query, rewritten), text, timeout or HTTP_TIMEOUT
+        )
+
+    def _ask_server(self, work: Callable[[], _T], text: str, seconds: float) -> _T:
+        """Run ``work`` (a query of ``text``) and map its failures."""
         try:
-            return self._request(
-                lambda: self._run_query(rewritten), self.url, timeout or HTTP_TIMEOUT
-            )
+            return self._request(work, self.url, seconds)
         except _Status as status:
-            if status.code == 400 and (reason := _syntax_error(text)):
+            if status.code == 400 and (reason := syntax_error(text)):
                 raise QueryError(f"Invalid SPARQL query: {reason}") from None
             if status.code in (401, 403):
                 raise _refused(status, self.url, self.credentials) from None
             raise QueryError(
                 f"SPARQL endpoint {self.url} answered HTTP {status.code}: "
-                f"{status.detail}; rdflib's connector drops the server's reason, "
-                "so run the query on the server to see it."
+                f"{page_text(status.detail)}"
             ) from None
         except CkgError:
             raise
-        except Exception as exc:  # noqa: BLE001 - rdflib's result parsers
+        except Exception as exc:  # noqa: BLE001 - rdflib's result parsers, JSON
             raise QueryError(
                 one_line(f"Unreadable answer from {self.url}: {exc}")[:500]
             ) from exc
@@ -276,7 +222,7 @@ class Endpoint:
         # which a failed request leaves behind for the next update to resend.
         try:
             self._request(
-                lambda: SPARQLConnector.update(self.connector, f"{_PROLOGUE}\n{text}"),
+                lambda: SPARQLConnector.update(self.connector, f"{PROLOGUE}\n{text}"),
                 self.update_url,
                 HTTP_TIMEOUT,
                 late,
@@ -300,8 +246,11 @@ class Endpoint:
     def select_values(
         self, text: str, bindings: Mapping[str, Node], timeout: float | None
     ) -> list[dict[str, str | None]]:
-        """Rows of a SELECT as text."""
-        return lexical_rows(self.query(text, bindings, timeout))
+        """Rows of a SELECT as text, read from SPARQL JSON without rdflib terms."""
+        rewritten = remote_query(text, bindings, asserted=self.union_default)
+        return self._ask_server(
+            partial(self._run_values, rewritten), text, timeout or HTTP_TIMEOUT
+        )
 
     def count_query(self) -> str:
         """Quads claimgraph wrote; on a union default graph, only ours."""
@@ -317,11 +266,52 @@ class Endpoint:
         """Nothing to release: each request is its own connection."""
 
     def insert(self, quads: list[Quad]) -> None:
-        """Write quads in one request (see :func:`insert_data`)."""
+        """Write quads: one Graph Store POST per graph, or one ``INSERT DATA``.
+
+        Quads with blank nodes always go as ``INSERT DATA``: a blank node is
+        scoped to one document, and a batch's graphs are separate documents.
+        """
+        store = self.graph_store
+        if store is not None and not store.off and not has_blank_nodes(quads):
+            default = ASSERTED if self.union_default else None
+            if self._post_graphs(store, graph_documents(quads, default)):
+                return
         if self.union_default:
             self._send(insert_data(quads, ASSERTED, split=500))
         else:
             self._send(insert_data(quads, None))
+
+    def _post_graphs(
+        self, store: GraphStore, documents: list[tuple[URIRef | None, bytes]]
+    ) -> bool:
+        """POST each document; False if a guessed store refused the first one.
+
+        The fallback then sends the whole batch as ``INSERT DATA``: adding a
+        triple a refused request may have stored already changes nothing.
+        """
+        late = QueryError(
+            f"Graph Store endpoint {store.url} did not answer a write within "
+            f"{HTTP_TIMEOUT:g} s (timeout); the server may still apply it."
+        )
+        for graph, body in documents:
+            try:
+                self._request(
+                    partial(store.post, graph, body), store.url, HTTP_TIMEOUT, late
+                )
+            except _Status as status:
+                if store.confirmed:
+                    raise _refused(status, store.url, self.credentials) from None
+                if store.guessed:
+                    store.off = True
+                    return False
+                raise StoreError(
+                    f"Graph Store endpoint {store.url} (CLAIMGRAPH_SPARQL_GRAPH_STORE) "
+                    f"refused a write (HTTP {status.code}: "
+                    f"{page_text(status.detail)[:300]}); set it to '{AUTO}' or "
+                    f"'{OFF}' to write with INSERT DATA."
+                ) from None
+            store.confirmed = True
+        return True
 
 
 def _refused(status: _Status, url: str, credentials: bool) -> CkgError:
@@ -339,22 +329,8 @@ def _refused(status: _Status, url: str, credentials: bool) -> CkgError:
             "or grant SPARQL update rights."
         )
     return QueryError(
-        f"SPARQL endpoint {url} answered HTTP {status.code}: {status.detail}"
+        f"SPARQL endpoint {url} answered HTTP {status.code}: {page_text(status.detail)}"
     )
-
-
-def _syntax_error(text: str) -> str | None:
-    """rdflib's syntax error for ``text``, or None if the grammar accepts it.
-
-    rdflib's connector drops the server's reason for a rejected query, so a 400
-    is explained by rdflib's parser when it finds the error too (grammar only:
-    server extensions such as Virtuoso's ``bif:`` functions are not errors here).
-    """
-    try:
-        parseQuery(text)
-    except Exception as exc:  # noqa: BLE001 - the parser raises several types
-        return one_line(str(exc))[:500]
-    return None
 
 
 def open_remote(
@@ -364,22 +340,26 @@ def open_remote(
     user: str | None = None,
     password: str = "",
     mode: str | None = None,
+    graph_store: str | None = None,
 ) -> Endpoint:
-    """Connect to ``url``; ``mode``: "default", "asserted" or None (probe)."""
-    auth = (user, password) if user else None
+    """Connect to ``url``; ``mode``: "default", "asserted" or None (probe).
 
-    def connector(accept: str) -> _Connector:
-        made = _Connector(
+    ``graph_store``: a Graph Store Protocol URL, "none", or "auto"/None (guess
+    Virtuoso's beside a union-default ``…/sparql``; see :mod:`.writes`).
+    """
+    auth = (user, password) if user else None
+    headers: dict[str, str] = {}
+    try:
+        # Updates go through rdflib's connector, which sends ``auth`` itself.
+        updates = _Connector(
             query_endpoint=url,
             update_endpoint=update_url or url,
             method="POST_FORM",
             auth=auth,
         )
-        made.accept = accept
-        return made
-
-    try:
-        tables, graphs = connector(_ACCEPT), connector(_GRAPH_ACCEPT)
+        if auth:
+            token = base64.b64encode(f"{user}:{password}".encode("ascii")).decode()
+            headers["Authorization"] = f"Basic {token}"
     except UnicodeEncodeError:
         raise StoreError(
             "The SPARQL user and password (CLAIMGRAPH_SPARQL_USER and "
@@ -387,7 +367,7 @@ def open_remote(
             "sends it)."
         ) from None
     endpoint = Endpoint(
-        url, update_url or url, tables, credentials=bool(auth), graphs=graphs
+        url, update_url or url, updates, credentials=bool(auth), headers=headers
     )
     if mode not in (None, "default", "asserted"):
         raise UsageError(
@@ -397,4 +377,10 @@ def open_remote(
         )
     union = endpoint.probe()
     endpoint.union_default = mode == "asserted" or mode is None and union
+    if graph_store in (None, AUTO):
+        guessed = guess_url(update_url or url) if union else None
+        if guessed is not None:
+            endpoint.graph_store = GraphStore(guessed, guessed=True, headers=headers)
+    elif graph_store != OFF:
+        endpoint.graph_store = GraphStore(graph_store, headers=headers)
     return endpoint

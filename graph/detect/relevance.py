@@ -1,0 +1,119 @@
+"""How related two statements are: content-word overlap and, for the rules
+that pick one candidate (``select: best``), how plainly a rejection answers a
+claim. SPARQL has no string similarity, so this is computed here."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rdflib.term import Node
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ...ontology.vocab import LEX
+
+_WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?")
+#: Inflections dropped so "charged" and "charge" count as one word.
+_SUFFIXES = ("ing", "ed", "es", "s", "e")
+
+
+def _stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        # A final "e" only off longer words: "charge" as "charged", "plane" kept.
+        least = 5 if suffix == "e" else 4
+        if word.endswith(suffix) and len(word) - len(suffix) >= least:
+            return word[: -len(suffix)]
+    return word
+
+
+def _words(text: str, names: bool = True) -> set[str]:
+    """Content words (spaCy's English stop words left out), lightly stemmed;
+    with ``names=False`` capitalised words after the first are left out too."""
+    found = _WORD.findall(text)
+    words = (
+        w.lower().replace("’", "'").removesuffix("'s")
+        for n, w in enumerate(found)
+        if names or n == 0 or not w[:1].isupper()
+    )
+    return {
+        _stem(w)
+        for w in words
+        if (len(w) >= 4 or w[0].isdigit()) and w not in STOP_WORDS and "n't" not in w
+    }
+
+
+def word_overlap(first: str, second: str, *, names: bool = True) -> float:
+    """Share of the shorter text's words (4+ letters, or numbers) the other has.
+
+    Short and function words are left out; 0 when either text has fewer than
+    two such words: short quotes ("the account") say too little to be one
+    statement. ``names=False`` leaves out names ("Israel", "Russian"): two
+    statements naming the same parties are not thereby about one proposition.
+    """
+    one, two = _words(first, names), _words(second, names)
+    if min(len(one), len(two)) < 2:
+        return 0.0
+    return len(one & two) / min(len(one), len(two))
+
+
+#: A candidate must relate to the statement at least this much to be kept.
+MIN_RELEVANCE = 0.3
+
+
+#: Cue classes of claims a bare "the allegations" most likely answers.
+_ALLEGING = frozenset({str(LEX.Claim), str(LEX.Accuse), str(LEX.Blame)})
+#: How far back (characters) a rejection that names no content looks for the
+#: claim it answers; closer claims score higher.
+_REACH = 3000
+
+
+def relevance(row: dict[str, Any]) -> float:
+    """How plainly ``?a1`` answers ``?a2``.
+
+    1 when ``?a1`` names ``?a2``'s speaker or party: in its words ("the claim
+    made by Pakistan's military") or as whose claim it rejects
+    (``?target1``), plus the share of the shorter text's content words the two
+    share. A rejection naming no content of its own (``?refersBack1``: "the
+    allegations are false") answers a claim told before it: the threshold,
+    plus a little for an allegation and for being closer.
+    """
+    first, second = str(row["value1"]), str(row["value2"])
+    said = _words(first)
+    # A name counts when all its words are there: "Financial Times", not "Times"
+    # alone for "New York Times Co.".
+    named = any(
+        (label := _words(str(row[key]))) and label <= said
+        for key in ("speaker2", "party2")
+        if row.get(key) is not None
+    )
+    target = row.get("target1")
+    if target is not None and target in (row.get("s2"), row.get("p2")):
+        named = True
+    if row.get("targetParty1") is not None and row.get("targetParty1") == row.get("p2"):
+        named = True
+    score = (1.0 if named else 0.0) + word_overlap(first, second)
+    if row.get("at1") is None:
+        return score
+    distance = int(row["at1"]) - int(row.get("at2") or 0)
+    if 0 < distance <= _REACH:
+        if row.get("refersBack1") is not None:
+            score += MIN_RELEVANCE + 0.1 * (1 - distance / _REACH)
+            score += 0.05 if str(row.get("verb2")) in _ALLEGING else 0.0
+        elif named:
+            # Of the named party's claims, the one told just before is answered.
+            score += 0.01 * (1 - distance / _REACH)
+    return score
+
+
+def best(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """For each ``?a1``, its most relevant ``?a2`` (ties: the lowest IRI)."""
+    chosen: dict[Node, tuple[float, str, dict[str, Any]]] = {}
+    for row in rows:
+        score = relevance(row)
+        if score < MIN_RELEVANCE:
+            continue
+        held = chosen.get(row["a1"])
+        other = str(row["a2"])
+        if held is None or (score, held[1]) > (held[0], other):
+            chosen[row["a1"]] = (score, other, row)
+    return [row for _, _, row in chosen.values()]
