@@ -442,3 +442,13 @@ def test_a_named_outlets_story_that_suggested_speaks_for_the_outlet() -> None:
     )
     speakers = {row[0]: row[3] for row in rows(run(text))}
     assert speakers.get("Harbour Times") == "the mill would close"
+
+
+def test_a_parenthetical_cue_reports_the_clause_before_it() -> None:
+    text = (
+        "Fewer than 2,000 nurses walked out on Monday, ministers claim, as the "
+        "union put the figure higher."
+    )
+    (row,) = rows(run(text))
+    assert row[0] == "ministers" and row[2] == "claim"
+    assert row[3] == "Fewer than 2,000 nurses walked out on Monday"

@@ -10,6 +10,7 @@ Patterns (the ``pattern`` field of each assertion):
 - ``p_nominal``: "statements from X blaming Y", "warnings from X that ...",
   "X's claim that ...".
 - ``p_gerund``: "Locals reported noticing a sheen".
+- ``p_parenthetical``: "Fewer than 500,000 struck, ministers claim, as ...".
 - ``p_reject``: "X rejected the report", "a charge X denied".
 - ``p_warn``: "X warned them of the strike" (the warned party and the threat).
 - ``p_topic``: "X reported on ..." (the topic is the content).
@@ -73,6 +74,17 @@ def inherited_subject(verb: Token, lx: Lexicon) -> Token | None:
         if nearest is None and node.i == verb.head.i:
             nearest = subject
     return nearest
+
+
+def _parenthetical(cue: Token) -> bool:
+    """ "..., ministers claim, ...": a cue with its own subject set inside the
+    clause it reports, after it (no quotation needed)."""
+    return (
+        cue.dep_ == "parataxis"
+        and cue.head.pos_ in _CLAUSE_POS
+        and cue.head.i < cue.i
+        and subject_of(cue) is not None
+    )
 
 
 def _passive_adjective(cue: Token) -> bool:
@@ -296,6 +308,15 @@ def find_candidates(doc: object, lx: Lexicon, quotes: list[Quote]) -> list[Candi
             clause = token.head
             tokens = contiguous([t for t in clause.subtree if t.i > token.i], clause)
             _add(found, token, cue_class, "p_conj", clause, tokens, None, lx)
+            continue
+        if root is None and _parenthetical(token):
+            # "Fewer than 500,000 struck, ministers claim, as ...": the clause
+            # before a parenthetical cue is what was said.
+            clause = token.head
+            inside = {t.i for t in token.subtree}
+            before = [t for t in clause.subtree if t.i < token.i and t.i not in inside]
+            tokens = contiguous(sorted(before, key=lambda t: t.i), clause)
+            _add(found, token, cue_class, "p_parenthetical", clause, tokens, None, lx)
             continue
         if root is None:
             bare.append((token, cue_class))
