@@ -452,3 +452,25 @@ def test_a_parenthetical_cue_reports_the_clause_before_it() -> None:
     (row,) = rows(run(text))
     assert row[0] == "ministers" and row[2] == "claim"
     assert row[3] == "Fewer than 2,000 nurses walked out on Monday"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The union called the figures laughable.", "the figures laughable"),
+        ("The firm described the report as false.", "the report as false"),
+        (
+            "The ministry said 300 nurses struck, a figure the union described "
+            'as "laughable".',
+            "a figure",
+        ),
+    ],
+)
+def test_calling_a_claim_untrue_rejects_it(text: str, content: str) -> None:
+    ex = run(text)
+    (called,) = [a for a in ex.assertions if a.pattern == "p_call"]
+    assert called.content.text == content and called.rejects and called.refers_back
+
+
+def test_calling_something_a_success_is_no_statement_here() -> None:
+    assert run("The union called the strike a success.").assertions == []

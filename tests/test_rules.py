@@ -503,6 +503,24 @@ def test_a_rejection_is_not_paired_with_the_statement_reporting_it(
     assert load_findings(store) == []
 
 
+def test_calling_figures_untrue_answers_a_claim_with_a_number(
+    store: ClaimStore,
+) -> None:
+    b, army, ministry = two_sides()
+    b.say(
+        ministry,
+        "about 300 soldiers crossed the river",
+        values=[("Count", {"number": 300.0, "unit": "soldier"})],
+    )
+    b.say(ministry, "the talks will resume next week in the capital")
+    b.say(army, "the ministry's figures are laughable", rejects=True, refers_back=True)
+    ingest_extraction(store, b.build())
+    (finding,) = load_findings(store)
+    assert "about 300 soldiers crossed the river" in [
+        a.quote for a in finding.assertions
+    ]
+
+
 def test_open_rules_need_different_parties_and_related_words(
     store: ClaimStore,
 ) -> None:

@@ -62,6 +62,8 @@ MIN_RELEVANCE = 0.3
 
 #: Cue classes of claims a bare "the allegations" most likely answers.
 _ALLEGING = frozenset({str(LEX.Claim), str(LEX.Accuse), str(LEX.Blame)})
+#: Stems of words for numbers a rejection may call untrue ("the figures").
+_FIGURES = frozenset({"figur", "number", "estimat", "statistic", "tally", "count"})
 #: How far back (characters) a rejection that names no content looks for the
 #: claim it answers; closer claims score higher.
 _REACH = 3000
@@ -92,6 +94,8 @@ def relevance(row: dict[str, Any]) -> float:
     if row.get("targetParty1") is not None and row.get("targetParty1") == row.get("p2"):
         named = True
     score = (1.0 if named else 0.0) + word_overlap(first, second)
+    if row.get("number2") is not None and said & _FIGURES:
+        score += 0.2  # "the figures are laughable" answers a claim with a number
     if row.get("at1") is None:
         return score
     distance = int(row["at1"]) - int(row.get("at2") or 0)

@@ -106,7 +106,7 @@ def _rejected(
     head = rejected_claim(own, cues, lx)
     if head is None:
         return
-    assertion.refers_back = bare_reference(head, lx)
+    assertion.refers_back = bare_reference(head, lx, {t.i for t in own})
     owner = claimant(head)
     if assertion.target is None and owner is not None:
         assertion.target = actors.resolve(owner)

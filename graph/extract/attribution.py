@@ -11,6 +11,7 @@ Patterns (the ``pattern`` field of each assertion):
   "X's claim that ...".
 - ``p_gerund``: "Locals reported noticing a sheen".
 - ``p_parenthetical``: "Fewer than 500,000 struck, ministers claim, as ...".
+- ``p_call``: "X called the figures laughable", "a figure X described as false".
 - ``p_reject``: "X rejected the report", "a charge X denied".
 - ``p_warn``: "X warned them of the strike" (the warned party and the threat).
 - ``p_topic``: "X reported on ..." (the topic is the content).
@@ -26,6 +27,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..lexicon import Lexicon
+from .calling import called_false
 from .candidates import (
     WH,
     Candidate,
@@ -293,6 +295,11 @@ def find_candidates(doc: object, lx: Lexicon, quotes: list[Quote]) -> list[Candi
         if token.pos_ == "NOUN" and lemma in lx.cue_nouns:
             found += nominal_candidates(token, lx, quotes)
             continue
+        called = called_false(token, lx)
+        if called is not None:
+            claim, tokens = called
+            _add(found, token, "Reject", "p_call", claim, tokens, None, lx)
+            continue
         if token.pos_ not in _CLAUSE_POS or lemma not in lx.cues:
             if token.dep_ == "prep" or token.lower_ == "according":
                 found += phrase_candidates(token, lx)
@@ -355,6 +362,8 @@ def _add(
     start, end = char_range(cue.doc, tokens)
     if end - start < 2:
         return
+    if pattern == "p_call" and any(c.start <= start and end <= c.end for c in found):
+        return  # "In a statement, X called the report a fabrication": found already
     found.append(
         Candidate(
             cue=cue,

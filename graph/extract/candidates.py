@@ -103,8 +103,15 @@ def trimmed_tokens(
         if cue.dep_ == "relcl" and token.i < cue.i:
             drop.add(token.i)
         # "5,000 barrels were leaking, a figure the government later raised":
-        # an apposition told after the clause's verb is the narrator's gloss.
-        if token.dep_ == "appos" and token.head.i < root.i < token.i:
+        # a noun phrase with its own clause, told after the clause's verb, is
+        # the narrator's gloss.
+        if (
+            token.dep_ in ("appos", "npadvmod")
+            and token.head.i <= root.i < token.i
+            and token.left_edge.i > 0
+            and token.doc[token.left_edge.i - 1].text == ","
+            and any(c.dep_ == "relcl" for c in token.children)
+        ) or (token.dep_ == "appos" and token.head.i < root.i < token.i):
             drop.update(t.i for t in token.subtree)
     # A non-projective parse yields a subtree out of text order.
     kept = sorted(

@@ -77,14 +77,17 @@ def claimant(head: Token) -> Token | None:
     return None
 
 
-def bare_reference(head: Token, lx: Lexicon) -> bool:
+def bare_reference(head: Token, lx: Lexicon, within: set[int] | None = None) -> bool:
     """Whether the claim phrase says nothing of its own content ("the
     allegations", "Whitfield's allegations against him", "it"): it then refers
-    to a claim told before it."""
+    to a claim told before it. Only tokens ``within`` (the statement's own)
+    count when given."""
     owner = claimant(head)
     skip = {t.i for t in owner.subtree} if owner is not None else set()
     for token in head.subtree:
         if token.i == head.i or token.i in skip:
+            continue
+        if within is not None and token.i not in within:
             continue
         if token.pos_ in _FUNCTION or token.pos_ == "PROPN" or token.ent_type_:
             continue
