@@ -474,3 +474,13 @@ def test_calling_a_claim_untrue_rejects_it(text: str, content: str) -> None:
 
 def test_calling_something_a_success_is_no_statement_here() -> None:
     assert run("The union called the strike a success.").assertions == []
+
+
+def test_the_doer_of_a_passive_is_the_by_phrase_not_where_it_went() -> None:
+    ex = run(
+        "The Zarvan Front claimed that a Peruvian tank was destroyed by its "
+        "missile attacks into northern Peru."
+    )
+    (claim,) = ex.assertions
+    doers = [v.actor for v in claim.values if v.aspect == "Responsibility"]
+    assert doers == [claim.speaker]

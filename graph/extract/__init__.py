@@ -51,7 +51,7 @@ def _assertion(
     own = [t for t in tokens if t.i not in nested]
     # A floating quote carries its own words but the cue of the quote before it.
     cue_root = item.cue if item.pattern != "p_floating" else root
-    values = reader.read(tokens, item.cue_class, target, nested)
+    values = reader.read(tokens, item.cue_class, target, nested, item.speaker)
     if item.pattern == "p_warn":
         # The warning itself is the speech act; its timing is the reporter's claim.
         values = [v for v in values if v.aspect != "AdvanceNotice"]

@@ -42,6 +42,7 @@ class AspectReader(CasualtyReader):
         self.lx = lx
         self.actors = actors
         self.plan = reading_plan(lx.aspects)
+        self.speaker: str | None = None
 
     def actor_in(self, phrase: SpacySpan | Iterable[Token]) -> str | None:
         """The first actor (a state first) a phrase names: "Syrian fire" -> Syria."""
@@ -58,9 +59,16 @@ class AspectReader(CasualtyReader):
         return None
 
     def read(
-        self, tokens: list[Token], cue_class: str, target: str | None, nested: set[int]
+        self,
+        tokens: list[Token],
+        cue_class: str,
+        target: str | None,
+        nested: set[int],
+        speaker: str | None = None,
     ) -> list[AspectValue]:
-        """Values in ``tokens`` (minus token indices in ``nested``)."""
+        """Values in ``tokens`` (minus token indices in ``nested``); ``speaker``
+        is whom "its" in the content stands for first."""
+        self.speaker = speaker
         own = [t for t in tokens if t.i not in nested]
         content = Content(tokens, own, cue_class, target)
         values: list[AspectValue] = []
@@ -127,7 +135,7 @@ class AspectReader(CasualtyReader):
                 agent = next((c for c in token.children if c.dep_ == "agent"), None)
                 subject = verb_subject(token)
                 if agent is not None:
-                    add(self.actor_in(phrase_of(agent)), phrase_of(agent))
+                    add(self._agent_actor(agent), phrase_of(agent))
                 elif (
                     subject is not None
                     and subject.i in members
@@ -135,6 +143,21 @@ class AspectReader(CasualtyReader):
                 ):
                     add(self.actor_in(phrase_of(subject)), phrase_of(subject))
         return out
+
+    def _agent_actor(self, agent: Token) -> str | None:
+        """The doer a passive's "by" phrase names: "by its missile attacks into
+        northern X" is the doer "its" stands for, not X (where the attacks went)."""
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.pos_ == "PRON":
+            # "X claimed the tank was destroyed by its attacks": X's own.
+            if owner.lower_ in ("its", "their") and self.speaker is not None:
+                return self.speaker
+            return self.actors.resolve(owner)
+        places = {t.i for c in pobj.children if c.dep_ == "prep" for t in c.subtree}
+        return self.actor_in([t for t in pobj.subtree if t.i not in places])
 
     def _responsible_party(self, aspect: Aspect, token: Token) -> str | None:
         """ "responsibility ... falls on X", "X is responsible", "X is to blame"."""
