@@ -484,3 +484,8 @@ def test_the_doer_of_a_passive_is_the_by_phrase_not_where_it_went() -> None:
     (claim,) = ex.assertions
     doers = [v.actor for v in claim.values if v.aspect == "Responsibility"]
     assert doers == [claim.speaker]
+
+
+def test_a_negated_predicate_makes_the_claim_negative() -> None:
+    (said,) = run("The family said he was not armed.").assertions
+    assert said.polarity == "negative"

@@ -79,7 +79,11 @@ def content_polarity(
     flips the polarity: "X denied that Y happened" asserts not-Y.
     """
     root = _asserted_clause(root, lx)
-    negative = negated(root, lx) or _negative_argument(root, lx)
+    negative = (
+        negated(root, lx)
+        or _negated_predicate(root, lx)
+        or _negative_argument(root, lx)
+    )
     for token in tokens:
         if token.pos_ != "VERB" or token.lemma_.lower() not in lx.negative_implicatives:
             continue
@@ -96,6 +100,13 @@ def content_polarity(
     if cue_class in ("Deny", "Reject"):
         negative = not negative
     return Polarity.NEGATIVE if negative else Polarity.POSITIVE
+
+
+def _negated_predicate(root: Token, lx: Lexicon) -> bool:
+    """ "he was not armed": the negation sits on the copula's predicate."""
+    if root.lemma_.lower() != "be":
+        return False
+    return any(c.dep_ in ("acomp", "attr") and negated(c, lx) for c in root.children)
 
 
 def _asserted_clause(root: Token, lx: Lexicon) -> Token:
