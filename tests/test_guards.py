@@ -275,3 +275,21 @@ def test_same_number_from_two_sides_is_a_corroboration(store: ClaimStore) -> Non
     ingest_extraction(store, b.build())
     assert kinds(store) == [("corroboration", "agreement", "Casualties")]
     assert store.ask("ASK { ?a ckg:corroborates ?b }")
+
+
+def test_a_person_is_named_by_their_surname_a_body_by_its_whole_name() -> None:
+    from claimgraph.graph.detect.relevance import relevance
+
+    def row(value1: str, speaker2: str) -> dict[str, object]:
+        return {
+            "value1": value1,
+            "value2": "something else entirely",
+            "speaker2": speaker2,
+        }
+
+    assert (
+        relevance(row("the story is part of Whitfield's fiction", "Dana Whitfield"))
+        >= 1
+    )
+    assert relevance(row("a Harbour Times story is false", "Harbour Times")) >= 1
+    assert relevance(row("the Times story is false", "New York Times Co.")) < 1

@@ -69,6 +69,16 @@ _FIGURES = frozenset({"figur", "number", "estimat", "statistic", "tally", "count
 _REACH = 3000
 
 
+def _surname(label: object, text: str) -> bool:
+    """A person named by the last word of their name ("Dorsey's fiction" for
+    "Jack Dorsey"), capitalised in ``text`` and at least four letters long."""
+    if label is None:
+        return False
+    words = str(label).split()
+    last = words[-1] if len(words) >= 2 else ""
+    return len(last) >= 4 and last[:1].isupper() and last in _WORD.findall(text)
+
+
 def relevance(row: dict[str, Any]) -> float:
     """How plainly ``?a1`` answers ``?a2``.
 
@@ -87,7 +97,7 @@ def relevance(row: dict[str, Any]) -> float:
         (label := _words(str(row[key]))) and label <= said
         for key in ("speaker2", "party2")
         if row.get(key) is not None
-    )
+    ) or _surname(row.get("speaker2"), first)
     target = row.get("target1")
     if target is not None and target in (row.get("s2"), row.get("p2")):
         named = True
