@@ -76,7 +76,8 @@ def _surname(label: object, text: str) -> bool:
         return False
     words = str(label).split()
     last = words[-1] if len(words) >= 2 else ""
-    return len(last) >= 4 and last[:1].isupper() and last in _WORD.findall(text)
+    found = {w.replace("’", "'").removesuffix("'s") for w in _WORD.findall(text)}
+    return len(last) >= 4 and last[:1].isupper() and last in found
 
 
 def relevance(row: dict[str, Any]) -> float:
