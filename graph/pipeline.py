@@ -128,8 +128,9 @@ def link_incidents(store: ClaimStore, quads: list[Quad], article: URIRef) -> lis
     query = named_query("link-incident").text
     # Lexical rows: a party shared by every article (analysts, an aid group)
     # returns every stored event, and rdflib terms for them cost most of an
-    # article's ingest on a large store.
-    cached: dict[Node, list[dict[str, str | None]]] = {}
+    # article's ingest on a large store. Rows of the article itself or of
+    # articles published too far apart are dropped once per party.
+    cached: dict[Node, list[tuple[str, set[str], str | None, date | None]]] = {}
     for event, event_type in types.items():
         event_parties = {
             party for actor in participants[event] for party in parties[actor]
@@ -138,21 +139,26 @@ def link_incidents(store: ClaimStore, quads: list[Quad], article: URIRef) -> lis
         same_date: set[str] = set()
         for party in sorted(event_parties, key=str):
             if party not in cached:  # one lookup per party for all the article's events
-                cached[party] = store.select_values(query, {"party": party})
-            for row in cached[party]:
-                incident = str(row["incident"])
-                if not families[str(event_type)] & families[str(row["otherType"])]:
-                    continue
-                if row["otherArticle"] == str(article) or _far_apart(
-                    published, _day(row["published"])
-                ):
+                cached[party] = [
+                    (
+                        str(row["incident"]),
+                        families[str(row["otherType"])],
+                        row["date"],
+                        _day(row["published"]),
+                    )
+                    for row in store.select_values(query, {"party": party})
+                    if row["otherArticle"] != str(article)
+                    and not _far_apart(published, _day(row["published"]))
+                ]
+            for incident, other_families, other_date, other_day in cached[party]:
+                if not families[str(event_type)] & other_families:
                     continue
                 shared[incident].add(party)
-                if row["date"] is not None and dates.get(event) == row["date"]:
+                if other_date is not None and dates.get(event) == other_date:
                     same_date.add(incident)
                 # Reports published the same day about one party and one kind of
                 # event are follow-ups of one story (a strike, a denial).
-                if published is not None and published == _day(row["published"]):
+                if published is not None and published == other_day:
                     same_date.add(incident)
         candidates = sorted(
             (-len(found), incident)
