@@ -9,8 +9,10 @@ weeks apart, each article dated in its front matter) to a temporary folder, then
 runs ``claimgraph ingest FOLDER --store TMP --jobs N -q`` as a subprocess once
 per ``--jobs`` value, on a fresh on-disk store each time. Peak RSS is the
 largest sum of resident memory over the command's process tree, sampled every
-0.1 s. Prints a markdown table and the time ratio of the first
-``--jobs`` value to each other one.
+0.1 s, as are the CPU seconds of the main process (with ``--jobs`` > 1 the
+writer, which also checks each article) and of its worker processes. Prints a
+markdown table and the time ratio of the first ``--jobs`` value to each other
+one.
 """
 
 from __future__ import annotations
@@ -126,24 +128,30 @@ def write_corpus(folder: Path, count: int) -> int:
     return words
 
 
-def run(folder: Path, store: Path, jobs: int) -> tuple[float, float]:
-    """Seconds and peak RSS (MiB) of one ingest."""
+def run(folder: Path, store: Path, jobs: int) -> tuple[float, float, float, float]:
+    """Seconds, peak RSS (MiB) and CPU seconds of the main process and of its
+    workers in one ingest."""
     command = [sys.executable, "-c", "from claimgraph.cli import app; app()", "ingest"]
     command += [str(folder), "--store", str(store), "--jobs", str(jobs), "-q"]
     start = time.perf_counter()
     process = psutil.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL)
     peak = 0
+    cpu: dict[int, float] = {}  # last CPU seconds seen per process of the tree
     while process.poll() is None:
         try:
             tree = [process, *process.children(recursive=True)]
             peak = max(peak, sum(p.memory_info().rss for p in tree))
+            for p in tree:
+                times = p.cpu_times()
+                cpu[p.pid] = times.user + times.system
         except psutil.Error:
             pass
         time.sleep(0.1)
     seconds = time.perf_counter() - start
     if process.returncode != 0:
         raise SystemExit(f"ingest --jobs {jobs} failed ({process.returncode})")
-    return seconds, peak / 2**20
+    main_cpu = cpu.pop(process.pid, 0.0)
+    return seconds, peak / 2**20, main_cpu, sum(cpu.values())
 
 
 def main() -> None:
@@ -157,15 +165,18 @@ def main() -> None:
         words = write_corpus(folder, args.articles)
         rows = []
         for jobs in args.jobs:
-            seconds, peak = run(folder, Path(tmp) / f"store-{jobs}", jobs)
-            rows.append((jobs, seconds, peak))
+            rows.append((jobs, *run(folder, Path(tmp) / f"store-{jobs}", jobs)))
     print(f"{args.articles:,} articles, {words:,} words\n")
-    print("| --jobs | seconds | articles/s | words/s | peak RSS MiB | time vs first |")
-    print("|---:|---:|---:|---:|---:|---:|")
-    for jobs, seconds, peak in rows:
+    print(
+        "| --jobs | seconds | articles/s | words/s | peak RSS MiB | time vs first "
+        "| main CPU s | workers CPU s |"
+    )
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for jobs, seconds, peak, main_cpu, workers_cpu in rows:
         print(
             f"| {jobs} | {seconds:.1f} | {args.articles / seconds:.1f} | "
-            f"{words / seconds:,.0f} | {peak:,.0f} | {seconds / rows[0][1]:.2f}x |"
+            f"{words / seconds:,.0f} | {peak:,.0f} | {seconds / rows[0][1]:.2f}x | "
+            f"{main_cpu:.1f} | {workers_cpu:.1f} |"
         )
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rdflib import RDF, XSD, Literal, URIRef
 from rdflib.term import Node
@@ -74,7 +74,7 @@ def _older_versions(store: ClaimStore, article: Article, iri: URIRef) -> list[UR
     return sorted(row["old"] for row in rows if row["old"] != iri)
 
 
-def _day(value: Node | None) -> date | None:
+def _day(value: object) -> date | None:
     """The calendar day of an ISO 8601 date or datetime literal, if it is one."""
     try:
         return date.fromisoformat(str(value)[:10]) if value is not None else None
@@ -122,41 +122,51 @@ def link_incidents(store: ClaimStore, quads: list[Quad], article: URIRef) -> lis
     links: dict[Node, Node] = {}
     if not types:
         return quads
-    families: dict[Node, set[Node]] = defaultdict(set)
-    for row in store.select(named_query("event-families").text):
-        families[row["type"]].add(row["family"])
+    families: dict[str, set[str]] = defaultdict(set)
+    for row in store.select_values(named_query("event-families").text):
+        families[str(row["type"])].add(str(row["family"]))
     query = named_query("link-incident").text
-    cached: dict[Node, list[dict[str, Any]]] = {}
+    # Lexical rows: a party shared by every article (analysts, an aid group)
+    # returns every stored event, and rdflib terms for them cost most of an
+    # article's ingest on a large store. Rows of the article itself or of
+    # articles published too far apart are dropped once per party.
+    cached: dict[Node, list[tuple[str, set[str], str | None, date | None]]] = {}
     for event, event_type in types.items():
         event_parties = {
             party for actor in participants[event] for party in parties[actor]
         }
-        shared: dict[Node, set[Node]] = defaultdict(set)
-        same_date: set[Node] = set()
+        shared: dict[str, set[Node]] = defaultdict(set)
+        same_date: set[str] = set()
         for party in sorted(event_parties, key=str):
             if party not in cached:  # one lookup per party for all the article's events
-                cached[party] = store.select(query, {"party": party})
-            for row in cached[party]:
-                if not families[event_type] & families[row["otherType"]]:
+                cached[party] = [
+                    (
+                        str(row["incident"]),
+                        families[str(row["otherType"])],
+                        row["date"],
+                        _day(row["published"]),
+                    )
+                    for row in store.select_values(query, {"party": party})
+                    if row["otherArticle"] != str(article)
+                    and not _far_apart(published, _day(row["published"]))
+                ]
+            for incident, other_families, other_date, other_day in cached[party]:
+                if not families[str(event_type)] & other_families:
                     continue
-                if row["otherArticle"] == article or _far_apart(
-                    published, _day(row["published"])
-                ):
-                    continue
-                shared[row["incident"]].add(party)
-                if row["date"] is not None and dates.get(event) == str(row["date"]):
-                    same_date.add(row["incident"])
+                shared[incident].add(party)
+                if other_date is not None and dates.get(event) == other_date:
+                    same_date.add(incident)
                 # Reports published the same day about one party and one kind of
                 # event are follow-ups of one story (a strike, a denial).
-                if published is not None and published == _day(row["published"]):
-                    same_date.add(row["incident"])
+                if published is not None and published == other_day:
+                    same_date.add(incident)
         candidates = sorted(
-            (-len(found), str(incident), incident)
+            (-len(found), incident)
             for incident, found in shared.items()
             if len(found) >= 2 or incident in same_date
         )
         if candidates:
-            links[event] = candidates[0][2]
+            links[event] = URIRef(candidates[0][1])
     if not links:
         return quads
     return [

@@ -107,19 +107,55 @@ def _findings(store: ClaimStore, incident: Node | None) -> list[_Finding]:
         published = row.get("published")
         if published is not None and (end.published or "~") > str(published):
             end.published = str(published)
-        # Several values of the aspect in one content: keep the least, as for
-        # the party and date (rows come in the store's own order).
-        actor = row.get("actor")
-        if actor is not None and (end.actor is None or str(actor) < end.actor):
-            end.actor = str(actor)
-        if row.get("number") is not None:
-            value = (Decimal(str(row["number"])), str(row.get("unit") or ""))
-            if end.number is None or value < (end.number, end.unit or ""):
-                end.number, end.unit = value[0], value[1] or None
-        if row.get("holds") is not None:
-            holds = row["holds"] in ("true", "1")
-            end.holds = holds if end.holds is None else end.holds and holds
+    _add_values(store, bindings, found)
     return sorted((f for f in found.values() if len(f.ends) == 2), key=lambda f: f.id)
+
+
+#: dispute-values properties -> the :class:`_End` field they fill.
+_VALUE_FIELDS = {
+    "valueActor": "actor",
+    "valueNumber": "number",
+    "unit": "unit",
+    "valueHolds": "holds",
+}
+
+
+def _add_values(
+    store: ClaimStore, bindings: dict[str, Node], found: dict[str, _Finding]
+) -> None:
+    """Give each end the value its assertion states for the finding's aspect.
+
+    Several value nodes of the aspect in one claim: the first by IRI that has
+    a field gives it (the unit goes with the number), so one incident's rebuild
+    and the whole store's agree.
+    """
+    values: dict[tuple[str, str], dict[str, dict[str, str]]] = defaultdict(dict)
+    for row in store.select_values(named_query("dispute-values").text, bindings):
+        node = values[(str(row["finding"]), str(row["assertion"]))].setdefault(
+            str(row["value"]), {}
+        )
+        field_name = _VALUE_FIELDS.get(local_name(str(row["property"])))
+        if field_name is None:
+            continue
+        text = str(row["object"])
+        if field_name == "actor" and row.get("party") is not None:
+            text = str(row["party"])  # an actor counts as its party
+        held = node.get(field_name)
+        if held is None or text < held:  # several objects: the lowest
+            node[field_name] = text
+    for (finding, assertion), nodes in values.items():
+        item = found.get(finding)
+        end = item.ends.get(assertion) if item is not None else None
+        if end is None:
+            continue
+        for _, fields in sorted(nodes.items()):
+            if end.actor is None and "actor" in fields:
+                end.actor = fields["actor"]
+            if end.number is None and "number" in fields:
+                end.number = Decimal(fields["number"])
+                end.unit = fields.get("unit")
+            if end.holds is None and "holds" in fields:
+                end.holds = fields["holds"] in ("true", "1")
 
 
 def _unit(finding: _Finding) -> str | None:
@@ -211,7 +247,7 @@ def build_disputes(
 ) -> list[_Dispute]:
     """Disputes of one incident (all when None); ``names`` labels actors."""
     findings = _findings(store, incident)
-    statements = restated_statements(store)
+    statements = restated_statements(store, incident)
     groups: dict[tuple[str, str, str | None, str], _Dispute] = {}
     whole = defaultdict(list)
     for f in findings:
@@ -343,6 +379,17 @@ def refresh_disputes(store: ClaimStore, incidents: Iterable[Node] | None = None)
     return sum(1 for q in quads if q[1] == RDF.type and q[2] == CKG.Dispute)
 
 
+#: Findings disputes are built from: contradictions and corroborations are their
+#: evidence, restatements group the statements of open claims. Revisions and fold
+#: links change no dispute.
+_DISPUTE_KINDS = (CKG.Contradiction, CKG.Corroboration, CKG.Restatement)
+
+
 def touched_incidents(findings: Iterable[Quad]) -> list[Node]:
-    """Incidents that detection's ``findings`` quads are about."""
-    return list(dict.fromkeys(q[2] for q in findings if q[1] == CKG.aboutEvent))
+    """Incidents whose disputes detection's ``findings`` quads can change: those
+    of its contradictions, corroborations and restatements."""
+    quads = list(findings)
+    kept = {q[0] for q in quads if q[1] == RDF.type and q[2] in _DISPUTE_KINDS}
+    return list(
+        dict.fromkeys(q[2] for q in quads if q[1] == CKG.aboutEvent and q[0] in kept)
+    )

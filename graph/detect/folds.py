@@ -25,14 +25,19 @@ from .rules import named_query
 
 
 class Statements:
-    """Union-find over ``ckg:restates``: which assertions report one statement."""
+    """Union-find over ``ckg:restates``: which assertions report one statement.
+
+    Each group's root is its lowest IRI, whatever order the pairs come in, so
+    one incident's pairs name its groups as the whole store's do.
+    """
 
     def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
         self.parent: dict[str, str] = {}
         for one, two in pairs:
             self.parent.setdefault(one, one)
             self.parent.setdefault(two, two)
-            self.parent[self.find(one)] = self.find(two)
+            low, high = sorted((self.find(one), self.find(two)))
+            self.parent[high] = low
 
     def __contains__(self, key: str) -> bool:
         """Whether ``key`` restates or is restated by another assertion."""
@@ -59,12 +64,19 @@ class _Foldable(Protocol):
 _F = TypeVar("_F", bound=_Foldable)
 
 
-def restated_statements(store: ClaimStore) -> Statements | None:
-    """Which assertions report one statement; None when nothing is restated."""
-    pairs = [
-        (str(r["a"]), str(r["b"]))
-        for r in store.select_values(named_query("restatements").text)
-    ]
+def restated_statements(
+    store: ClaimStore, incident: Node | None = None
+) -> Statements | None:
+    """Which assertions report one statement (about ``incident``, or anywhere
+    when None); None when nothing is restated. Restatements never cross
+    incidents (the rule joins on the incident), so one incident's pairs group
+    its assertions as the whole store's do."""
+    if incident is None:
+        rows = store.select_values(named_query("restatements").text)
+    else:
+        query = named_query("incident-restatements").text
+        rows = store.select_values(query, {"incident": incident})
+    pairs = [(str(r["a"]), str(r["b"])) for r in rows]
     return Statements(pairs) if pairs else None
 
 
