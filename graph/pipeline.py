@@ -108,6 +108,9 @@ def link_incidents(store: ClaimStore, quads: list[Quad], article: URIRef) -> lis
     dates: dict[Node, str] = {}
     participants: dict[Node, set[Node]] = defaultdict(set)
     parties: dict[Node, set[Node]] = defaultdict(set)
+    # Unnamed groups ("analysts", "witnesses") are one node in every article
+    # that has them: a shared group says nothing about one incident.
+    groups: set[Node] = set()
     for s, p, o, g in quads:
         if g != DEFAULT:
             continue
@@ -119,6 +122,8 @@ def link_incidents(store: ClaimStore, quads: list[Quad], article: URIRef) -> lis
             participants[s].add(o)
         elif p == CKG.party:
             parties[s].add(o)
+        elif p == RDF.type and o == CKG.Group:
+            groups.add(s)
     links: dict[Node, Node] = {}
     if not types:
         return quads
@@ -133,7 +138,10 @@ def link_incidents(store: ClaimStore, quads: list[Quad], article: URIRef) -> lis
     cached: dict[Node, list[tuple[str, set[str], str | None, date | None]]] = {}
     for event, event_type in types.items():
         event_parties = {
-            party for actor in participants[event] for party in parties[actor]
+            party
+            for actor in participants[event]
+            for party in parties[actor]
+            if party not in groups
         }
         shared: dict[str, set[Node]] = defaultdict(set)
         same_date: set[str] = set()
