@@ -77,16 +77,16 @@ def score_disputes(
         story = stories.most_common(1)[0][0]
         found[story] += 1
         for refs in positions:
-            for gold in annotated.get(story, []):
-                hits = [len(refs & side) for side in gold]
-                for index, side in enumerate(gold):
+            for dispute in annotated.get(story, []):
+                hits = [len(refs & side) for side in dispute]
+                for index, side in enumerate(dispute):
                     if hits[index] and hits[index] >= max(hits):
                         placed[story] |= refs & side
     rows = []
     for story in incidents:
-        gold = annotated.get(story, [])
-        statements = {r for dispute in gold for side in dispute for r in side}
-        want, got = len(gold), found[story]
+        disputes = annotated.get(story, [])
+        statements = {r for dispute in disputes for side in dispute for r in side}
+        want, got = len(disputes), found[story]
         rows.append(
             {
                 "incident": story,
