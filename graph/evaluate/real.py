@@ -37,7 +37,7 @@ from ..pipeline import ingest_articles
 from ..report.disputes import load_disputes
 from ..report.findings import AssertionRecord, FindingRecord, load_findings
 from ..store import ClaimStore, open_store
-from .real_disputes import markdown, score_disputes
+from .real_disputes import markdown, score_disputes, span_record
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -283,17 +283,8 @@ def _merging(
     )
     mentions: dict[Ref, str] = {}
     for row in rows:
-        record = AssertionRecord(
-            id=str(row["a"]),
-            speaker="",
-            side=None,
-            cue="",
-            quote="",
-            source=str(row["source"]),
-            start=int(row["start"]),
-            end=int(row["end"]),
-            polarity="",
-            certainty="",
+        record = span_record(
+            str(row["source"]), int(row["start"]), int(row["end"]), str(row["a"])
         )
         ref = mapper.ref(record)
         if ref is not None and articles[ref[0]].meta.get("incident"):

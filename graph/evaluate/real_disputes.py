@@ -22,9 +22,10 @@ Ref = tuple[str, int]  # (article id, gold assertion index)
 TOLERANCE = 0.2
 
 
-def _record(statement: Any, source: str, start: int, end: int) -> AssertionRecord:
+def span_record(source: str, start: int, end: int, ident: str = "") -> AssertionRecord:
+    """A statement known only by where it is: what the scorers map to gold."""
     return AssertionRecord(
-        id=str(getattr(statement, "id", "")),
+        id=ident,
         speaker="",
         side=None,
         cue="",
@@ -43,7 +44,7 @@ def _refs(position: Position, ref: Callable[[AssertionRecord], Ref | None]) -> s
         spans = [(statement.source, statement.start, statement.end)]
         spans += [(r.source, r.start, r.end) for r in statement.reports]
         for source, start, end in spans:
-            mapped = ref(_record(statement, source, start, end))
+            mapped = ref(span_record(source, start, end, statement.id))
             if mapped is not None:
                 found.add(mapped)
     return found

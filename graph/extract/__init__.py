@@ -18,7 +18,7 @@ from .aspects import AspectReader
 from .attribution import find_candidates
 from .candidates import Candidate
 from .events import event_for, find_events
-from .factuality import certainty, content_polarity
+from .factuality import certainty, content_polarity, is_falsity
 from .mentions import doc_text
 from .quotes import find_quotes
 from .rebuttals import bare_reference, claimant, rejected_claim
@@ -115,7 +115,7 @@ def _rejected(
 def _calls_false(token: Token, lx: Lexicon) -> bool:
     """A falsity word said of a claim: "the report is baseless", "a fabrication",
     "false reports"; not "inaccurate fire" (an attribute of something else)."""
-    if token.lemma_.lower() not in lx.falsity and token.lower_ not in lx.falsity:
+    if not is_falsity(token, lx):
         return False
     while token.dep_ == "conj" and token.head is not token:
         token = token.head  # "extensive and inaccurate fire": as "extensive"

@@ -42,7 +42,6 @@ class AspectReader(CasualtyReader):
         self.lx = lx
         self.actors = actors
         self.plan = reading_plan(lx.aspects)
-        self.speaker: str | None = None
 
     def actor_in(self, phrase: SpacySpan | Iterable[Token]) -> str | None:
         """The first actor (a state first) a phrase names: "Syrian fire" -> Syria."""
@@ -68,9 +67,8 @@ class AspectReader(CasualtyReader):
     ) -> list[AspectValue]:
         """Values in ``tokens`` (minus token indices in ``nested``); ``speaker``
         is whom "its" in the content stands for first."""
-        self.speaker = speaker
         own = [t for t in tokens if t.i not in nested]
-        content = Content(tokens, own, cue_class, target)
+        content = Content(tokens, own, cue_class, target, speaker)
         values: list[AspectValue] = []
         for aspect, read in self.plan:
             values += read(self, aspect, content, values)
@@ -89,9 +87,8 @@ class AspectReader(CasualtyReader):
             )
         return list(unique.values())
 
-    def _responsibility(
-        self, aspect: Aspect, tokens: list[Token], cue_class: str, target: str | None
-    ) -> list[AspectValue]:
+    def _responsibility(self, aspect: Aspect, content: Content) -> list[AspectValue]:
+        tokens, cue_class, target = content.own, content.cue_class, content.target
         out: list[AspectValue] = []
         light_verbs = aspect.word_list("lightVerb")
         weapons = aspect.word_list("weaponNoun")
@@ -135,7 +132,7 @@ class AspectReader(CasualtyReader):
                 agent = next((c for c in token.children if c.dep_ == "agent"), None)
                 subject = verb_subject(token)
                 if agent is not None:
-                    add(self._agent_actor(agent), phrase_of(agent))
+                    add(self._agent_actor(agent, content.speaker), phrase_of(agent))
                 elif (
                     subject is not None
                     and subject.i in members
@@ -144,7 +141,7 @@ class AspectReader(CasualtyReader):
                     add(self.actor_in(phrase_of(subject)), phrase_of(subject))
         return out
 
-    def _agent_actor(self, agent: Token) -> str | None:
+    def _agent_actor(self, agent: Token, speaker: str | None) -> str | None:
         """The doer a passive's "by" phrase names: "by its missile attacks into
         northern X" is the doer "its" stands for, not X (where the attacks went)."""
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
@@ -153,8 +150,8 @@ class AspectReader(CasualtyReader):
         owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
         if owner is not None and owner.pos_ == "PRON":
             # "X claimed the tank was destroyed by its attacks": X's own.
-            if owner.lower_ in ("its", "their") and self.speaker is not None:
-                return self.speaker
+            if owner.lower_ in ("its", "their") and speaker is not None:
+                return speaker
             return self.actors.resolve(owner)
         places = {t.i for c in pobj.children if c.dep_ == "prep" for t in c.subtree}
         return self.actor_in([t for t in pobj.subtree if t.i not in places])
@@ -289,7 +286,7 @@ def _read_agent(
     state: AspectReader, aspect: Aspect, content: Content, found: list[AspectValue]
 ) -> list[AspectValue]:
     """Who is responsible, to blame, or carried the act out."""
-    return state._responsibility(aspect, content.own, content.cue_class, content.target)
+    return state._responsibility(aspect, content)
 
 
 @aspect_reader("notice-lead-time")

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .factuality import is_falsity
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -19,10 +21,6 @@ if TYPE_CHECKING:
 #: Verbs that say what something is: "called X Y", "described X as Y".
 CALLING = frozenset({"call", "describe", "label", "brand", "dub", "term"})
 _VERDICT_DEPS = ("oprd", "xcomp", "acomp", "ccomp")
-
-
-def _false(token: Token, lx: Lexicon) -> bool:
-    return token.lemma_.lower() in lx.falsity or token.lower_ in lx.falsity
 
 
 def called_false(cue: Token, lx: Lexicon) -> tuple[Token, list[Token]] | None:
@@ -39,7 +37,7 @@ def called_false(cue: Token, lx: Lexicon) -> tuple[Token, list[Token]] | None:
         preposition = child.dep_ == "prep" and child.lower_ == "as"
         if child.dep_ in _VERDICT_DEPS or preposition:
             words = list(child.subtree)
-            if any(_false(t, lx) for t in words):
+            if any(is_falsity(t, lx) for t in words):
                 verdict = words
                 break
     if verdict is None:

@@ -24,6 +24,11 @@ _CHAIN = {"xcomp", "pcomp", "prep", "advcl", "conj", "ccomp", "acl"}
 _ARGUMENTS = ("nsubj", "nsubjpass", "dobj", "attr")
 
 
+def is_falsity(token: Token, lx: Lexicon) -> bool:
+    """A word calling something untrue (lexicon concept ``ckg:Falsity``)."""
+    return token.lemma_.lower() in lx.falsity or token.lower_ in lx.falsity
+
+
 def negated(token: Token, lx: Lexicon) -> bool:
     """A ``neg`` child or a negation adverb ("never") on ``token``."""
     return any(

@@ -34,14 +34,17 @@ class Content:
     """An assertion's content as readers see it.
 
     ``tokens`` are all its tokens, ``own`` those not in a nested assertion,
-    ``cue_class`` the class of its reporting verb and ``target`` the actor its
-    cue addresses ("X blamed Y": Y), if any.
+    ``cue_class`` the class of its reporting verb, ``target`` the actor its
+    cue addresses ("X blamed Y": Y), if any, and ``speaker`` whom "its" in the
+    content stands for first ("X claimed the tank was destroyed by its
+    attacks").
     """
 
     tokens: list[Token]
     own: list[Token]
     cue_class: str
     target: str | None
+    speaker: str | None = None
 
 
 #: ``reader(state, aspect, content, found)``; ``state`` is the document's

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .factuality import is_falsity
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -23,14 +25,10 @@ _FUNCTION = frozenset({"DET", "PRON", "ADP", "PUNCT", "CCONJ", "PART", "ADV", "A
 _BY = frozenset({"by", "from"})
 
 
-def _falsity(token: Token, lx: Lexicon) -> bool:
-    return token.lemma_.lower() in lx.falsity or token.lower_ in lx.falsity
-
-
 def _called_false(head: Token, lx: Lexicon) -> bool:
     """``head`` is, or is the copula of, a falsity word: "are false"."""
-    return _falsity(head, lx) or any(
-        c.dep_ in ("acomp", "attr", "conj") and _falsity(c, lx) for c in head.children
+    return is_falsity(head, lx) or any(
+        c.dep_ in ("acomp", "attr", "conj") and is_falsity(c, lx) for c in head.children
     )
 
 
@@ -52,7 +50,7 @@ def rejected_claim(own: list[Token], denials: set[int], lx: Lexicon) -> Token | 
             continue
         if token.dep_ in ("nsubj", "nsubjpass") and _called_false(token.head, lx):
             return token
-        if any(c.dep_ == "amod" and _falsity(c, lx) for c in token.children):
+        if any(c.dep_ == "amod" and is_falsity(c, lx) for c in token.children):
             return token
         head = token.head
         if token.dep_ == "pobj":
@@ -91,7 +89,7 @@ def bare_reference(head: Token, lx: Lexicon, within: set[int] | None = None) -> 
             continue
         if token.pos_ in _FUNCTION or token.pos_ == "PROPN" or token.ent_type_:
             continue
-        if _falsity(token, lx) or _claim_word(token, lx):
+        if is_falsity(token, lx) or _claim_word(token, lx):
             continue
         return False
     return True
