@@ -86,6 +86,7 @@ class Lexicon:
     negative_quantifiers: frozenset[str] = frozenset()
     org_suffixes: frozenset[str] = frozenset()
     body_nouns: frozenset[str] = frozenset()  # "the world governing body"
+    company_nouns: frozenset[str] = frozenset()  # "the automaker": the latest body
     country_nouns: frozenset[str] = frozenset()  # "the country": the latest state
     female_words: frozenset[str] = frozenset()
     male_words: frozenset[str] = frozenset()
@@ -366,6 +367,7 @@ def _load(extra: str | None) -> Lexicon:
         negative_quantifiers=_concept_lemmas(graph, "NegativeQuantifier"),
         org_suffixes=_concept_lemmas(graph, "OrganisationSuffix"),
         body_nouns=_concept_lemmas(graph, "GenericBodyNoun"),
+        company_nouns=_concept_lemmas(graph, "CompanyNoun"),
         country_nouns=_concept_lemmas(graph, "CountryNoun"),
         female_words=_concept_lemmas(graph, "FemaleWord"),
         male_words=_concept_lemmas(graph, "MaleWord"),

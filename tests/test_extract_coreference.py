@@ -349,3 +349,42 @@ def test_the_country_is_the_state_that_was_the_subject(nlp: Any) -> None:
     ex = extract(Article(id="t", text=text), nlp)
     (said,) = [a for a in ex.assertions if a.cue.text == "said"]
     assert ex.actor(said.speaker).side == "Chile"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "company", "kind"),
+    [
+        (
+            "Norvalis Motors rejected the findings on Monday. The automaker said "
+            "its brakes were safe.",
+            "Norvalis Motors",
+            "organisation",
+        ),
+        # The model tags the lone name as a person; the description says what it is.
+        (
+            "After two crashes, Zarvo is facing scrutiny. Zarvo and Elon Musk sold "
+            "stock after the crash. The automaker denied that its software caused "
+            "the crash.",
+            "Zarvo",
+            "organisation",
+        ),
+        # A person introduced by a full name is never the company.
+        (
+            "Maria Lenz said the scooter was unsafe. The company denied that its "
+            "scooter caught fire.",
+            "company",
+            "group",
+        ),
+    ],
+)
+def test_a_company_noun_is_the_company_the_story_names(
+    nlp: Any, text: str, company: str, kind: str
+) -> None:
+    from claimgraph.graph.extract import extract
+    from claimgraph.graph.models import Article
+
+    ex = extract(Article(id="t", text=text), nlp)
+    (answer,) = [a for a in ex.assertions if a.speaker_span.text.startswith("The ")]
+    speaker = ex.actor(answer.speaker)
+    assert (speaker.name, speaker.kind) == (company, kind)

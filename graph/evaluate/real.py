@@ -192,10 +192,11 @@ class _Mapper:
         self.keys = keys  # store article key (url or id) -> article id
 
     def ref(self, record: AssertionRecord) -> Ref | None:
-        """The annotated statement an extracted one is (part of): the one
-        holding more than half of its content, the closest in extent (highest
-        overlap over union) when several do. A quote annotated whole and
-        extracted sentence by sentence maps each sentence to it."""
+        """The annotated statement an extracted one is, is part of or holds:
+        the two share more than half of the shorter one, the closest in extent
+        (highest overlap over union) when several do. A quote annotated whole
+        and extracted sentence by sentence maps each sentence to it; a short
+        annotated span ("laughable") maps the extracted phrase around it."""
         ident = self.keys.get(record.source)
         if ident is None:
             return None
@@ -205,7 +206,8 @@ class _Mapper:
         for index, gold in enumerate(self.articles[ident].gold["assertions"]):
             inter = min(end, gold["end"]) - max(start, gold["start"])
             union = max(end, gold["end"]) - min(start, gold["start"])
-            if inter <= 0 or inter / max(1, end - start) <= 0.5:
+            shorter = max(1, min(end - start, gold["end"] - gold["start"]))
+            if inter <= 0 or inter / shorter <= 0.5:
                 continue
             if inter / union > score:
                 best, score = index, inter / union

@@ -24,8 +24,7 @@ _ACRONYM = re.compile(r"[A-Z]{2,8}")
 _INDEFINITE = {"a", "an", "another", "one", "two", "three", "several", "some"}
 _OFFICIALS = {"official", "officials", "source", "sources", "spokesman", "spokeswoman"}
 _SPOKES = {"spokesman", "spokeswoman", "spokesperson", "official", "representative"}
-# Generic nouns that name whichever body the story is about ("the company").
-_GENERIC = {"company", "firm", "group", "organisation", "organization", "operator"}
+_DEFINITE = {"the", "this", "that"}
 
 
 def has_head(index: ActorRegistry, head: str) -> Callable[[Actor], bool]:
@@ -57,6 +56,15 @@ def resolve_description(
             return found
     if head in lx.body_nouns and determiner not in _INDEFINITE:
         found = _story_body(index, token, span)
+        if found is not None:
+            return found
+    if (
+        head in lx.company_nouns
+        and determiner in _DEFINITE
+        and not any(t.pos_ == "PROPN" for t in span)
+        and not index.side_from(span)
+    ):
+        found = _story_company(index, token, head)
         if found is not None:
             return found
     # "the mayor's office": an organisation owned by a person acts for them.
@@ -94,10 +102,6 @@ def resolve_description(
         if len(name.split()) > 1:
             # "the environment ministry": a body of its own, not an earlier one.
             return index.org(name, span)
-        if head in _GENERIC:
-            found = index.latest(token.i, lambda a: a.kind == "organisation")
-            if found:
-                return found
         key = index._add(f"group:{slug(name)}", name, "group")
         if token.tag_ == "NNS":
             index.plural.add(key)
@@ -110,6 +114,34 @@ def resolve_description(
         index.plural.add(key)
         return key
     return _fallback(index, token, span)
+
+
+def _story_company(index: ActorRegistry, token: Token, head: str) -> str | None:
+    """ "the automaker", "the company": the latest actor named with that noun,
+    else the latest organisation, else a one-word name the NER model took for a
+    person ("Tesla's Autopilot ... the automaker"), which is then an organisation."""
+    found = index.latest(token.i, has_head(index, head)) or index.latest(
+        token.i, lambda a: a.kind == "organisation"
+    )
+    if found is not None:
+        return found
+
+    def misread(actor: Actor) -> bool:
+        # A person is introduced by a full name; a lone capitalised word that
+        # no given name, title or pronoun makes a person is a company's name.
+        words = actor.name.split()
+        return (
+            actor.kind == "person"
+            and len(words) == 1
+            and words[0].lower() not in index.lx.given_names
+            and actor.role is None
+            and actor.key not in index.gender
+        )
+
+    found = index.latest(token.i, misread)
+    if found is not None:
+        index.actors[found].kind = "organisation"
+    return found
 
 
 def _the_country(index: ActorRegistry, token: Token) -> str | None:
