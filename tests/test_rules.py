@@ -375,6 +375,9 @@ def every_kind_of_finding(store: ClaimStore) -> None:
     b.say(ministry, "the bridge was destroyed by shelling on Monday")
     b.say(ministry, "no civilians were hurt in the village raid", polarity="negative")
     b.say(army, "civilians were hurt in the village raid")
+    # Opposite words, no negation: "armed" and "unarmed".
+    b.say(ministry, "the driver at the checkpoint was armed")
+    b.say(army, "the driver at the checkpoint was unarmed")
     ingest_extraction(store, b.build())
     later = ArticleBuilder("day-two", published="2026-05-02")
     navy = later.org("Atlantis army", "Atlantis")
@@ -551,3 +554,37 @@ def test_open_polarity_is_a_fallback_for_aspect_rules(store: ClaimStore) -> None
     )
     ingest_extraction(store, b.build())
     assert findings_of(store) == [("contradiction", "polarity", "AdvanceNotice")]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        ("the driver was unarmed", "the driver was armed", True),
+        ("the strike is illegal", "a legal strike, the union said", True),
+        ("the figures are inaccurate", "our figures are accurate", True),
+        ("a non-violent protest", "the protest turned violent", True),
+        # "in" before a short word is no negation: "inform" is no negated "form".
+        ("we will inform the board", "the form was filed", False),
+        ("the driver was armed", "the driver was tired", False),
+    ],
+)
+def test_antonymous_words(first: str, second: str, expected: bool) -> None:
+    from claimgraph.graph.detect.relevance import antonymous
+
+    assert antonymous(first, second) is expected
+    assert antonymous(second, first) is expected
+
+
+def test_open_antonym_pairs_opposite_words_of_two_parties(store: ClaimStore) -> None:
+    b, army, ministry = two_sides()
+    b.say(ministry, "the driver at the checkpoint was armed")
+    b.say(army, "the driver at the checkpoint was unarmed")
+    # Same words, one party: no dispute.
+    b.say(army, "the second driver was armed")
+    ingest_extraction(store, b.build())
+    (finding,) = load_findings(store)
+    assert finding.rule == "open-antonym"
+    assert sorted(a.quote for a in finding.assertions) == [
+        "the driver at the checkpoint was armed",
+        "the driver at the checkpoint was unarmed",
+    ]

@@ -13,7 +13,10 @@ or an article without one) are ranked by a hash of their id and the first
 quarter of each kind is held out. A story keeps the split the manifest already gives it;
 only new stories are ranked (among themselves) when they are imported.
 
-Usage: ``python corpus/tools/import_real.py DRAFTS [--texts .real-corpus]``
+A later batch kept apart to check that changes made on dev generalise is
+imported whole with ``--split fresh``.
+
+Usage: ``python corpus/tools/import_real.py DRAFTS [--texts .real-corpus] [--split S]``
 """
 
 from __future__ import annotations
@@ -52,6 +55,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("drafts", type=Path)
     parser.add_argument("--texts", type=Path, default=Path(".real-corpus"))
+    parser.add_argument(
+        "--split",
+        choices=("dev", "heldout", "fresh"),
+        help="put every new story in this split instead of ranking them",
+    )
     args = parser.parse_args()
     args.texts.mkdir(parents=True, exist_ok=True)
     old = HERE / "manifest.json"
@@ -68,7 +76,10 @@ def main() -> None:
     singles = {d["id"] for d in drafts if not d.get("incident")} - set(splits)
     new = incidents | singles
     aside = held_out(incidents) | held_out(singles)
-    splits.update({s: "heldout" if s in aside else "dev" for s in new})
+    if args.split:
+        splits.update(dict.fromkeys(new, args.split))
+    else:
+        splits.update({s: "heldout" if s in aside else "dev" for s in new})
     entries = []
     for path in sorted((args.drafts / "gold").glob("*.json")):
         draft = json.loads(path.read_text(encoding="utf-8"))

@@ -27,7 +27,7 @@ from ..rdf.quads import DEFAULT, Quad
 from ..store import ClaimStore
 from .disputes import refresh_disputes
 from .folds import fold_links
-from .relevance import best, word_overlap
+from .relevance import antonymous, best, word_overlap
 from .remote_batch import remote_working_set, rule_rows
 from .rules import Rule, load_rules, named_query
 from .workset import working_set
@@ -265,6 +265,10 @@ def _find(
                 rule.similarity is None
                 or word_overlap(str(row["value1"]), str(row["value2"]), names=False)
                 >= rule.similarity
+            )
+            and (
+                rule.require is None
+                or antonymous(str(row["value1"]), str(row["value2"]))
             )
         ]
         if rule.select == "best":

@@ -56,6 +56,36 @@ def word_overlap(first: str, second: str, *, names: bool = True) -> float:
     return len(one & two) / min(len(one), len(two))
 
 
+#: Negating prefixes, with the least length of the word they negate: "in" only
+#: before longer words, so "inform" is no negated "form" ("inaccurate" is).
+_HYPHENED = re.compile(r"(?i)\b(?:non|un)-[^\W\d_]+")
+_NEGATING = (("non", 4), ("un", 4), ("in", 5), ("im", 5), ("il", 5), ("ir", 5))
+
+
+def antonymous(first: str, second: str) -> bool:
+    """Whether one text holds a negated form of a word of the other: "he was
+    unarmed" and "the man was armed", "illegal" and "legal". The other text
+    is the evidence that the rest of the word is a word."""
+
+    def raw(text: str) -> set[str]:
+        hyphened = {w.replace("-", "").lower() for w in _HYPHENED.findall(text)}
+        return {w.lower().replace("’", "'") for w in _WORD.findall(text)} | hyphened
+
+    one, two = raw(first), raw(second)
+    for words, others in ((one, two), (two, one)):
+        bases = {_stem(w) for w in others if w not in STOP_WORDS}
+        for word in words:
+            for prefix, least in _NEGATING:
+                rest = word[len(prefix) :]
+                if (
+                    word.startswith(prefix)
+                    and len(rest) >= least
+                    and _stem(rest) in bases
+                ):
+                    return True
+    return False
+
+
 #: A candidate must relate to the statement at least this much to be kept.
 MIN_RELEVANCE = 0.3
 

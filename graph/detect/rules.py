@@ -11,7 +11,9 @@ optionally ``symmetric: yes`` (either order is one finding), ``link`` (an extra
 words; see :func:`graph.detect.relevance.word_overlap`) and ``select: best``
 (keep for each ``?a1`` only its most related ``?a2``, for rules that return
 every candidate a statement may answer; such a rule is a fallback, and a pair
-another rule reports is left to that rule).
+another rule reports is left to that rule) and ``require: antonym`` (keep a row
+only when one value holds a negated form of a word of the other: "unarmed" and
+"armed"; see :func:`graph.detect.relevance.antonymous`).
 """
 
 from __future__ import annotations
@@ -59,8 +61,12 @@ class Rule:
     link: str | None = None
     similarity: float | None = None
     select: str | None = None
+    require: str | None = None
 
 
+#: ``# require:`` values: ``antonym`` keeps rows whose values hold a word and
+#: its negated form.
+REQUIRES = ("antonym",)
 #: ``# select:`` values: ``best`` keeps, for each ``?a1``, only the candidate
 #: ``?a2`` most related to it (see :func:`graph.detect.relevance.relevance`).
 SELECTS = ("best",)
@@ -126,6 +132,12 @@ def _to_rule(item: SparqlFile) -> Rule:
             f"{item.path}: '# select:' must be one of {', '.join(SELECTS)}, "
             f"not '{select}'."
         )
+    require = meta.get("require") or None
+    if require is not None and require not in REQUIRES:
+        raise OntologyError(
+            f"{item.path}: '# require:' must be one of {', '.join(REQUIRES)}, "
+            f"not '{require}'."
+        )
     return Rule(
         item.id,
         item.purpose,
@@ -139,6 +151,7 @@ def _to_rule(item: SparqlFile) -> Rule:
         link=link,
         similarity=similarity,
         select=select,
+        require=require,
     )
 
 

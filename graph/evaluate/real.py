@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
 Ref = tuple[str, int]  # (article id, gold assertion index)
 #: Where the set's texts are, when not given (default ``./.real-corpus``).
-SPLITS = ("dev", "heldout", "all")
+SPLITS = ("dev", "heldout", "fresh", "all")
 
 
 @dataclass

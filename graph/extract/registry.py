@@ -156,6 +156,15 @@ class ActorRegistry:
             if sex is not None:
                 self.gender.setdefault(key, sex)
         self.surnames.setdefault(surname, key)
+        # "Abraham Quevedo Orantes" is later "Quevedo": a middle part that is no
+        # given name may be the (first) surname.
+        for part in parts[1:-1]:
+            if (
+                len(part) > 2
+                and part[0].isupper()
+                and part.lower() not in (self.lx.given_names)
+            ):
+                self.surnames.setdefault(part, key)
         return key
 
     def org(self, name: str, span: SpacySpan, ent: SpacySpan | None = None) -> str:

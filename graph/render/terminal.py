@@ -42,6 +42,7 @@ class RealSplit(StrEnum):
 
     dev = "dev"
     heldout = "heldout"
+    fresh = "fresh"
     all = "all"
 
 
