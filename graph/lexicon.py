@@ -87,6 +87,10 @@ class Lexicon:
     org_suffixes: frozenset[str] = frozenset()
     body_nouns: frozenset[str] = frozenset()  # "the world governing body"
     company_nouns: frozenset[str] = frozenset()  # "the automaker": the latest body
+    # A trigger of several families ("strike") -> its (type, family) senses; the
+    # family whose context lemmas the article uses most wins.
+    event_senses: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    event_contexts: dict[str, frozenset[str]] = field(default_factory=dict)
     country_nouns: frozenset[str] = frozenset()  # "the country": the latest state
     female_words: frozenset[str] = frozenset()
     male_words: frozenset[str] = frozenset()
@@ -338,10 +342,14 @@ def _load(extra: str | None) -> Lexicon:
         for concept in graph.subjects(RDF.type, CKG.Aspect)
     }
     events: dict[str, tuple[str, str]] = {}
+    senses: dict[str, list[tuple[str, str]]] = {}
+    contexts: dict[str, frozenset[str]] = {}
     for family in sorted(graph.subjects(RDF.type, CKG.EventFamily), key=str):
+        contexts[_local(family)] = _strings(graph, family, CKG.contextLemma)
         for concept in sorted(graph.subjects(SKOS.broader, family), key=str):
             for lemma in _strings(graph, concept, CKG.lemma):
                 events.setdefault(lemma, (_local(concept), _local(family)))
+                senses.setdefault(lemma, []).append((_local(concept), _local(family)))
     countries = _load_countries()
     names, acronyms = _country_index(countries)
     return Lexicon(
@@ -354,6 +362,8 @@ def _load(extra: str | None) -> Lexicon:
         hedges=hedges,
         aspects=aspects,
         event_types=events,
+        event_senses={k: tuple(v) for k, v in senses.items() if len(v) > 1},
+        event_contexts={k: v for k, v in contexts.items() if v},
         institution_nouns=_concept_lemmas(graph, "InstitutionNoun"),
         armed_forces_nouns=_concept_lemmas(graph, "ArmedForcesNoun"),
         titles=_concept_lemmas(graph, "Title"),

@@ -489,3 +489,43 @@ def test_the_doer_of_a_passive_is_the_by_phrase_not_where_it_went() -> None:
 def test_a_negated_predicate_makes_the_claim_negative() -> None:
     (said,) = run("The family said he was not armed.").assertions
     assert said.polarity == "negative"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Dockers Union said a poll it commissioned showed most members "
+            "backed the strike.",
+            "Dockers Union",
+        ),
+        (
+            "The Dockers Union said official payroll figures showed the strike "
+            "was weakening.",
+            "Dockers Union",
+        ),
+    ],
+)
+def test_a_poll_or_figures_speak_for_who_cites_them(text: str, speaker: str) -> None:
+    ex = run(text)
+    assert {ex.actor(a.speaker).name for a in ex.assertions} == {speaker}
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        (
+            "The union said the strike by postal workers over pay was solid, "
+            "and the employer said staff were at work.",
+            "LabourDispute",
+        ),
+        (
+            "The army said the strike on the depot destroyed missiles, and the "
+            "militants said no soldiers were hit.",
+            "ArmedIncident",
+        ),
+    ],
+)
+def test_a_strike_is_the_event_the_article_is_about(text: str, family: str) -> None:
+    ex = run(text)
+    assert [e.key for e in ex.events][0] == f"event:{family}"

@@ -21,11 +21,15 @@ def find_events(doc: Doc, lx: Lexicon, actors: ActorIndex) -> list[Event]:
     """
     mentions: dict[str, list[Token]] = defaultdict(list)
     types: dict[str, Counter[str]] = defaultdict(Counter)
+    sense = _senses(doc, lx)
     for token in doc:
         if token.pos_ not in ("NOUN", "VERB", "PROPN"):
             continue
-        found = lx.event_types.get(token.lemma_.lower()) or lx.event_types.get(
-            token.lower_
+        lemma = token.lemma_.lower()
+        found = (
+            sense.get(lemma)
+            or lx.event_types.get(lemma)
+            or lx.event_types.get(token.lower_)
         )
         if found is None:
             continue
@@ -72,6 +76,24 @@ def find_events(doc: Doc, lx: Lexicon, actors: ActorIndex) -> list[Event]:
     return events
 
 
+def _senses(doc: Doc, lx: Lexicon) -> dict[str, tuple[str, str]]:
+    """The sense of each trigger of several families this article uses: the
+    family whose context lemmas occur most ("union", "pay" for a strike)."""
+    used = {t.lemma_.lower() for t in doc} & lx.event_senses.keys()
+    if not used:
+        return {}
+    lemmas = Counter(t.lemma_.lower() for t in doc)
+    chosen: dict[str, tuple[str, str]] = {}
+    for trigger in used:
+        options = lx.event_senses[trigger]
+        scores = [
+            sum(lemmas[w] for w in lx.event_contexts.get(family, ()))
+            for _, family in options
+        ]
+        chosen[trigger] = options[scores.index(max(scores))]
+    return chosen
+
+
 def _label(word: str, participants: list[str], actors: ActorIndex) -> str:
     names = [actors.actors[key].name for key in participants[:3]]
     return f"{word} ({', '.join(names)})" if names else word
@@ -82,9 +104,11 @@ def event_for(tokens: list[Token], events: list[Event], lx: Lexicon) -> str | No
     if not events:
         return None
     named = {
-        f"event:{found[1]}"
+        f"event:{family}"
         for token in tokens
-        if (found := lx.event_types.get(token.lemma_.lower())) is not None
+        for _, family in lx.event_senses.get(token.lemma_.lower())
+        or [lx.event_types.get(token.lemma_.lower(), ("", ""))]
+        if family
     }
     # The principal incident wins when the content names several.
     for event in events:

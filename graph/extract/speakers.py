@@ -52,7 +52,8 @@ _PARTITIVES = frozenset(
 
 
 def _source_of_document(noun: Token) -> Token | None:
-    """ "a statement from X", "X's statement"; "the ministry statement" below."""
+    """ "a statement from X", "X's statement", "a poll X commissioned";
+    "the ministry statement" below."""
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -60,6 +61,17 @@ def _source_of_document(noun: Token) -> Token | None:
                 return pobj
         if child.dep_ == "poss":
             return child
+        # "a poll it commissioned", "a study commissioned by the union".
+        if child.dep_ == "relcl":
+            subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            # "a story that suggested ...": the relative pronoun is the story.
+            if subject is not None and subject.tag_ not in ("WDT", "WP"):
+                return subject
+        if child.dep_ == "acl":
+            for agent in (c for c in child.children if c.dep_ == "agent"):
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
     return None
 
 
