@@ -87,6 +87,8 @@ class Lexicon:
     org_suffixes: frozenset[str] = frozenset()
     body_nouns: frozenset[str] = frozenset()  # "the world governing body"
     company_nouns: frozenset[str] = frozenset()  # "the automaker": the latest body
+    innocence: frozenset[str] = frozenset()  # "her innocence", "not guilty"
+    person_nouns: frozenset[str] = frozenset()  # "the skier": the latest person
     # A trigger of several families ("strike") -> its (type, family) senses; the
     # family whose context lemmas the article uses most wins.
     event_senses: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
@@ -358,6 +360,7 @@ def _load(extra: str | None) -> Lexicon:
         negation=_concept_lemmas(graph, "Negation"),
         falsity=_concept_lemmas(graph, "Falsity"),
         claim_nouns=_concept_lemmas(graph, "ClaimNoun"),
+        innocence=_concept_lemmas(graph, "Innocence"),
         negative_implicatives=_concept_lemmas(graph, "NegativeImplicative"),
         hedges=hedges,
         aspects=aspects,
@@ -378,6 +381,7 @@ def _load(extra: str | None) -> Lexicon:
         org_suffixes=_concept_lemmas(graph, "OrganisationSuffix"),
         body_nouns=_concept_lemmas(graph, "GenericBodyNoun"),
         company_nouns=_concept_lemmas(graph, "CompanyNoun"),
+        person_nouns=_concept_lemmas(graph, "PersonNoun"),
         country_nouns=_concept_lemmas(graph, "CountryNoun"),
         female_words=_concept_lemmas(graph, "FemaleWord"),
         male_words=_concept_lemmas(graph, "MaleWord"),

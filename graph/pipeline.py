@@ -158,8 +158,10 @@ def link_incidents(store: ClaimStore, quads: list[Quad], article: URIRef) -> lis
                     if row["otherArticle"] != str(article)
                     and not _far_apart(published, _day(row["published"]))
                 ]
+            own = families[str(event_type)]
             for incident, other_families, other_date, other_day in cached[party]:
-                if not families[str(event_type)] & other_families:
+                # A story with no recognised event type may be any incident's.
+                if not own & other_families and _STORY not in own | other_families:
                     continue
                 shared[incident].add(party)
                 if other_date is not None and dates.get(event) == other_date:
@@ -181,6 +183,10 @@ def link_incidents(store: ClaimStore, quads: list[Quad], article: URIRef) -> lis
         (s, p, links[s], g) if p == CKG.incident and s in links else (s, p, o, g)
         for s, p, o, g in quads
     ]
+
+
+#: The family of statements with no recognised event type (``ckg:Story``).
+_STORY = str(CKG._NS["ReportedStory"])
 
 
 def ingest_extraction(

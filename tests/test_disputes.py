@@ -174,3 +174,24 @@ def test_schema_rejects_a_broken_dispute(store_path: str) -> None:
 
 def test_vocabulary_has_dispute_terms() -> None:
     assert str(CKG.Dispute).endswith("#Dispute")
+
+
+def test_one_partys_rebuttals_of_several_accusers_are_one_dispute(
+    tmp_path: Path,
+) -> None:
+    """A body answering the allegations of two outlets quarrels once, not once
+    per accuser (the annotated question is the allegation it denies)."""
+    b = ArticleBuilder("doping.txt", participants=("Atlantis", "Borduria"))
+    body = b.org("Rowing Federation", "Atlantis")
+    paper = b.org("Daily Courier", "Borduria")
+    tv = b.org("Channel Nine", "Carpathia")
+    b.say(paper, "the federation ignored suspicious blood tests")
+    b.say(body, "those allegations are false", rejects=True, refers_back=True)
+    b.say(tv, "the federation hid hundreds of suspicious blood tests")
+    b.say(body, "the claims are sensationalist", rejects=True, refers_back=True)
+    with open_store(str(tmp_path / "store")) as store:
+        ensure_ontology(store)
+        ingest_extraction(store, b.build())
+        refresh_disputes(store)
+        (dispute,) = load_disputes(store)
+        assert len(dispute.findings) == 2

@@ -529,3 +529,59 @@ def test_a_poll_or_figures_speak_for_who_cites_them(text: str, speaker: str) -> 
 def test_a_strike_is_the_event_the_article_is_about(text: str, family: str) -> None:
     ex = run(text)
     assert [e.key for e in ex.events][0] == f"event:{family}"
+
+
+def test_a_plea_of_innocence_rejects_the_accusation() -> None:
+    ex = run(
+        "Prosecutors allege that Dana Whitfield lied on a loan application. "
+        "Whitfield, who has maintained her innocence, pleaded not guilty on Friday."
+    )
+    pleas = [a for a in ex.assertions if a.cue.text in ("maintained", "pleaded")]
+    assert [a.content.text for a in pleas] == ["her innocence", "not guilty"]
+    for plea in pleas:
+        assert ex.actor(plea.speaker).name == "Dana Whitfield"
+        assert plea.rejects and plea.refers_back
+    (charge,) = [a for a in ex.assertions if a.cue.text == "allege"]
+    assert ex.actor(charge.speaker).name == "Prosecutors"
+
+
+def test_a_guilty_plea_is_no_rejection() -> None:
+    (plea,) = run("Kora Lind pleaded guilty to two counts of fraud.").assertions
+    assert not plea.rejects
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Julija Veska received a two-year ban, the federation said. The "
+            "Russian, who has denied any wrongdoing, wrote to the committee.",
+            "Julija Veska",
+        ),
+        (
+            "Anna Berg received a ban. The skier said she would appeal.",
+            "Anna Berg",
+        ),
+        # Plural: the state's people, not the athlete.
+        (
+            "Marta Ilves received a ban. The Russians said the ruling was unfair.",
+            "Russia",
+        ),
+    ],
+)
+def test_the_russian_or_the_skier_is_the_person_just_named(
+    text: str, speaker: str
+) -> None:
+    ex = run(text)
+    last = max(ex.assertions, key=lambda a: a.cue.start)
+    assert ex.actor(last.speaker).name == speaker
+
+
+def test_a_company_spokesperson_speaks_for_the_company() -> None:
+    ex = run(
+        "Verilink disputed the figure. According to a company spokesperson, "
+        "there were 6 million records in the data."
+    )
+    (said,) = [a for a in ex.assertions if a.cue.text == "According to"]
+    speaker = ex.actor(said.speaker)
+    assert speaker.party == "org:verilink" or speaker.acts_for == "org:verilink"

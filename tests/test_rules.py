@@ -7,6 +7,7 @@ from rdflib import Literal
 
 from claimgraph.graph.detect.detection import _find, find
 from claimgraph.graph.detect.rules import load_rules
+from claimgraph.graph.models import Actor
 from claimgraph.graph.pipeline import ingest_extraction
 from claimgraph.graph.rdf.ids import actor_iri
 from claimgraph.graph.report.findings import load_findings
@@ -588,3 +589,50 @@ def test_open_antonym_pairs_opposite_words_of_two_parties(store: ClaimStore) -> 
         "the driver at the checkpoint was armed",
         "the driver at the checkpoint was unarmed",
     ]
+
+
+@pytest.mark.parametrize(
+    ("second_type", "linked"), [("Story", True), ("Clash", True), ("Outbreak", False)]
+)
+def test_a_story_without_event_type_joins_the_incident(
+    store: ClaimStore, second_type: str, linked: bool
+) -> None:
+    """An article whose statements name no event type is still about the
+    incident the same parties' other articles report; a report of the same
+    family joins it as before, one of another family does not."""
+    from claimgraph.graph.store.ontology import ensure_ontology
+
+    ensure_ontology(store)
+    first = ArticleBuilder("atlantis-paper", date="2026-05-01")
+    army = first.org("Atlantis army", "Atlantis")
+    first.say(army, "Borduria is responsible", values=[])
+    second = ArticleBuilder("borduria-paper", date="2026-05-01", event_type=second_type)
+    ministry = second.org("Bordurian ministry", "Borduria")
+    second.say(ministry, "Atlantis is responsible", values=[])
+    ingest_extraction(store, first.build())
+    ingest_extraction(store, second.build())
+    incidents = store.select(
+        "SELECT DISTINCT ?i WHERE { ?e a ckg:Event ; ckg:incident ?i }"
+    )
+    assert (len(incidents) == 1) is linked
+
+
+def test_value_conflict_needs_a_body_when_only_one_names_the_other(
+    store: ClaimStore,
+) -> None:
+    """A party naming one of its own people as the doer, while the other party
+    names that party, is claiming the act, not disputing it."""
+    b, army, ministry = two_sides()
+    b.actors["person:ivo-dann"] = Actor("person:ivo-dann", "Ivo Dann", "person")
+    b.say(
+        ministry,
+        "Ivo Dann's unit destroyed the vehicle",
+        values=[("Responsibility", {"actor": "person:ivo-dann"})],
+    )
+    b.say(
+        army,
+        "Borduria fired the missiles",
+        values=[("Responsibility", {"actor": "state:borduria"})],
+    )
+    ingest_extraction(store, b.build())
+    assert load_findings(store) == []

@@ -226,14 +226,17 @@ def _whole_claim_groups(
     def statement(assertion: str) -> str:
         return statements.find(assertion) if statements else assertion
 
-    # Rebuttals between the same two parties are one quarrel told in many
-    # sentences (each denial pairs with the claim it answers best): one group.
+    # The rebuttals of one party in one incident are one quarrel told in many
+    # sentences, whoever made the claims it answers (each denial pairs with the
+    # claim it answers best): one group.
     first: dict[frozenset[str], str] = {}
     for f in findings:
         one, two = (statement(a) for a in sorted(f.ends))
-        parties = frozenset(e.party for e in f.ends.values())
+        pair = _rebutted(f)
+        parties = frozenset(
+            {pair[0].party} if pair else {e.party for e in f.ends.values()}
+        )
         two = first.setdefault(parties, two)
-        one, two = one, two
         roots.parent.setdefault(one, one)
         roots.parent.setdefault(two, two)
         # Union by the smaller root, so the group's name does not depend on order.

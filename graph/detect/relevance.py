@@ -134,6 +134,25 @@ def relevance(row: dict[str, Any]) -> float:
         named = True
     if row.get("targetParty1") is not None and row.get("targetParty1") == row.get("p2"):
         named = True
+    # "Prosecutors allege that Mosby lied": a claim naming the rejecting
+    # speaker accuses them, and is what "maintained her innocence" answers.
+    before = row.get("at1") is not None and 0 < int(row["at1"]) - int(
+        row.get("at2") or 0
+    )
+    accused = (
+        before
+        and row.get("speaker1") is not None
+        and row.get("refersBack1") is not None
+        and (
+            _words(str(row["speaker1"])) <= _words(second)
+            or _surname(row.get("speaker1"), second)
+        )
+    )
+    if row.get("rejecting2") is not None and not accused:
+        # A rejection answers a claim, not another rejection, unless that one
+        # accused the speaker before ("she lied", then "maintained her innocence").
+        return 0.0
+    named = named or accused
     score = (1.0 if named else 0.0) + word_overlap(first, second)
     if row.get("number2") is not None and said & _FIGURES:
         score += 0.2  # "the figures are laughable" answers a claim with a number

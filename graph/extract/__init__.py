@@ -18,7 +18,7 @@ from .aspects import AspectReader
 from .attribution import find_candidates
 from .candidates import Candidate
 from .events import event_for, find_events
-from .factuality import certainty, content_polarity, is_falsity
+from .factuality import certainty, content_polarity, is_falsity, negated
 from .mentions import doc_text
 from .quotes import find_quotes
 from .rebuttals import bare_reference, claimant, rejected_claim
@@ -74,8 +74,24 @@ def _assertion(
         values=values,
         confidence=item.confidence,
         rejects=item.cue_class in _REJECTING
-        or any(_calls_false(t, lx) or _rejecting_predicate(t, own, lx) for t in own),
+        or any(_calls_false(t, lx) or _rejecting_predicate(t, own, lx) for t in own)
+        or _pleads_innocence(own, lx),
     )
+
+
+def _pleads_innocence(own: list[Token], lx: Lexicon) -> bool:
+    """ "maintained her innocence", "pleaded not guilty": the speaker rejects an
+    accusation against them (``ckg:Innocence``; "guilty" only when negated)."""
+    for token in own:
+        lemma = token.lemma_.lower()
+        if lemma not in lx.innocence:
+            continue
+        if lemma != "guilty":
+            return True
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        if negated(token, lx) or (before is not None and before.lower_ == "not"):
+            return True
+    return False
 
 
 def _rejecting_predicate(token: Token, own: list[Token], lx: Lexicon) -> bool:
@@ -105,6 +121,9 @@ def _rejected(
     cues |= {t.i for t in own if _rejecting_predicate(t, own, lx)}
     head = rejected_claim(own, cues, lx)
     if head is None:
+        # "maintained her innocence": it names no claim, so it answers the
+        # accusation told before it.
+        assertion.refers_back = _pleads_innocence(own, lx)
         return
     assertion.refers_back = bare_reference(head, lx, {t.i for t in own})
     owner = claimant(head)

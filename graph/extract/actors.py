@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, cast
 
 from ..lexicon import Lexicon
 from ..models import Actor
-from .describe import resolve_description
+from .describe import refers_to_person, resolve_description
 from .mentions import (
     FEMALE_PRONOUNS,
     PERSON_PRONOUNS,
@@ -241,6 +241,12 @@ class ActorIndex(ActorRegistry):
             return key
         if ent is not None and ent.label_ in ("GPE", "NORP", "LOC"):
             country = self.lx.country_of(ent.text)
+            determiner = next((c.lower_ for c in token.children if c.dep_ == "det"), "")
+            if refers_to_person(token, span, determiner, frozenset(), country):
+                # "The Russian, who has denied any wrongdoing": the athlete.
+                found = self.latest(token.i, lambda a: a.kind == "person")
+                if found is not None:
+                    return found
             if country and ent.root.i == token.i:
                 return self.state(country)
             nouns = self.lx.institution_nouns | self.lx.armed_forces_nouns

@@ -169,6 +169,18 @@ def _content_root(cue: Token, cue_class: str) -> tuple[Token | None, str, Token 
     return None, "", target
 
 
+def _innocence(cue: Token, lx: Lexicon) -> Token | None:
+    """ "maintained her innocence", "pleaded not guilty": an object or
+    complement of any cue that pleads innocence (``ckg:Innocence``) is what
+    was said, although a Say cue takes no noun phrase otherwise."""
+    for child in cue.children:
+        if child.dep_ in ("dobj", "acomp", "oprd", "advmod", "attr") and any(
+            t.lemma_.lower() in lx.innocence for t in child.subtree
+        ):
+            return child
+    return None
+
+
 def _object_tokens(cue: Token) -> list[Token]:
     """Everything after the cue in its clause, up to a relative clause."""
     tokens: list[Token] = []
@@ -310,6 +322,9 @@ def find_candidates(doc: object, lx: Lexicon, quotes: list[Quote]) -> list[Candi
         if not cue_is_asserted(token, lx):
             continue
         root, pattern, target = _content_root(token, cue_class)
+        if root is None:
+            root = _innocence(token, lx)
+            pattern = "p_reject" if root is not None else pattern
         if token.dep_ == "csubj" and token.tag_ == "VBG" and root is None:
             # "..., revealing the target was X": parsed as the subject of "was".
             clause = token.head

@@ -83,6 +83,10 @@ def resolve_description(
         if form in index.acronyms:
             return index.acronyms[form]
     country = lx.country_of(token.text)
+    if refers_to_person(token, span, determiner, lx.person_nouns, country):
+        found = index.latest(token.i, lambda a: a.kind == "person")
+        if found is not None:
+            return found
     if country and token.pos_ in ("PROPN", "NOUN", "ADJ"):
         return index.state(country)
     if token.lower_ in _OFFICIALS and token.tag_ == "NNS":
@@ -114,6 +118,23 @@ def resolve_description(
         index.plural.add(key)
         return key
     return _fallback(index, token, span)
+
+
+def refers_to_person(
+    token: Token,
+    span: SpacySpan,
+    determiner: str,
+    nouns: frozenset[str],
+    country: str | None,
+) -> bool:
+    """ "the skier", "the Russian": a definite singular noun that refers back
+    to a person (a demonym, not a country's name)."""
+    if determiner != "the" or token.tag_ in ("NNS", "NNPS") or len(span) > 2:
+        return False
+    demonym = country is not None and token.text.lower() != country.lower()
+    return token.lemma_.lower() in nouns or (
+        demonym and token.pos_ in ("PROPN", "NOUN", "ADJ")
+    )
 
 
 def _story_company(index: ActorRegistry, token: Token, head: str) -> str | None:
@@ -231,6 +252,8 @@ def _title_holder(
         compounds = [t for t in span if t.dep_ == "compound" and t.i < token.i]
         words = [t.lemma_.lower() for t in compounds]
         org = _named_body(index, compounds[-1]) if compounds else None
+        if org is None and words and words[-1] in index.lx.company_nouns:
+            org = _story_company(index, token, words[-1])  # "a company spokesman"
         org = org or (
             index.latest(token.i, has_head(index, words[-1]))
             if words
