@@ -585,3 +585,15 @@ def test_a_company_spokesperson_speaks_for_the_company() -> None:
     (said,) = [a for a in ex.assertions if a.cue.text == "According to"]
     speaker = ex.actor(said.speaker)
     assert speaker.party == "org:verilink" or speaker.acts_for == "org:verilink"
+
+
+def test_a_name_tagged_as_a_body_with_a_title_is_a_person() -> None:
+    # The small English model tags this invented name ORG.
+    ex = run(
+        "Marit Vell-Brand, a spokeswoman for Norvex, disputed the magazine's "
+        "claims. She said the report was misleading."
+    )
+    (key,) = {a.speaker for a in ex.assertions}
+    person = ex.actor(key)
+    assert (person.name, person.kind) == ("Marit Vell-Brand", "person")
+    assert person.party == "org:norvex" or person.acts_for == "org:norvex"

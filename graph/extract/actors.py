@@ -183,6 +183,19 @@ class ActorIndex(ActorRegistry):
             if child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPS:
                 self._affiliate_pobj(person, child)
 
+    def _titled_appos(self, token: Token, ent: SpacySpan) -> bool:
+        """ "Marit Lund, a spokeswoman for Cemex" with the name tagged ORG: a
+        name in apposition to a title is a person's."""
+        return (
+            ent.label_ == "ORG"
+            and len(ent.text.split()) <= 3
+            and all(w[:1].isupper() for w in ent.text.split())
+            and any(
+                c.dep_ == "appos" and c.lemma_.lower() in self.lx.titles
+                for c in token.children
+            )
+        )
+
     def _affiliate_pobj(self, person: str, prep: Token) -> None:
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if pobj is not None and pobj.ent_type_ != "PERSON":
@@ -226,7 +239,7 @@ class ActorIndex(ActorRegistry):
                 return found
         if (
             ent is not None
-            and ent.label_ == "PERSON"
+            and (ent.label_ == "PERSON" or self._titled_appos(token, ent))
             and ent[-1].lower_ not in self.lx.org_suffixes
         ):
             title = self._title(span, ent)
