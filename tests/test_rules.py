@@ -636,3 +636,28 @@ def test_value_conflict_needs_a_body_when_only_one_names_the_other(
     )
     ingest_extraction(store, b.build())
     assert load_findings(store) == []
+
+
+@pytest.mark.parametrize(
+    ("speaker1", "second", "accused"),
+    [
+        ("Dana Whitfield", "Prosecutors say Whitfield lied on the form", True),
+        # A short name has no content words: it names nobody.
+        ("PCS", "It is hypocrisy for the Government to talk about mandates", False),
+    ],
+)
+def test_a_plea_answers_the_claim_that_names_its_speaker(
+    speaker1: str, second: str, accused: bool
+) -> None:
+    from claimgraph.graph.detect.relevance import MIN_RELEVANCE, relevance
+
+    row = {
+        "value1": "her innocence",
+        "value2": second,
+        "speaker1": speaker1,
+        "refersBack1": True,
+        "at1": 500,
+        "at2": 100,
+    }
+    assert (relevance(row) >= 1.0) is accused
+    assert relevance(row) >= MIN_RELEVANCE

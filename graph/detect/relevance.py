@@ -144,7 +144,8 @@ def relevance(row: dict[str, Any]) -> float:
         and row.get("speaker1") is not None
         and row.get("refersBack1") is not None
         and (
-            _words(str(row["speaker1"])) <= _words(second)
+            bool(label := _words(str(row["speaker1"])))
+            and label <= _words(second)
             or _surname(row.get("speaker1"), second)
         )
     )
