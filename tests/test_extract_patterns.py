@@ -597,3 +597,27 @@ def test_a_name_tagged_as_a_body_with_a_title_is_a_person() -> None:
     person = ex.actor(key)
     assert (person.name, person.kind) == ("Marit Vell-Brand", "person")
     assert person.party == "org:norvex" or person.acts_for == "org:norvex"
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Police say the man was armed. Springfield police chief Dana Ortiz told "
+            "reporters a knife was found.",
+            "Springfield police",
+        ),
+        (
+            "Brookfield Police Chief Dana Ortiz said the officer fired twice.",
+            "Brookfield Police",
+        ),
+    ],
+)
+def test_a_police_chief_speaks_for_the_force(text: str, body: str) -> None:
+    ex = run(text)
+    (chief,) = [a for a in ex.assertions if "Ortiz" in a.speaker_span.text]
+    assert ex.actor(chief.speaker).acts_for == f"org:{body.lower().replace(' ', '-')}"
+    # A headline's bare "Police" is the force the story then names.
+    for other in ex.assertions:
+        if other.speaker_span.text == "Police":
+            assert ex.actor(other.speaker).name == body

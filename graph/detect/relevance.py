@@ -134,7 +134,7 @@ def relevance(row: dict[str, Any]) -> float:
         named = True
     if row.get("targetParty1") is not None and row.get("targetParty1") == row.get("p2"):
         named = True
-    # "Prosecutors allege that Mosby lied": a claim naming the rejecting
+    # "Prosecutors allege that Lind lied": a claim naming the rejecting
     # speaker accuses them, and is what "maintained her innocence" answers.
     before = row.get("at1") is not None and 0 < int(row["at1"]) - int(
         row.get("at2") or 0

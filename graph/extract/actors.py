@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, cast
 from ..lexicon import Lexicon
 from ..models import Actor
 from .describe import refers_to_person, resolve_description
+from .employers import employer
 from .mentions import (
     FEMALE_PRONOUNS,
     PERSON_PRONOUNS,
@@ -184,7 +185,7 @@ class ActorIndex(ActorRegistry):
                 self._affiliate_pobj(person, child)
 
     def _titled_appos(self, token: Token, ent: SpacySpan) -> bool:
-        """ "Marit Lund, a spokeswoman for Cemex" with the name tagged ORG: a
+        """ "Ada Lund, a spokeswoman for Norvex" with the name tagged ORG: a
         name in apposition to a title is a person's."""
         return (
             ent.label_ == "ORG"
@@ -244,7 +245,7 @@ class ActorIndex(ActorRegistry):
         ):
             title = self._title(span, ent)
             key = self.person(self.doc[ent.start : ent.end], title)
-            self._employer(key, title)
+            employer(self, key, title)
             self._affiliate(key, token)
             return key
         if ent is not None and ent.label_ == "GPE" and _named_after_place(ent, self.lx):
@@ -302,27 +303,12 @@ class ActorIndex(ActorRegistry):
         key = self.person(self.doc[start : named.i + 1], list(span))
         actor = self.actors[key]
         actor.role = actor.role or clean(span.text)
-        self._employer(key, [t for t in span if t.i < start])
+        employer(self, key, [t for t in span if t.i < start])
         if actor.side is None and self.is_public(actor.role or ""):
             side = self.side_from(span)
             if side:
                 self.set_acts_for(key, self.state(side))
         return key
-
-    def _employer(self, person: str, title: list[Token]) -> None:
-        """ "Dalton Motors spokesman Peter Hale": the organisation named in the
-        title (an ORG entity before the role noun) is the one he speaks for."""
-        run = [t for t in title if t.ent_type_ == "ORG" and t.pos_ == "PROPN"]
-        if not run or run[-1].i + 1 >= len(self.doc):
-            return
-        if [t.i for t in run] != list(range(run[0].i, run[-1].i + 1)):
-            return  # not one name
-        name = self.doc[run[0].i : run[-1].i + 1]
-        if self.lx.country_of(name.text) or not self.doc[run[-1].i + 1].is_lower:
-            return  # a state's official is sided elsewhere; no role noun follows
-        org = self.org(clean(name.text), name, name)
-        if org != person:
-            self.set_acts_for(person, org)
 
     def _describe(self, key: str, token: Token) -> None:
         """ "Athletics Kenya (AK), the national federation": remember "federation"."""

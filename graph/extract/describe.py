@@ -98,9 +98,11 @@ def resolve_description(
         if index.side_from(span) or any(t.pos_ == "PROPN" for t in span):
             return index.org(name, span)
         if determiner not in _INDEFINITE:
-            # "the ministry": the latest actor named with the same head noun,
-            # else ("the company") the latest organisation.
+            # "the ministry": the latest actor named with the same head noun;
+            # in a headline or lead ("Police say ..."), the first named after it.
             found = index.latest(token.i, has_head(index, head))
+            if found is None and token.sent.start == 0 and len(name.split()) == 1:
+                found = index.following(token.i, has_head(index, head))
             if found:
                 return found
         if len(name.split()) > 1:
@@ -140,7 +142,7 @@ def refers_to_person(
 def _story_company(index: ActorRegistry, token: Token, head: str) -> str | None:
     """ "the automaker", "the company": the latest actor named with that noun,
     else the latest organisation, else a one-word name the NER model took for a
-    person ("Tesla's Autopilot ... the automaker"), which is then an organisation."""
+    person ("Zarvo's autopilot ... the automaker"), which is then an organisation."""
     found = index.latest(token.i, has_head(index, head)) or index.latest(
         token.i, lambda a: a.kind == "organisation"
     )

@@ -156,7 +156,7 @@ class ActorRegistry:
             if sex is not None:
                 self.gender.setdefault(key, sex)
         self.surnames.setdefault(surname, key)
-        # "Abraham Quevedo Orantes" is later "Quevedo": a middle part that is no
+        # "Luis Ferreira Montes" is later "Ferreira": a middle part that is no
         # given name may be the (first) surname.
         for part in parts[1:-1]:
             if (

@@ -1,0 +1,60 @@
+"""Whom a titled person works for: "Dalton Motors spokesman Peter Hale",
+"Brookfield police chief Dana Ortiz"."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .describe import has_head
+from .mentions import clean
+from .registry import ActorRegistry
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def employer(index: ActorRegistry, person: str, title: list[Token]) -> None:
+    """ "Dalton Motors spokesman Peter Hale": the organisation named in the
+    title (an ORG entity before the role noun) is the one he speaks for."""
+    run = [t for t in title if t.ent_type_ == "ORG" and t.pos_ == "PROPN"]
+    if not run:
+        _local_body(index, person, title)
+        return
+    if run[-1].i + 1 >= len(index.doc):
+        return
+    if [t.i for t in run] != list(range(run[0].i, run[-1].i + 1)):
+        return  # not one name
+    name = index.doc[run[0].i : run[-1].i + 1]
+    after = index.doc[run[-1].i + 1]
+    if index.lx.country_of(name.text) or not (
+        after.is_lower or after.lemma_.lower() in index.lx.titles
+    ):
+        return  # a state's official is sided elsewhere; no role noun follows
+    org = index.org(clean(name.text), name, name)
+    if org != person:
+        index.set_acts_for(person, org)
+
+
+def _local_body(index: ActorRegistry, person: str, title: list[Token]) -> None:
+    """ "Brookfield police chief Dana Ortiz": a place and an institution noun
+    before the role name the body he speaks for ("Brookfield police"); a
+    state's bodies ("Russian defence ministry spokesman") are sided elsewhere."""
+    nouns = index.lx.institution_nouns | index.lx.armed_forces_nouns
+    body = [t for t in title if t.lemma_.lower() in nouns]
+    if not body or index.side_from(title) or body[-1].i + 1 >= len(index.doc):
+        return
+    noun = body[-1]
+    start = noun.i
+    while start > 0 and index.doc[start - 1].ent_type_ in ("GPE", "ORG", "FAC"):
+        start -= 1
+    if index.doc[noun.i + 1].lemma_.lower() not in index.lx.titles:
+        return  # "Brookfield police" names a body only before a role
+    if start == noun.i:  # "Police Chief X": the police the story names
+        head = noun.lemma_.lower()
+        found = index.latest(noun.i, has_head(index, head))
+        org = found or index.following(noun.i, has_head(index, head))
+    else:
+        name = index.doc[start : noun.i + 1]
+        org = index._mention(index.org(clean(name.text), name), name)
+    if org is not None and org != person:
+        index.set_acts_for(person, org)
