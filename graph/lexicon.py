@@ -18,6 +18,13 @@ from ..ontology import resource
 from ..ontology.vocab import CKG
 from .errors import OntologyError
 from .settings import ENV_LEXICON, Settings, resolve_settings
+from .tables import (
+    Country,
+    country_index,
+    country_key,
+    load_countries,
+    load_given_names,
+)
 
 _NS = str(CKG._NS)
 # Lexicon-only properties; mint them here so ckg.ttl need not list them.
@@ -49,18 +56,6 @@ class Aspect:
 
 
 @dataclass(frozen=True)
-class Country:
-    """A state with the names the text may use for it."""
-
-    name: str
-    demonyms: tuple[str, ...]
-    capital: str | None
-    aliases: tuple[str, ...]
-    status: str = "sovereign"  # "sovereign", "territory" or "former"
-    population: int = 0
-
-
-@dataclass(frozen=True)
 class Lexicon:
     """Everything the extractor looks words up in."""
 
@@ -89,8 +84,8 @@ class Lexicon:
     company_nouns: frozenset[str] = frozenset()  # "the automaker": the latest body
     innocence: frozenset[str] = frozenset()  # "her innocence", "not guilty"
     person_nouns: frozenset[str] = frozenset()  # "the skier": the latest person
-    # A trigger of several families ("strike") -> its (type, family) senses; the
-    # family whose context lemmas the article uses most wins.
+    former_words: frozenset[str] = frozenset()  # "a former employee": no affiliation
+    # "strike" -> its (type, family) senses; ckg:contextLemma words choose one.
     event_senses: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     event_contexts: dict[str, frozenset[str]] = field(default_factory=dict)
     country_nouns: frozenset[str] = frozenset()  # "the country": the latest state
@@ -110,12 +105,6 @@ class Lexicon:
         if stripped in self.country_acronyms:
             return self.country_acronyms[stripped]
         return self.country_names.get(country_key(stripped))
-
-
-def country_key(name: str) -> str:
-    """How the country index spells a name: lower case, without a leading "the"."""
-    key = name.strip().lower()
-    return key[4:] if key.startswith("the ") else key
 
 
 def _local(node: object) -> str:
@@ -159,91 +148,6 @@ def _load_graph(extra: str | None) -> Graph:
             message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise OntologyError(f"{name} is not valid Turtle: {message}") from exc
     return graph
-
-
-def _load_countries() -> tuple[Country, ...]:
-    node = resource("data", "countries.tsv")
-    if not node.is_file():
-        raise OntologyError("ontology/data/countries.tsv is missing.")
-    countries: list[Country] = []
-    for number, line in enumerate(node.read_text("utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith(("#", "name\t")):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 6 or parts[4] not in _STATUS_RANK:
-            raise OntologyError(
-                f"ontology/data/countries.tsv line {number}: expected 6 tab-separated "
-                "columns (name, demonyms, capital, aliases, status, population) "
-                "with status sovereign, territory or former."
-            )
-        name, demonyms, capital, aliases, status, population = parts
-        if not population.isdigit():
-            raise OntologyError(
-                f"ontology/data/countries.tsv line {number}: population must be a "
-                f"whole number, not '{population}'."
-            )
-        countries.append(
-            Country(
-                name=name,
-                demonyms=tuple(d for d in demonyms.split("|") if d),
-                capital=capital or None,
-                aliases=tuple(a for a in aliases.split("|") if a),
-                status=status,
-                population=int(population),
-            )
-        )
-    return tuple(countries)
-
-
-def _load_given_names() -> dict[str, str]:
-    node = resource("data", "first-names.tsv")
-    if not node.is_file():
-        raise OntologyError("ontology/data/first-names.tsv is missing.")
-    names: dict[str, str] = {}
-    for number, line in enumerate(node.read_text("utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith(("#", "name\t")):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 2 or parts[1] not in ("f", "m"):
-            raise OntologyError(
-                f"ontology/data/first-names.tsv line {number}: expected a name and "
-                "f or m, tab-separated."
-            )
-        names[parts[0]] = parts[1]
-    return names
-
-
-#: Which row a name shared by several rows resolves to: a sovereign state before a
-#: territory, a territory before a former state ("Indian" is India, not the
-#: British Indian Ocean Territory); then the most populous ("Congolese").
-_STATUS_RANK = {"sovereign": 0, "territory": 1, "former": 2}
-
-
-def _country_index(
-    countries: tuple[Country, ...],
-) -> tuple[dict[str, str], dict[str, str]]:
-    index: dict[str, str] = {}
-    acronyms: dict[str, str] = {}
-    countries = tuple(
-        sorted(countries, key=lambda c: (_STATUS_RANK[c.status], -c.population))
-    )
-    # Names first, so a demonym or capital never shadows a country's own name.
-    for country in countries:
-        index.setdefault(country_key(country.name), country.name)
-        index.setdefault(f"state of {country_key(country.name)}", country.name)
-        for alias in country.aliases:
-            if alias.replace(".", "").isupper() and len(alias) <= 5:
-                acronyms.setdefault(alias, country.name)
-                continue
-            index.setdefault(country_key(alias), country.name)
-            index.setdefault(f"state of {country_key(alias)}", country.name)
-    for country in countries:
-        for demonym in country.demonyms:
-            index.setdefault(country_key(demonym), country.name)
-        # Three-letter capitals ("Apia") are too often ordinary words.
-        if country.capital and len(country.capital) > 3:
-            index.setdefault(country_key(country.capital), country.name)
-    return index, acronyms
 
 
 def _concept_lemmas(graph: Graph, name: str) -> frozenset[str]:
@@ -352,8 +256,8 @@ def _load(extra: str | None) -> Lexicon:
             for lemma in _strings(graph, concept, CKG.lemma):
                 events.setdefault(lemma, (_local(concept), _local(family)))
                 senses.setdefault(lemma, []).append((_local(concept), _local(family)))
-    countries = _load_countries()
-    names, acronyms = _country_index(countries)
+    countries = load_countries()
+    names, acronyms = country_index(countries)
     return Lexicon(
         cues=cues,
         cue_phrases=phrases,
@@ -382,13 +286,14 @@ def _load(extra: str | None) -> Lexicon:
         body_nouns=_concept_lemmas(graph, "GenericBodyNoun"),
         company_nouns=_concept_lemmas(graph, "CompanyNoun"),
         person_nouns=_concept_lemmas(graph, "PersonNoun"),
+        former_words=_concept_lemmas(graph, "FormerWord"),
         country_nouns=_concept_lemmas(graph, "CountryNoun"),
         female_words=_concept_lemmas(graph, "FemaleWord"),
         male_words=_concept_lemmas(graph, "MaleWord"),
         countries=countries,
         country_names=names,
         country_acronyms=acronyms,
-        given_names=_load_given_names(),
+        given_names=load_given_names(),
     )
 
 

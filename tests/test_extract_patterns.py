@@ -621,3 +621,21 @@ def test_a_police_chief_speaks_for_the_force(text: str, body: str) -> None:
     for other in ex.assertions:
         if other.speaker_span.text == "Police":
             assert ex.actor(other.speaker).name == body
+
+
+@pytest.mark.parametrize(("role", "party"), [("an", "org:norvex"), ("a former", None)])
+def test_a_former_employee_speaks_for_himself(role: str, party: str | None) -> None:
+    ex = run(f"Tom Reyes, {role} engineer at Norvex, said the machines were defective.")
+    (said,) = ex.assertions
+    speaker = ex.actor(said.speaker)
+    assert speaker.party == (party or speaker.key)
+
+
+def test_a_body_named_short_or_in_full_is_one_actor() -> None:
+    ex = run(
+        "Norvex Chemical said the report was false. \u201cNorvex confirms there was "
+        "no basis for this report,\u201d a spokeswoman said. The Norvex Chemical "
+        "Company said it would sue."
+    )
+    parties = {ex.actor(a.speaker).party for a in ex.assertions}
+    assert parties == {"org:norvex-chemical"}

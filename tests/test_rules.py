@@ -661,3 +661,27 @@ def test_a_plea_answers_the_claim_that_names_its_speaker(
     }
     assert (relevance(row) >= 1.0) is accused
     assert relevance(row) >= MIN_RELEVANCE
+
+
+@pytest.mark.parametrize(
+    ("negative", "positive", "kept"),
+    [
+        (
+            "the attack did not cause any casualties",
+            "the attack caused casualties",
+            True,
+        ),
+        # Both negate the shared words: they agree.
+        (
+            "there was no health risk to consumers",
+            "our tests found no evidence of health risks to consumers",
+            False,
+        ),
+    ],
+)
+def test_open_polarity_needs_the_words_negated_on_one_side(
+    negative: str, positive: str, kept: bool
+) -> None:
+    from claimgraph.graph.detect.relevance import negated_apart
+
+    assert negated_apart(negative, positive) is kept

@@ -27,7 +27,7 @@ from ..rdf.quads import DEFAULT, Quad
 from ..store import ClaimStore
 from .disputes import refresh_disputes
 from .folds import fold_links
-from .relevance import antonymous, best, word_overlap
+from .relevance import REQUIRES, best, word_overlap
 from .remote_batch import remote_working_set, rule_rows
 from .rules import Rule, load_rules, named_query
 from .workset import working_set
@@ -268,7 +268,7 @@ def _find(
             )
             and (
                 rule.require is None
-                or antonymous(str(row["value1"]), str(row["value2"]))
+                or REQUIRES[rule.require](str(row["value1"]), str(row["value2"]))
             )
         ]
         if rule.select == "best":

@@ -86,6 +86,30 @@ def antonymous(first: str, second: str) -> bool:
     return False
 
 
+#: Words that negate what follows them within a few words.
+_NEGATORS = frozenset({"no", "not", "never", "without", "none", "neither", "nor"})
+
+
+def negated_apart(first: str, second: str) -> bool:
+    """Whether the words the two texts share are negated in the first only:
+    "there was no health risk" against "tests found no evidence of health
+    risks" negate the same words and agree."""
+    shared = _words(first, names=False) & _words(second, names=False)
+    if not shared:
+        return True
+    found = [w.lower().replace("’", "'") for w in _WORD.findall(second)]
+    for n, word in enumerate(found):
+        if _stem(word) in shared and not any(
+            w in _NEGATORS or w.endswith("n't") for w in found[max(0, n - 8) : n]
+        ):
+            return True
+    return False
+
+
+#: ``# require:`` tests by name (see :mod:`graph.detect.rules`).
+REQUIRES = {"antonym": antonymous, "negated-apart": negated_apart}
+
+
 #: A candidate must relate to the statement at least this much to be kept.
 MIN_RELEVANCE = 0.3
 

@@ -13,7 +13,8 @@ words; see :func:`graph.detect.relevance.word_overlap`) and ``select: best``
 every candidate a statement may answer; such a rule is a fallback, and a pair
 another rule reports is left to that rule) and ``require: antonym`` (keep a row
 only when one value holds a negated form of a word of the other: "unarmed" and
-"armed"; see :func:`graph.detect.relevance.antonymous`).
+"armed"; see :func:`graph.detect.relevance.antonymous`; ``negated-apart``: the
+words the values share are not negated in both).
 """
 
 from __future__ import annotations
@@ -65,8 +66,9 @@ class Rule:
 
 
 #: ``# require:`` values: ``antonym`` keeps rows whose values hold a word and
-#: its negated form.
-REQUIRES = ("antonym",)
+#: its negated form; ``negated-apart`` keeps rows whose shared words the second
+#: value does not negate too.
+REQUIRES = ("antonym", "negated-apart")
 #: ``# select:`` values: ``best`` keeps, for each ``?a1``, only the candidate
 #: ``?a2`` most related to it (see :func:`graph.detect.relevance.relevance`).
 SELECTS = ("best",)

@@ -174,6 +174,8 @@ class ActorIndex(ActorRegistry):
         for child in token.children:
             if child.dep_ == "appos":
                 self._gender_from(person, [t.text for t in child.subtree])
+                if any(t.lower_ in self.lx.former_words for t in child.lefts):
+                    continue  # "a former employee at the firm" speaks for himself
                 for grandchild in child.children:
                     if grandchild.dep_ == "prep" and grandchild.lower_ in (
                         _AFFILIATION_PREPS

@@ -143,8 +143,10 @@ def _story_company(index: ActorRegistry, token: Token, head: str) -> str | None:
     """ "the automaker", "the company": the latest actor named with that noun,
     else the latest organisation, else a one-word name the NER model took for a
     person ("Zarvo's autopilot ... the automaker"), which is then an organisation."""
+    # A public body (one acting for a state) is no company: "the soft drinks
+    # maker" after "the US Department of Justice" is the company named before.
     found = index.latest(token.i, has_head(index, head)) or index.latest(
-        token.i, lambda a: a.kind == "organisation"
+        token.i, lambda a: a.kind == "organisation" and a.side is None
     )
     if found is not None:
         return found
@@ -312,6 +314,8 @@ def _principal(index: ActorRegistry, token: Token, key: str) -> None:
 
 def _fallback(index: ActorRegistry, token: Token, span: SpacySpan) -> str | None:
     """A speaker the rules above do not know: a name, or a described group."""
+    if len(span) <= 2 and (short := index.short_org(token.text)) is not None:
+        return short
     if token.pos_ == "PROPN":
         if token.text in index.surnames:
             return index.surnames[token.text]

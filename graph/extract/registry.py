@@ -192,12 +192,19 @@ class ActorRegistry:
             )
         if side is None:
             # "the Coast Guard" after "the Norwegian Coast Guard", "Nordvik" after
-            # "Nordvik Energy": a short form of an organisation named earlier.
+            # "Nordvik Energy": a short form of an organisation named earlier;
+            # "Nordvik Company" after "Nordvik": its full legal name.
             lowered = name.lower()
             for _, key in reversed(self.order):
                 other = self.actors[key].name.lower()
+                rest = lowered.removeprefix(other + " ").split()
                 if self.actors[key].kind == "organisation" and (
-                    other.endswith(" " + lowered) or other.startswith(lowered + " ")
+                    other.endswith(" " + lowered)
+                    or other.startswith(lowered + " ")
+                    or (
+                        lowered.startswith(other + " ")
+                        and all(w in self.lx.org_suffixes for w in rest)
+                    )
                 ):
                     return key
         letters = initials(name)
@@ -272,6 +279,17 @@ class ActorRegistry:
         if side:
             self.set_acts_for(key, self.state(side))
         return key
+
+    def short_org(self, word: str) -> str | None:
+        """The organisation named earlier whose name starts with ``word``: "Dow"
+        after "Dow Chemical" (a lone word the model did not tag)."""
+        if len(word) < 3 or not word[:1].isupper():
+            return None
+        for _, key in reversed(self.order):
+            actor = self.actors[key]
+            if actor.kind == "organisation" and actor.name.split()[0] == word:
+                return key
+        return None
 
     def latest(self, before: int, test: Callable[[Actor], bool]) -> str | None:
         """The actor mentioned last before token ``before`` that passes ``test``."""
