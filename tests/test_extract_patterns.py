@@ -639,3 +639,21 @@ def test_a_body_named_short_or_in_full_is_one_actor() -> None:
     )
     parties = {ex.actor(a.speaker).party for a in ex.assertions}
     assert parties == {"org:norvex-chemical"}
+
+
+def test_a_lawyer_representing_a_family_speaks_for_it() -> None:
+    ex = run(
+        "Attorney Ben Okafor, who is representing Lena Varga's family, said the "
+        "officers fired without warning."
+    )
+    (said,) = ex.assertions
+    assert ex.actor(said.speaker).acts_for == "group:lena-varga-s-family"
+
+
+def test_a_body_named_after_police_is_no_police() -> None:
+    ex = run(
+        "Ada Moss, co-founder of Mothers Against Police Brutality, said the shooting "
+        "was unjustified. Police said the man was armed."
+    )
+    (police,) = [a for a in ex.assertions if a.speaker_span.text == "Police"]
+    assert ex.actor(police.speaker).name != "Mothers Against Police Brutality"

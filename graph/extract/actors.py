@@ -185,6 +185,12 @@ class ActorIndex(ActorRegistry):
                         self._affiliate_owner(person, grandchild)
             if child.dep_ == "prep" and child.lower_ in _AFFILIATION_PREPS:
                 self._affiliate_pobj(person, child)
+            if child.dep_ in ("relcl", "acl") and child.lemma_ == "represent":
+                # "Attorney X, who is representing Y's family": acts for them.
+                client = next((c for c in child.children if c.dep_ == "dobj"), None)
+                principal = self.resolve(client) if client is not None else None
+                if principal is not None and principal != person:
+                    self.set_acts_for(person, principal)
 
     def _titled_appos(self, token: Token, ent: SpacySpan) -> bool:
         """ "Ada Lund, a spokeswoman for Norvex" with the name tagged ORG: a

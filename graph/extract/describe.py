@@ -30,16 +30,29 @@ _DEFINITE = {"the", "this", "that"}
 def has_head(index: ActorRegistry, head: str) -> Callable[[Actor], bool]:
     """A test for actors named or described by the noun ``head``."""
 
+    nouns = index.lx.institution_nouns | index.lx.org_suffixes
+
     def test(actor: Actor) -> bool:
         words = actor.name.lower().split()
         return bool(words) and (
             words[-1].rstrip("s") == head.rstrip("s")
-            # "Ministry of Defence" is a ministry; "police sources" are no police.
-            or (head in words and actor.kind != "group")
+            # "Ministry of Defence" and "Police Department" are a ministry and
+            # police; "police sources" and "Mothers Against Police Brutality" not.
+            or (
+                head in words
+                and actor.kind != "group"
+                and _heads(words[words.index(head) + 1 :], nouns)
+            )
             or head in index.heads.get(actor.key, ())
         )
 
     return test
+
+
+def _heads(rest: list[str], nouns: frozenset[str]) -> bool:
+    """Whether a noun followed by ``rest`` heads a name: nothing, "of ...", or
+    more institution words ("police department") follow it."""
+    return not rest or rest[0] == "of" or all(w in nouns for w in rest)
 
 
 def resolve_description(
