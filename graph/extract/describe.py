@@ -34,16 +34,19 @@ def has_head(index: ActorRegistry, head: str) -> Callable[[Actor], bool]:
 
     def test(actor: Actor) -> bool:
         words = actor.name.lower().split()
-        return bool(words) and (
-            words[-1].rstrip("s") == head.rstrip("s")
-            # "Ministry of Defence" and "Police Department" are a ministry and
-            # police; "police sources" and "Mothers Against Police Brutality" not.
-            or (
-                head in words
-                and actor.kind != "group"
-                and _heads(words[words.index(head) + 1 :], nouns)
+        return (
+            bool(words)
+            and (
+                words[-1].rstrip("s") == head.rstrip("s")
+                # "Ministry of Defence" and "Police Department" are a ministry and
+                # police; "police sources" and "Mothers Against Police Brutality" not.
+                or (
+                    head in words
+                    and actor.kind != "group"
+                    and _heads(words[words.index(head) + 1 :], nouns)
+                )
+                or head in index.heads.get(actor.key, ())
             )
-            or head in index.heads.get(actor.key, ())
         )
 
     return test
