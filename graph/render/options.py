@@ -26,6 +26,15 @@ StoreOption = Annotated[
     ),
 ]
 FormatOption = Annotated[ReportFormat, typer.Option("--format", "-f")]
+SemanticOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--semantic/--no-semantic",
+        help="Let sentence similarity choose open-rule candidates that share few "
+        "words (needs the 'semantic' extra). Default: $CLAIMGRAPH_SEMANTIC or off.",
+        show_default=False,
+    ),
+]
 
 # --- serve --------------------------------------------------------------------
 
