@@ -10,7 +10,7 @@ import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -45,6 +45,9 @@ from .graph.render.terminal import (
     render_findings,
 )
 
+if TYPE_CHECKING:
+    from .graph.settings import Settings
+
 app = typer.Typer(
     name="claimgraph",
     help="Who said what in the news, and where sources contradict each other.",
@@ -75,7 +78,7 @@ def handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def settings_for(semantic: bool | None) -> Any:
+def settings_for(semantic: bool | None) -> Settings | None:
     """The environment's settings with ``--semantic/--no-semantic`` applied
     (None when the flag is not given: the library reads the environment)."""
     if semantic is None:
