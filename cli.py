@@ -10,7 +10,7 @@ import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 
@@ -26,6 +26,7 @@ from .graph.render.options import (
     StoreOption,
     TokenOption,
     WritableOption,
+    settings_for,
 )
 from .graph.render.terminal import (
     SPLIT_HELP,
@@ -44,9 +45,6 @@ from .graph.render.terminal import (
     print_stats,
     render_findings,
 )
-
-if TYPE_CHECKING:
-    from .graph.settings import Settings
 
 app = typer.Typer(
     name="claimgraph",
@@ -78,18 +76,6 @@ def handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def settings_for(semantic: bool | None) -> Settings | None:
-    """The environment's settings with ``--semantic/--no-semantic`` applied
-    (None when the flag is not given: the library reads the environment)."""
-    if semantic is None:
-        return None
-    from dataclasses import replace
-
-    from .graph.settings import Settings
-
-    return replace(Settings.from_env(), semantic=semantic)
-
-
 @app.command()
 @handle_errors
 def ingest(
@@ -109,11 +95,8 @@ def ingest(
     from .graph.session import ClaimGraph
 
     settings = settings_for(semantic)
-    with (
-        ClaimGraph(store, settings=settings) as graph,
-        ingest_progress(quiet) as advance,
-    ):
-        report = graph.ingest(sources, jobs=jobs, progress=advance)
+    with ClaimGraph(store, settings=settings) as graph, ingest_progress(quiet) as go:
+        report = graph.ingest(sources, jobs=jobs, progress=go)
     print_ingest(report)
 
 

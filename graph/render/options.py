@@ -7,11 +7,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from ..settings import Settings
 from .dispute_text import DisputeFormat
 from .terminal import ReportFormat
 
@@ -35,6 +37,15 @@ SemanticOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+def settings_for(semantic: bool | None) -> Settings | None:
+    """The environment's settings with ``--semantic/--no-semantic`` applied
+    (None when the flag is not given: the library reads the environment)."""
+    if semantic is None:
+        return None
+    return replace(Settings.from_env(), semantic=semantic)
+
 
 # --- serve --------------------------------------------------------------------
 
