@@ -144,6 +144,17 @@ def test_candidates_without_a_shared_word_or_too_short_are_not_encoded() -> None
     assert encoder.asked == []
 
 
+def test_only_the_listed_open_rules_take_similar_candidates() -> None:
+    from claimgraph.graph.detect.rules import load_rules
+    from claimgraph.graph.detect.similar import RULES, selected
+
+    rows = [row("n", "p1", NEG, POS)]
+    for rule in load_rules(Settings()):
+        got = selected(rule, rows, [], SimilarPairs(fake(), min_cosine=0.5))
+        assert len(got) == (rule.id in RULES), rule.id
+    assert RULES <= {rule.id for rule in load_rules(Settings())}
+
+
 # --- in the pipeline, with the model ------------------------------------------
 
 

@@ -262,11 +262,11 @@ def _find(
     matches: list[tuple[Rule, dict[str, Any]]] = []
     chosen = rules if rules is not None else load_rules()
     for rule, found in rule_rows(store, chosen, targets):
-        found = [row for row in found if row["a1"] != row["a2"]]
         rows = [
             row
             for row in found
-            if (
+            if row["a1"] != row["a2"]
+            and (
                 rule.similarity is None
                 or word_overlap(str(row["value1"]), str(row["value2"]), names=False)
                 >= rule.similarity

@@ -1,4 +1,4 @@
-"""Candidates by sentence similarity for the open rules (``select: best``).
+"""Candidates by sentence similarity for the open rules (:data:`RULES`).
 
 The open rules (``open-polarity``, ``open-rebuttal``) return every pair a
 statement may answer, and keep one by shared words
@@ -41,6 +41,11 @@ MIN_COSINE = 0.5
 #: Texts shorter than this many words say too little for a cosine to mean
 #: "same proposition" ("That is false" is the rebuttal rule's business).
 MIN_WORDS = 4
+#: The rules whose only test outside SPARQL is the word test, so a cosine may
+#: stand in for it: their decision (a negative against a positive statement,
+#: a rejection against a claim) is all in the query. A rule that decides in
+#: Python too (a required antonym, say) is not listed, nor are user rules.
+RULES = frozenset({"open-polarity", "open-rebuttal"})
 #: The row key holding the cosine of a pair chosen here.
 COSINE = "cosine"
 _TEXTS = ("value1", "value2")
@@ -147,7 +152,8 @@ def selected(
     similar: SimilarPairs | None,
 ) -> list[dict[str, Any]]:
     """``chosen`` (the word test's picks among ``rows`` for ``rule``) plus, with
-    ``similar``, the pairs chosen by cosine for the statements left alone."""
-    if similar is None or rule.select != "best":
+    ``similar`` and a rule of :data:`RULES`, the pairs chosen by cosine for the
+    statements left alone."""
+    if similar is None or rule.id not in RULES:
         return chosen
     return chosen + similar.extra_rows(rows, chosen)
