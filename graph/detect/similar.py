@@ -3,11 +3,11 @@
 The open rules (``open-polarity``, ``open-rebuttal``) return every pair a
 statement may answer, and keep one by shared words
 (:mod:`graph.detect.relevance`). Paraphrases share few words ("Vell never
-fired a shot" / "Vell opened fire on the officers"), so a statement whose every candidate
-fails the word test is given a second chance here: of its candidates sharing
-at least one content word or name with it, the one most similar by sentence
-vectors (:mod:`graph.semantic`), if the cosine reaches :data:`MIN_COSINE`.
-The rule's own conditions (a negative against a positive statement, a
+fired a shot" / "Vell opened fire on the officers"), so a statement whose
+every candidate fails the word test is given a second chance here: of its
+candidates sharing at least one content word or name with it, the one most
+similar by sentence vectors (:mod:`graph.semantic`), if the cosine reaches
+:data:`MIN_COSINE`. The rule's own conditions (a negative against a positive statement, a
 rejection against a claim, two parties) have already held in SPARQL: the
 cosine only chooses which candidate, never whether they disagree.
 
