@@ -7,9 +7,10 @@ fired a shot" / "Vell opened fire on the officers"), so a statement whose
 every candidate fails the word test is given a second chance here: of its
 candidates sharing at least one content word or name with it, the one most
 similar by sentence vectors (:mod:`graph.semantic`), if the cosine reaches
-:data:`MIN_COSINE`. The rule's own conditions (a negative against a positive statement, a
-rejection against a claim, two parties) have already held in SPARQL: the
-cosine only chooses which candidate, never whether they disagree.
+:data:`MIN_COSINE`. The rule's own conditions (a negative against a
+positive statement, a rejection against a claim, two parties) have already
+held in SPARQL: the cosine only chooses which candidate, never whether they
+disagree.
 
 Only the texts of those candidates are encoded, when the rules ask, once each
 (the encoder's cache serves repeated wire copy); nothing is encoded at
