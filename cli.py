@@ -20,11 +20,13 @@ from .graph.render.dispute_text import DisputeFormat, render_disputes
 from .graph.render.options import (
     AllowFetchOption,
     FormatOption,
+    SemanticOption,
     ServerNameOption,
     ServeTimeoutOption,
     StoreOption,
     TokenOption,
     WritableOption,
+    settings_for,
 )
 from .graph.render.terminal import (
     SPLIT_HELP,
@@ -87,12 +89,14 @@ def ingest(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar.")
     ] = False,
+    semantic: SemanticOption = None,
 ) -> None:
     """Extract assertions from articles, store them and detect contradictions."""
     from .graph.session import ClaimGraph
 
-    with ClaimGraph(store) as graph, ingest_progress(quiet) as advance:
-        report = graph.ingest(sources, jobs=jobs, progress=advance)
+    settings = settings_for(semantic)
+    with ClaimGraph(store, settings=settings) as graph, ingest_progress(quiet) as go:
+        report = graph.ingest(sources, jobs=jobs, progress=go)
     print_ingest(report)
 
 
@@ -215,11 +219,11 @@ def query(
 
 @app.command()
 @handle_errors
-def detect(store: StoreOption = None) -> None:
+def detect(store: StoreOption = None, semantic: SemanticOption = None) -> None:
     """Delete all findings and run every rule over the whole store again."""
     from .graph.session import ClaimGraph
 
-    with ClaimGraph(store) as graph:
+    with ClaimGraph(store, settings=settings_for(semantic)) as graph:
         count = graph.detect()
     out.print(f"{count} findings")
 
@@ -320,6 +324,7 @@ def evaluate(
     format: FormatOption = ReportFormat.table,
     split: Annotated[RealSplit, typer.Option(help=SPLIT_HELP)] = RealSplit.dev,
     texts: Annotated[Path | None, typer.Option(help=TEXTS_HELP)] = None,
+    semantic: SemanticOption = None,
 ) -> None:
     """Score extraction against gold annotations (precision, recall, F1), or
     dispute finding on a real-news set (a folder with a manifest.json)."""
@@ -327,7 +332,8 @@ def evaluate(
     from .graph.render.printing import print_real, print_scores
     from .graph.session import ClaimGraph
 
-    graph = ClaimGraph()  # scoring uses fresh in-memory stores, not --store
+    # Scoring uses fresh in-memory stores, not --store.
+    graph = ClaimGraph(settings=settings_for(semantic))
     if gold and all(is_real_news_set(path) for path in gold):
         for folder in gold:
             real = graph.evaluate_real(folder, texts=texts, split=split.value)
@@ -371,13 +377,14 @@ def demo(
     seeds: Annotated[Path, typer.Argument(help="Folder of articles.")] = Path("seeds"),
     store: StoreOption = None,
     format: FormatOption = ReportFormat.table,
+    semantic: SemanticOption = None,
 ) -> None:
     """Ingest a folder of articles (default ./seeds) and print the contradictions."""
     from .graph.filters import ReportFilter
     from .graph.session import ClaimGraph
 
     chosen = ReportFilter.parse(kinds=("contradiction", "corroboration"))
-    with ClaimGraph(store) as graph:
+    with ClaimGraph(store, settings=settings_for(semantic)) as graph:
         print_ingest(graph.ingest([seeds]), brief=True)
         records = graph.findings(chosen)
     render_findings(records, format)

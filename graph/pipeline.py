@@ -17,6 +17,7 @@ from .detect import detection
 from .detect.disputes import refresh_disputes, touched_incidents
 from .detect.remote_batch import settle, write_later
 from .detect.rules import Rule, load_rules, named_query
+from .detect.similar import SimilarPairs, similar_pairs
 from .inputs import read_inputs
 from .models import Article, Extraction
 from .rdf import ids
@@ -193,9 +194,11 @@ def ingest_extraction(
     store: ClaimStore,
     extraction: Extraction,
     rules: Sequence[Rule] | None = None,
+    similar: SimilarPairs | None = None,
 ) -> ArticleResult:
     """Write one extracted article and its findings by ``rules`` (default
-    :func:`graph.detect.rules.load_rules`).
+    :func:`graph.detect.rules.load_rules`; ``similar``: see
+    :func:`graph.detect.detection.find`).
 
     On the embedded store both are one transaction; elsewhere the findings are
     a second write.
@@ -213,7 +216,7 @@ def ingest_extraction(
         # Checked before it is stored: the article and its findings are one
         # transaction (one request to a server), so a crash never leaves an
         # article without its findings.
-        findings = detection.find(store, [iri], rules, pending=quads)
+        findings = detection.find(store, [iri], rules, pending=quads, similar=similar)
         if store.endpoint is not None:
             # The server stores it while the next article is extracted.
             write_later(store, quads + findings)
@@ -222,7 +225,7 @@ def ingest_extraction(
     else:
         # Rules run on the server (or rdflib's memory store): write first.
         store.add_quads(quads)
-        findings = detection.find(store, [iri], rules)
+        findings = detection.find(store, [iri], rules, similar=similar)
         store.add_quads(findings)
     # Disputes are derived from every finding of an incident: rebuilt after the
     # write (a second one), and by `claimgraph detect` should a crash fall between.
@@ -261,6 +264,7 @@ def ingest_articles(
 
         extractor = partial(extract_many, settings=settings)
     rules = load_rules(settings)
+    similar = similar_pairs(settings)
     items = list(articles)
     ensure_ontology(store)
     # Texts already stored are not parsed again: re-ingesting a corpus is cheap.
@@ -281,7 +285,8 @@ def ingest_articles(
                 iri = str(ids.article_iri(item.text))
                 report.articles.append(ArticleResult(item.id, iri, "unchanged"))
             else:
-                report.articles.append(ingest_extraction(store, next(fresh), rules))
+                done_one = ingest_extraction(store, next(fresh), rules, similar)
+                report.articles.append(done_one)
             if progress is not None:
                 progress(done, len(items), item.id)
     finally:

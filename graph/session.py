@@ -141,8 +141,10 @@ class ClaimGraph:
         """Delete all findings and run every rule again; the number of findings."""
         from .detect.detection import refresh
         from .detect.rules import load_rules
+        from .detect.similar import similar_pairs
 
-        return refresh(self.store(write=True), load_rules(self.settings))
+        similar = similar_pairs(self.settings)
+        return refresh(self.store(write=True), load_rules(self.settings), similar)
 
     # Reading ---------------------------------------------------------------
 
@@ -333,4 +335,9 @@ class ClaimGraph:
         (default ``settings.real_corpus``)."""
         from .evaluate.real import evaluate_real
 
-        return evaluate_real(folder, texts or self.settings.real_corpus, split=split)
+        return evaluate_real(
+            folder,
+            texts or self.settings.real_corpus,
+            split=split,
+            settings=self.settings,
+        )

@@ -20,6 +20,7 @@ variable                           field                   default
 ``CLAIMGRAPH_RULES_DIR``           ``rules_dir``           none
 ``CLAIMGRAPH_LEXICON_DIR``         ``lexicon_dir``         none
 ``CLAIMGRAPH_REAL_CORPUS``         ``real_corpus``         ``.real-corpus``
+``CLAIMGRAPH_SEMANTIC``            ``semantic``            off
 =================================  ======================  =======================
 """
 
@@ -49,6 +50,9 @@ ENV_MAX_BYTES = "CLAIMGRAPH_MAX_BYTES"
 ENV_RULES = "CLAIMGRAPH_RULES_DIR"
 ENV_LEXICON = "CLAIMGRAPH_LEXICON_DIR"
 ENV_REAL_CORPUS = "CLAIMGRAPH_REAL_CORPUS"
+ENV_SEMANTIC = "CLAIMGRAPH_SEMANTIC"
+_SWITCH = {"1": True, "true": True, "yes": True, "on": True}
+_SWITCH |= {"0": False, "false": False, "no": False, "off": False}
 
 
 def check_seconds(value: float | None, what: str, setting: str) -> None:
@@ -90,6 +94,9 @@ class Settings:
     lexicon_dir: Path | None = None
     #: Where the texts of real-news sets are (``docs/real-news.md``).
     real_corpus: Path = DEFAULT_REAL_CORPUS
+    #: Sentence similarity chooses open-rule candidates the word test misses
+    #: (``graph.detect.similar``; needs the ``semantic`` extra).
+    semantic: bool = False
 
     def __post_init__(self) -> None:
         if not self.store:
@@ -169,6 +176,12 @@ class Settings:
                 f"{ENV_SPARQL_GRAPH_STORE} must be 'auto', 'none' or an http(s) URL, "
                 f"not '{graph_store}'."
             )
+        switch = (text(ENV_SEMANTIC) or "off").strip().lower()
+        if switch not in _SWITCH:
+            raise UsageError(
+                f"{ENV_SEMANTIC} must be 'on' or 'off' (or 1/0, yes/no, true/false), "
+                f"not '{switch}'."
+            )
         return cls(
             store=text(ENV_STORE) or DEFAULT_LOCATION,
             query_timeout=seconds(ENV_QUERY_TIMEOUT),
@@ -181,6 +194,7 @@ class Settings:
             rules_dir=folder(ENV_RULES),
             lexicon_dir=folder(ENV_LEXICON),
             real_corpus=folder(ENV_REAL_CORPUS) or DEFAULT_REAL_CORPUS,
+            semantic=_SWITCH[switch],
         )
 
 

@@ -30,6 +30,7 @@ from .folds import fold_links
 from .relevance import REQUIRES, best, word_overlap
 from .remote_batch import remote_working_set, rule_rows
 from .rules import Rule, load_rules, named_query
+from .similar import SimilarPairs, note, selected
 from .workset import working_set
 
 # How much a speaker's hedging weakens a finding (FactBank certainty).
@@ -177,7 +178,7 @@ def _finding_quads(
         value2=labels.name(value2),
         aspect=humanise(local_name(aspect)),
         event=labels.event(incident),
-    )
+    ) + note(row)
     triples: list[tuple[Node, Node, Node]] = [
         (node, RDF.type, CKG.Finding),
         (node, RDF.type, kind),
@@ -211,12 +212,15 @@ def find(
     rules: Iterable[Rule] | None = None,
     *,
     pending: list[Quad] | None = None,
+    similar: SimilarPairs | None = None,
 ) -> list[Quad]:
     """Quads of every finding involving ``articles`` (all articles if None), and
     the ``ckg:foldedInto`` links they call for (:func:`graph.detect.folds.fold_links`).
 
     ``pending`` are the articles' quads, not written yet: only an embedded store
     can read them with its own (see :func:`graph.detect.workset.working_set`).
+    ``similar`` also lets the open rules pick candidates by sentence similarity
+    (:mod:`graph.detect.similar`).
     """
     # Millions of long-lived tuples make the cyclic GC rescan the heap again and
     # again (cost growing with the store); nothing built here forms cycles.
@@ -234,9 +238,9 @@ def find(
                     f"Store {store.location} cannot check articles before they are "
                     "written; only the embedded Oxigraph store can."
                 )
-            found = _find(store if local is None else local, targets, rules)
+            found = _find(store if local is None else local, targets, rules, similar)
         else:
-            found = _find(store, articles, rules)
+            found = _find(store, articles, rules, similar)
         return found + fold_links(store, found)
     finally:
         if enabled:
@@ -247,6 +251,7 @@ def _find(
     store: ClaimStore,
     articles: Iterable[URIRef] | None,
     rules: Iterable[Rule] | None,
+    similar: SimilarPairs | None = None,
 ) -> list[Quad]:
     labels = _Labels(store)
     if articles is None:
@@ -272,7 +277,7 @@ def _find(
             )
         ]
         if rule.select == "best":
-            rows = best(rows)
+            rows = selected(rule, found, best(rows), similar)
         matches += [(rule, row) for row in rows]
     # Rules that select the best candidate are fallbacks for propositions no
     # aspect is recognised for: a pair another rule reports is left to it.
@@ -296,11 +301,15 @@ def _find(
     return list(quads)
 
 
-def refresh(store: ClaimStore, rules: Iterable[Rule] | None = None) -> int:
+def refresh(
+    store: ClaimStore,
+    rules: Iterable[Rule] | None = None,
+    similar: SimilarPairs | None = None,
+) -> int:
     """Delete all findings and run every rule (default :func:`load_rules`) over
     the whole store again."""
     store.update(named_query("clear-findings").text)
-    quads = find(store, rules=rules)
+    quads = find(store, rules=rules, similar=similar)
     store.add_quads(quads)
     refresh_disputes(store)
     return sum(1 for q in quads if q[1] == RDF.type and q[2] == CKG.Finding)

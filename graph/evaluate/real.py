@@ -42,6 +42,8 @@ from .real_disputes import markdown, score_disputes, span_record
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from ..settings import Settings
+
 Ref = tuple[str, int]  # (article id, gold assertion index)
 #: Where the set's texts are, when not given (default ``./.real-corpus``).
 SPLITS = ("dev", "heldout", "fresh", "all")
@@ -306,9 +308,15 @@ def _merging(
 
 
 def evaluate_real(
-    folder: Path, texts: Path, *, split: str = "dev", nlp: Language | None = None
+    folder: Path,
+    texts: Path,
+    *,
+    split: str = "dev",
+    nlp: Language | None = None,
+    settings: Settings | None = None,
 ) -> RealReport:
-    """Ingest the split's articles into a fresh store and score the disputes."""
+    """Ingest the split's articles into a fresh store and score the disputes
+    (``settings``: default the environment's; their store is not used)."""
     report = RealReport(split)
     loaded = _load(folder, texts, split, report)
     articles = {a.id: a for a in loaded}
@@ -340,7 +348,7 @@ def evaluate_real(
         built.append(article)
     store = open_store(":memory:")
     try:
-        ingest_articles(store, built, nlp=nlp)
+        ingest_articles(store, built, nlp=nlp, settings=settings)
         findings = load_findings(store, kinds=("contradiction",))
         mapper = _Mapper(articles, keys)
         _score(articles, findings, mapper, disputes, report)

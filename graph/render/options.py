@@ -7,11 +7,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from ..settings import Settings
 from .dispute_text import DisputeFormat
 from .terminal import ReportFormat
 
@@ -26,6 +28,24 @@ StoreOption = Annotated[
     ),
 ]
 FormatOption = Annotated[ReportFormat, typer.Option("--format", "-f")]
+SemanticOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--semantic/--no-semantic",
+        help="Let sentence similarity choose open-rule candidates that share few "
+        "words (needs the 'semantic' extra). Default: $CLAIMGRAPH_SEMANTIC or off.",
+        show_default=False,
+    ),
+]
+
+
+def settings_for(semantic: bool | None) -> Settings | None:
+    """The environment's settings with ``--semantic/--no-semantic`` applied
+    (None when the flag is not given: the library reads the environment)."""
+    if semantic is None:
+        return None
+    return replace(Settings.from_env(), semantic=semantic)
+
 
 # --- serve --------------------------------------------------------------------
 
