@@ -657,3 +657,15 @@ def test_a_body_named_after_police_is_no_police() -> None:
     )
     (police,) = [a for a in ex.assertions if a.speaker_span.text == "Police"]
     assert ex.actor(police.speaker).name != "Mothers Against Police Brutality"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norvex said the union's figures were inflated.",
+        "The carrier described the union's claims as exaggerated.",
+    ],
+)
+def test_calling_figures_inflated_rejects_them(text: str) -> None:
+    (said,) = run(text).assertions
+    assert said.rejects

@@ -173,7 +173,9 @@ def relevance(row: dict[str, Any]) -> float:
             or _surname(row.get("speaker1"), second)
         )
     )
-    if row.get("rejecting2") is not None and not accused:
+    # A claim that also calls other figures untrue ("fewer than half a million,
+    # a fraction of the inflated figures") still gives its own figure.
+    if row.get("rejecting2") is not None and not accused and row.get("number2") is None:
         # A rejection answers a claim, not another rejection, unless that one
         # accused the speaker before ("she lied", then "maintained her innocence").
         return 0.0
