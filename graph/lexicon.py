@@ -83,6 +83,7 @@ class Lexicon:
     body_nouns: frozenset[str] = frozenset()  # "the world governing body"
     company_nouns: frozenset[str] = frozenset()  # "the automaker": the latest body
     innocence: frozenset[str] = frozenset()  # "her innocence", "not guilty"
+    grounds: frozenset[str] = frozenset()  # "no substance to the claims"
     person_nouns: frozenset[str] = frozenset()  # "the skier": the latest person
     former_words: frozenset[str] = frozenset()  # "a former employee": no affiliation
     # "strike" -> its (type, family) senses; ckg:contextLemma words choose one.
@@ -265,6 +266,7 @@ def _load(extra: str | None) -> Lexicon:
         falsity=_concept_lemmas(graph, "Falsity"),
         claim_nouns=_concept_lemmas(graph, "ClaimNoun"),
         innocence=_concept_lemmas(graph, "Innocence"),
+        grounds=_concept_lemmas(graph, "Grounds"),
         negative_implicatives=_concept_lemmas(graph, "NegativeImplicative"),
         hedges=hedges,
         aspects=aspects,

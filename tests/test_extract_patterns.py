@@ -669,3 +669,25 @@ def test_a_body_named_after_police_is_no_police() -> None:
 def test_calling_figures_inflated_rejects_them(text: str) -> None:
     (said,) = run(text).assertions
     assert said.rejects
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ada Lind told reporters that there was no substance to the accusations.",
+        "The ministry said there was no basis whatsoever for this report.",
+        "Norvex said there is no truth in the allegations.",
+    ],
+)
+def test_no_grounds_for_a_claim_rejects_it(text: str) -> None:
+    (said,) = run(text).assertions
+    assert said.rejects and said.refers_back
+
+
+def test_an_acronym_names_the_body_whose_initials_it_has() -> None:
+    ex = run(
+        "New Delhi, Sept 15 (ANI): Prime Minister's Office (PMO) has rejected the "
+        "report. The PMO, in a statement, dismissed the report as untrue."
+    )
+    (dismissed,) = [a for a in ex.assertions if a.cue.text == "dismissed"]
+    assert ex.actor(dismissed.speaker).name != "ANI"

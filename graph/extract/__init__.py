@@ -21,7 +21,7 @@ from .events import event_for, find_events
 from .factuality import certainty, content_polarity, is_falsity, negated
 from .mentions import doc_text
 from .quotes import find_quotes
-from .rebuttals import bare_reference, claimant, rejected_claim
+from .rebuttals import bare_reference, claimant, groundless_claim, rejected_claim
 from .speakers import floating_quotes, resolve_speakers
 from .textsplit import parse
 
@@ -75,7 +75,8 @@ def _assertion(
         confidence=item.confidence,
         rejects=item.cue_class in _REJECTING
         or any(_calls_false(t, lx) or _rejecting_predicate(t, own, lx) for t in own)
-        or _pleads_innocence(own, lx),
+        or _pleads_innocence(own, lx)
+        or groundless_claim(own, lx) is not None,
     )
 
 
@@ -119,7 +120,7 @@ def _rejected(
     ]
     cues = {item.cue.i} if item.cue_class in _REJECTING else set()
     cues |= {t.i for t in own if _rejecting_predicate(t, own, lx)}
-    head = rejected_claim(own, cues, lx)
+    head = rejected_claim(own, cues, lx) or groundless_claim(own, lx)
     if head is None:
         # "maintained her innocence": it names no claim, so it answers the
         # accusation told before it.

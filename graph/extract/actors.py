@@ -197,7 +197,7 @@ class ActorIndex(ActorRegistry):
         name in apposition to a title is a person's."""
         return (
             ent.label_ == "ORG"
-            and len(ent.text.split()) <= 3
+            and len(ent.text.split()) <= 4
             and all(w[:1].isupper() for w in ent.text.split())
             and any(
                 c.dep_ == "appos" and c.lemma_.lower() in self.lx.titles
@@ -324,7 +324,13 @@ class ActorIndex(ActorRegistry):
             if child.dep_ == "appos" and child.pos_ == "NOUN":
                 self.heads.setdefault(key, set()).add(child.lemma_.lower())
                 self._mention(key, np_span(child))
-            if child.dep_ == "appos" and child.pos_ == "PROPN" and child.text.isupper():
+            if (
+                child.dep_ == "appos"
+                and child.pos_ == "PROPN"
+                and child.text.isupper()
+                # "(ANI): Prime Minister's Office (PMO)" parsed as apposed to ANI.
+                and child.text[0] == self.actors[key].name.removeprefix("The ")[:1]
+            ):
                 self.acronyms.setdefault(child.text, key)
 
     def _described_org(self, token: Token, span: SpacySpan) -> str:

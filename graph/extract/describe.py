@@ -174,7 +174,7 @@ def _story_company(index: ActorRegistry, token: Token, head: str) -> str | None:
         return (
             actor.kind == "person"
             and len(words) == 1
-            and words[0].lower() not in index.lx.given_names
+            and words[0].capitalize() not in index.lx.given_names
             and actor.role is None
             and actor.key not in index.gender
         )
@@ -354,7 +354,14 @@ def _fallback(index: ActorRegistry, token: Token, span: SpacySpan) -> str | None
             titles = [t for t in span if t.i < name_span.start]
             return index.person(name_span, titles)
         if looks_like_name(name_span):
-            return None  # a lone capitalised word the model did not tag
+            # A lone capitalised word the model did not tag ("Norvex said ..."):
+            # a speaker all the same; a given name is a person's, a headline's
+            # "Family" a group, anything else most likely a body's name.
+            if token.text.capitalize() in index.lx.given_names:
+                return index.person(name_span, [])
+            if token.lower_ in index.lx.civilian_nouns | index.lx.institution_nouns:
+                return index.sided("group", span, "group")
+            return index.org(token.text, span)
         return index.org(clean(span.text), span)
     if token.pos_ == "NOUN":
         # "Residents of the village", "two people familiar with the matter".

@@ -93,3 +93,30 @@ def bare_reference(head: Token, lx: Lexicon, within: set[int] | None = None) -> 
             continue
         return False
     return True
+
+
+def groundless_claim(own: list[Token], lx: Lexicon) -> Token | None:
+    """The claim a statement says has no grounds: "there was no substance to
+    the accusations", "no basis whatsoever for this report", "there is no
+    truth in it" (a ``ckg:Grounds`` noun under "no" or a negation, with the
+    claim as the object of its preposition)."""
+    members = {t.i for t in own}
+    for token in own:
+        if token.lemma_.lower() not in lx.grounds:
+            continue
+        denied = any(c.dep_ == "det" and c.lower_ in ("no",) for c in token.children)
+        denied = denied or any(c.dep_ == "neg" for c in token.head.children)
+        if not denied:
+            continue
+        # "there was no basis whatsoever for it": the preposition may hang on
+        # the verb the noun is the object or attribute of.
+        near = list(token.children)
+        if token.dep_ in ("attr", "dobj", "nsubj"):
+            near += [c for c in token.head.children if c.i > token.i]
+        for prep in near:
+            if prep.dep_ != "prep":
+                continue
+            claim = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if claim is not None and claim.i in members and _claim_word(claim, lx):
+                return claim
+    return None

@@ -162,7 +162,7 @@ class ActorRegistry:
             if (
                 len(part) > 2
                 and part[0].isupper()
-                and part.lower() not in (self.lx.given_names)
+                and part.capitalize() not in self.lx.given_names
             ):
                 self.surnames.setdefault(part, key)
         return key
