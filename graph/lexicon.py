@@ -82,6 +82,7 @@ class Lexicon:
     org_suffixes: frozenset[str] = frozenset()
     body_nouns: frozenset[str] = frozenset()  # "the world governing body"
     company_nouns: frozenset[str] = frozenset()  # "the automaker": the latest body
+    agency_nouns: frozenset[str] = frozenset()  # "the regulator": the latest agency
     innocence: frozenset[str] = frozenset()  # "her innocence", "not guilty"
     grounds: frozenset[str] = frozenset()  # "no substance to the claims"
     person_nouns: frozenset[str] = frozenset()  # "the skier": the latest person
@@ -287,6 +288,7 @@ def _load(extra: str | None) -> Lexicon:
         org_suffixes=_concept_lemmas(graph, "OrganisationSuffix"),
         body_nouns=_concept_lemmas(graph, "GenericBodyNoun"),
         company_nouns=_concept_lemmas(graph, "CompanyNoun"),
+        agency_nouns=_concept_lemmas(graph, "AgencyNoun"),
         person_nouns=_concept_lemmas(graph, "PersonNoun"),
         former_words=_concept_lemmas(graph, "FormerWord"),
         country_nouns=_concept_lemmas(graph, "CountryNoun"),

@@ -691,3 +691,20 @@ def test_an_acronym_names_the_body_whose_initials_it_has() -> None:
     )
     (dismissed,) = [a for a in ex.assertions if a.cue.text == "dismissed"]
     assert ex.actor(dismissed.speaker).name != "ANI"
+
+
+def test_the_agency_is_the_public_body_named_before() -> None:
+    ex = run(
+        "The Maritime Safety Administration is fining Norvex $2 million, federal "
+        "regulators said. The agency said the company failed to report defects."
+    )
+    (said,) = [a for a in ex.assertions if a.speaker_span.text == "The agency"]
+    assert ex.actor(said.speaker).name == "Maritime Safety Administration"
+
+
+def test_a_portfolio_before_a_ministers_title_is_no_body() -> None:
+    ex = run(
+        '"Reporting is a legal duty," U.S. Transportation Secretary Dana Ortiz said.'
+    )
+    (said,) = ex.assertions
+    assert ex.actor(said.speaker).party == "state:united-states"

@@ -83,6 +83,24 @@ def resolve_description(
         found = _story_company(index, token, head)
         if found is not None:
             return found
+    if (
+        head in lx.agency_nouns
+        and determiner in _DEFINITE
+        and len(span) <= 2
+        and not index.side_from(span)
+    ):
+        # "the agency", "the regulator": the public body named last (by a
+        # proper name: "federal regulators" name none).
+        found = index.latest(token.i, has_head(index, head)) or index.latest(
+            token.i,
+            lambda a: (
+                a.kind == "organisation"
+                and index.is_public(a.name)
+                and a.name[:1].isupper()
+            ),
+        )
+        if found is not None:
+            return found
     # "the mayor's office": an organisation owned by a person acts for them.
     owner = next((c for c in token.lefts if c.dep_ == "poss"), None)
     if owner is not None and head in nouns:
