@@ -83,6 +83,7 @@ class Lexicon:
     body_nouns: frozenset[str] = frozenset()  # "the world governing body"
     company_nouns: frozenset[str] = frozenset()  # "the automaker": the latest body
     agency_nouns: frozenset[str] = frozenset()  # "the regulator": the latest agency
+    media_nouns: frozenset[str] = frozenset()  # "magazine Heat": an outlet's name
     innocence: frozenset[str] = frozenset()  # "her innocence", "not guilty"
     grounds: frozenset[str] = frozenset()  # "no substance to the claims"
     person_nouns: frozenset[str] = frozenset()  # "the skier": the latest person
@@ -289,6 +290,7 @@ def _load(extra: str | None) -> Lexicon:
         body_nouns=_concept_lemmas(graph, "GenericBodyNoun"),
         company_nouns=_concept_lemmas(graph, "CompanyNoun"),
         agency_nouns=_concept_lemmas(graph, "AgencyNoun"),
+        media_nouns=_concept_lemmas(graph, "MediaNoun"),
         person_nouns=_concept_lemmas(graph, "PersonNoun"),
         former_words=_concept_lemmas(graph, "FormerWord"),
         country_nouns=_concept_lemmas(graph, "CountryNoun"),

@@ -708,3 +708,44 @@ def test_a_portfolio_before_a_ministers_title_is_no_body() -> None:
     )
     (said,) = ex.assertions
     assert ex.actor(said.speaker).party == "state:united-states"
+
+
+@pytest.mark.parametrize(
+    ("text", "principal"),
+    [
+        ("A representative for Dana Whitfield denied the report.", "Dana Whitfield"),
+        (
+            "Dana Whitfield was named in the story. Whitfield's publicist said the "
+            "report has no basis in fact.",
+            "Dana Whitfield",
+        ),
+    ],
+)
+def test_a_representative_or_publicist_speaks_for_the_client(
+    text: str, principal: str
+) -> None:
+    ex = run(text)
+    last = max(ex.assertions, key=lambda a: a.cue.start)
+    speaker = ex.actor(last.speaker)
+    assert speaker.acts_for is not None
+    assert ex.actor(speaker.acts_for).name == principal
+    assert last.rejects
+
+
+def test_an_outlet_named_after_a_media_noun_is_no_person() -> None:
+    ex = run(
+        "Dana Whitfield said a report in celebrity magazine Heat was inaccurate. "
+        "Heat reported that she had visited a clinic."
+    )
+    (reported,) = [a for a in ex.assertions if a.cue.text == "reported"]
+    assert ex.actor(reported.speaker).kind == "organisation"
+
+
+def test_the_singer_actress_is_the_person_not_the_spokeswoman() -> None:
+    ex = run(
+        "Madeleine Roe complained to the watchdog. A commission spokeswoman said "
+        "the singer-actress had contacted the organization to say a report was "
+        "inaccurate."
+    )
+    (say,) = [a for a in ex.assertions if a.cue.text == "say"]
+    assert ex.actor(say.speaker).name == "Madeleine Roe"

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, cast
 
 from ..lexicon import Lexicon
 from ..models import Actor
-from .describe import refers_to_person, resolve_description
+from .describe import resolve_description
 from .employers import employer
 from .mentions import (
     FEMALE_PRONOUNS,
@@ -25,6 +25,7 @@ from .mentions import (
     looks_like_name,
     np_span,
 )
+from .referents import refers_to_person
 from .registry import ActorRegistry
 from .sides import settle
 
@@ -252,6 +253,9 @@ class ActorIndex(ActorRegistry):
             and ent[-1].lower_ not in self.lx.org_suffixes
         ):
             title = self._title(span, ent)
+            if any(t.lemma_.lower() in self.lx.media_nouns for t in title):
+                # "celebrity magazine Heat": an outlet, not a person.
+                return self.org(clean(ent.text), span, ent)
             key = self.person(self.doc[ent.start : ent.end], title)
             employer(self, key, title)
             self._affiliate(key, token)

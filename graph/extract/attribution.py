@@ -60,6 +60,9 @@ def inherited_subject(verb: Token, lx: Lexicon) -> Token | None:
     """
     if verb.dep_ not in ("conj", "advcl", "xcomp"):
         return None
+    # "X contacted the body to say ...": an infinitive's subject is its own
+    # verb's, even under another cue ("a spokeswoman said X contacted ...").
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     node, nearest = verb, None
     for _ in range(4):
         if node.head.i == node.i:
@@ -75,6 +78,8 @@ def inherited_subject(verb: Token, lx: Lexicon) -> Token | None:
             return subject
         if nearest is None and node.i == verb.head.i:
             nearest = subject
+            if infinitive:
+                return subject
     return nearest
 
 

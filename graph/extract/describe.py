@@ -8,12 +8,18 @@ surname or country name finds the actor registered under it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ..models import Actor
+from ..models import ActorKind
 from ..rdf.ids import slug
 from .mentions import clean, looks_like_name
+from .referents import (
+    has_head,
+    refers_to_person,
+    story_body,
+    story_company,
+    the_country,
+)
 from .registry import ActorRegistry
 
 if TYPE_CHECKING:
@@ -27,37 +33,6 @@ _SPOKES = {"spokesman", "spokeswoman", "spokesperson", "official", "representati
 _DEFINITE = {"the", "this", "that"}
 
 
-def has_head(index: ActorRegistry, head: str) -> Callable[[Actor], bool]:
-    """A test for actors named or described by the noun ``head``."""
-
-    nouns = index.lx.institution_nouns | index.lx.org_suffixes
-
-    def test(actor: Actor) -> bool:
-        words = actor.name.lower().split()
-        return (
-            bool(words)
-            and (
-                words[-1].rstrip("s") == head.rstrip("s")
-                # "Ministry of Defence" and "Police Department" are a ministry and
-                # police; "police sources" and "Mothers Against Police Brutality" not.
-                or (
-                    head in words
-                    and actor.kind != "group"
-                    and _heads(words[words.index(head) + 1 :], nouns)
-                )
-                or head in index.heads.get(actor.key, ())
-            )
-        )
-
-    return test
-
-
-def _heads(rest: list[str], nouns: frozenset[str]) -> bool:
-    """Whether a noun followed by ``rest`` heads a name: nothing, "of ...", or
-    more institution words ("police department") follow it."""
-    return not rest or rest[0] == "of" or all(w in nouns for w in rest)
-
-
 def resolve_description(
     index: ActorRegistry, token: Token, span: SpacySpan
 ) -> str | None:
@@ -67,11 +42,11 @@ def resolve_description(
     determiner = next((c.lower_ for c in token.children if c.dep_ == "det"), "")
     nouns = lx.institution_nouns | lx.armed_forces_nouns
     if head in lx.country_nouns and determiner == "the" and token.tag_ == "NN":
-        found = _the_country(index, token)
+        found = the_country(index, token)
         if found is not None:
             return found
     if head in lx.body_nouns and determiner not in _INDEFINITE:
-        found = _story_body(index, token, span)
+        found = story_body(index, token, span)
         if found is not None:
             return found
     if (
@@ -80,7 +55,7 @@ def resolve_description(
         and not any(t.pos_ == "PROPN" for t in span)
         and not index.side_from(span)
     ):
-        found = _story_company(index, token, head)
+        found = story_company(index, token, head)
         if found is not None:
             return found
     if (
@@ -118,7 +93,9 @@ def resolve_description(
             return index.acronyms[form]
     country = lx.country_of(token.text)
     if refers_to_person(token, span, determiner, lx.person_nouns, country):
-        found = index.latest(token.i, lambda a: a.kind == "person")
+        # The latest person named, not a titled one ("a commission spokeswoman
+        # said the singer-actress ..."): titles are their own descriptions.
+        found = index.latest(token.i, lambda a: a.kind == "person" and not a.role)
         if found is not None:
             return found
     if country and token.pos_ in ("PROPN", "NOUN", "ADJ"):
@@ -154,90 +131,6 @@ def resolve_description(
         index.plural.add(key)
         return key
     return _fallback(index, token, span)
-
-
-def refers_to_person(
-    token: Token,
-    span: SpacySpan,
-    determiner: str,
-    nouns: frozenset[str],
-    country: str | None,
-) -> bool:
-    """ "the skier", "the Russian": a definite singular noun that refers back
-    to a person (a demonym, not a country's name)."""
-    if determiner != "the" or token.tag_ in ("NNS", "NNPS") or len(span) > 2:
-        return False
-    demonym = country is not None and token.text.lower() != country.lower()
-    return token.lemma_.lower() in nouns or (
-        demonym and token.pos_ in ("PROPN", "NOUN", "ADJ")
-    )
-
-
-def _story_company(index: ActorRegistry, token: Token, head: str) -> str | None:
-    """ "the automaker", "the company": the latest actor named with that noun,
-    else the latest organisation, else a one-word name the NER model took for a
-    person ("Zarvo's autopilot ... the automaker"), which is then an organisation."""
-    # A public body (one acting for a state) is no company: "the soft drinks
-    # maker" after "the US Department of Justice" is the company named before.
-    found = index.latest(token.i, has_head(index, head)) or index.latest(
-        token.i, lambda a: a.kind == "organisation" and a.side is None
-    )
-    if found is not None:
-        return found
-
-    def misread(actor: Actor) -> bool:
-        # A person is introduced by a full name; a lone capitalised word that
-        # no given name, title or pronoun makes a person is a company's name.
-        words = actor.name.split()
-        return (
-            actor.kind == "person"
-            and len(words) == 1
-            and words[0].capitalize() not in index.lx.given_names
-            and actor.role is None
-            and actor.key not in index.gender
-        )
-
-    found = index.latest(token.i, misread)
-    if found is not None:
-        index.actors[found].kind = "organisation"
-    return found
-
-
-def _the_country(index: ActorRegistry, token: Token) -> str | None:
-    """ "Ukraine refused to admit it shelled Russian territory. The country's
-    foreign ministry ...": the state that is a subject in this or the previous
-    sentence, else the state named last."""
-    doc = token.doc
-    start = doc[token.sent.start - 1].sent.start if token.sent.start > 0 else 0
-
-    def subject(i: int) -> bool:
-        return i >= start and doc[i].dep_ in ("nsubj", "nsubjpass")
-
-    def state(actor: Actor) -> bool:
-        return actor.kind == "state"
-
-    return index._latest_at(token.i, state, subject) or index.latest(token.i, state)
-
-
-#: Dependents that describe a generic noun: "the world governing body", "the
-#: sport's ruling body", "the ruling body of world athletics".
-_DESCRIBING = ("amod", "compound", "poss", "prep", "npadvmod", "nmod")
-
-
-def _story_body(index: ActorRegistry, token: Token, span: SpacySpan) -> str | None:
-    """The organisation a described generic noun stands for ("the world
-    governing body"): the latest one named, else the first named after it (a
-    lead sentence may describe it before naming it). A bare "the body" is no
-    actor; a name or a state makes it one of its own."""
-    if not any(c.dep_ in _DESCRIBING for c in token.children):
-        return None
-    if any(t.pos_ == "PROPN" for t in span) or index.side_from(span):
-        return None
-
-    def test(actor: Actor) -> bool:
-        return actor.kind == "organisation"
-
-    return index.latest(token.i, test) or index.following(token.i, test)
 
 
 def _officials(index: ActorRegistry, token: Token, span: SpacySpan) -> str | None:
@@ -291,7 +184,7 @@ def _title_holder(
         words = [t.lemma_.lower() for t in compounds]
         org = _named_body(index, compounds[-1]) if compounds else None
         if org is None and words and words[-1] in index.lx.company_nouns:
-            org = _story_company(index, token, words[-1])  # "a company spokesman"
+            org = story_company(index, token, words[-1])  # "a company spokesman"
         org = org or (
             index.latest(token.i, has_head(index, words[-1]))
             if words
@@ -326,6 +219,9 @@ _AGENTS = frozenset(
         "spokeswoman",
         "spokesperson",
         "aide",
+        "publicist",
+        "rep",
+        "manager",
     }
 )
 
@@ -381,6 +277,16 @@ def _fallback(index: ActorRegistry, token: Token, span: SpacySpan) -> str | None
                 return index.sided("group", span, "group")
             return index.org(token.text, span)
         return index.org(clean(span.text), span)
+    if token.pos_ == "NOUN" and token.lemma_.lower() in _AGENTS:
+        # "a representative for X", "X's publicist": someone who speaks for X.
+        kind: ActorKind = "group" if token.tag_ == "NNS" else "person"
+        key = index.sided(kind, span, kind)
+        _principal(index, token, key)
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        principal = index.resolve(owner) if owner is not None else None
+        if principal is not None and principal != key:
+            index.set_acts_for(key, principal)
+        return key
     if token.pos_ == "NOUN":
         # "Residents of the village", "two people familiar with the matter".
         phrase = token.doc[token.left_edge.i : token.right_edge.i + 1]

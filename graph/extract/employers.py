@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .describe import has_head
 from .mentions import clean
+from .referents import has_head
 from .registry import ActorRegistry
 
 if TYPE_CHECKING:

@@ -113,6 +113,15 @@ def groundless_claim(own: list[Token], lx: Lexicon) -> Token | None:
         near = list(token.children)
         if token.dep_ in ("attr", "dobj", "nsubj"):
             near += [c for c in token.head.children if c.i > token.i]
+        # "the report has no basis in fact": the claim is the subject.
+        if token.dep_ == "dobj" and token.head.lemma_ == "have":
+            subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            if (
+                subject is not None
+                and subject.i in members
+                and _claim_word(subject, lx)
+            ):
+                return subject
         for prep in near:
             if prep.dep_ != "prep":
                 continue

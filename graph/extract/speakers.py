@@ -26,9 +26,9 @@ from ..lexicon import Lexicon
 from .actors import ActorIndex
 from .candidates import Candidate
 from .continuity import previous_speaker
-from .describe import has_head
 from .mentions import THING_PRONOUNS, doc_text, subject_of
 from .quotes import Quote, strip_span
+from .referents import has_head
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -1,0 +1,132 @@
+"""Nouns that refer back to an actor the story has named: "the ministry" (its
+head noun), "the automaker" and "the company", "the agency", "the skier" and
+"the Russian", "the country", "the world governing body"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ..models import Actor
+from .registry import ActorRegistry
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+
+def has_head(index: ActorRegistry, head: str) -> Callable[[Actor], bool]:
+    """A test for actors named or described by the noun ``head``."""
+
+    nouns = index.lx.institution_nouns | index.lx.org_suffixes
+
+    def test(actor: Actor) -> bool:
+        words = actor.name.lower().split()
+        return (
+            bool(words)
+            and (
+                words[-1].rstrip("s") == head.rstrip("s")
+                # "Ministry of Defence" and "Police Department" are a ministry and
+                # police; "police sources" and "Mothers Against Police Brutality" not.
+                or (
+                    head in words
+                    and actor.kind != "group"
+                    and _heads(words[words.index(head) + 1 :], nouns)
+                )
+                or head in index.heads.get(actor.key, ())
+            )
+        )
+
+    return test
+
+
+def _heads(rest: list[str], nouns: frozenset[str]) -> bool:
+    """Whether a noun followed by ``rest`` heads a name: nothing, "of ...", or
+    more institution words ("police department") follow it."""
+    return not rest or rest[0] == "of" or all(w in nouns for w in rest)
+
+
+def refers_to_person(
+    token: Token,
+    span: SpacySpan,
+    determiner: str,
+    nouns: frozenset[str],
+    country: str | None,
+) -> bool:
+    """ "the skier", "the Russian": a definite singular noun that refers back
+    to a person (a demonym, not a country's name)."""
+    words = [t for t in span if t.dep_ != "det" and not t.is_punct]
+    if determiner != "the" or token.tag_ in ("NNS", "NNPS") or len(words) > 2:
+        return False
+    demonym = country is not None and token.text.lower() != country.lower()
+    # "the singer-actress": any part of a hyphenated noun.
+    return bool({t.lemma_.lower() for t in words} & nouns) or (
+        demonym and len(words) == 1 and token.pos_ in ("PROPN", "NOUN", "ADJ")
+    )
+
+
+def story_company(index: ActorRegistry, token: Token, head: str) -> str | None:
+    """ "the automaker", "the company": the latest actor named with that noun,
+    else the latest organisation, else a one-word name the NER model took for a
+    person ("Zarvo's autopilot ... the automaker"), which is then an organisation."""
+    # A public body (one acting for a state) is no company: "the soft drinks
+    # maker" after "the US Department of Justice" is the company named before.
+    found = index.latest(token.i, has_head(index, head)) or index.latest(
+        token.i, lambda a: a.kind == "organisation" and a.side is None
+    )
+    if found is not None:
+        return found
+
+    def misread(actor: Actor) -> bool:
+        # A person is introduced by a full name; a lone capitalised word that
+        # no given name, title or pronoun makes a person is a company's name.
+        words = actor.name.split()
+        return (
+            actor.kind == "person"
+            and len(words) == 1
+            and words[0].capitalize() not in index.lx.given_names
+            and actor.role is None
+            and actor.key not in index.gender
+        )
+
+    found = index.latest(token.i, misread)
+    if found is not None:
+        index.actors[found].kind = "organisation"
+    return found
+
+
+def the_country(index: ActorRegistry, token: Token) -> str | None:
+    """ "Ukraine refused to admit it shelled Russian territory. The country's
+    foreign ministry ...": the state that is a subject in this or the previous
+    sentence, else the state named last."""
+    doc = token.doc
+    start = doc[token.sent.start - 1].sent.start if token.sent.start > 0 else 0
+
+    def subject(i: int) -> bool:
+        return i >= start and doc[i].dep_ in ("nsubj", "nsubjpass")
+
+    def state(actor: Actor) -> bool:
+        return actor.kind == "state"
+
+    return index._latest_at(token.i, state, subject) or index.latest(token.i, state)
+
+
+#: Dependents that describe a generic noun: "the world governing body", "the
+#: sport's ruling body", "the ruling body of world athletics".
+_DESCRIBING = ("amod", "compound", "poss", "prep", "npadvmod", "nmod")
+
+
+def story_body(index: ActorRegistry, token: Token, span: SpacySpan) -> str | None:
+    """The organisation a described generic noun stands for ("the world
+    governing body"): the latest one named, else the first named after it (a
+    lead sentence may describe it before naming it). A bare "the body" is no
+    actor; a name or a state makes it one of its own."""
+    if not any(c.dep_ in _DESCRIBING for c in token.children):
+        return None
+    if any(t.pos_ == "PROPN" for t in span) or index.side_from(span):
+        return None
+
+    def test(actor: Actor) -> bool:
+        return actor.kind == "organisation"
+
+    return index.latest(token.i, test) or index.following(token.i, test)
