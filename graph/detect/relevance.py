@@ -11,6 +11,7 @@ from rdflib.term import Node
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ...ontology.vocab import LEX
+from ..lexicon import load_lexicon
 
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?")
 #: Inflections dropped so "charged" and "charge" count as one word.
@@ -86,8 +87,11 @@ def antonymous(first: str, second: str) -> bool:
     return False
 
 
-#: Words that negate what follows them within a few words.
-_NEGATORS = frozenset({"no", "not", "never", "without", "none", "neither", "nor"})
+def _negators() -> frozenset[str]:
+    """Words that negate what follows them: the lexicon's negation words and
+    negative quantifiers (``factuality.ttl``)."""
+    lx = load_lexicon()
+    return lx.negation | lx.negative_quantifiers
 
 
 def negated_apart(first: str, second: str) -> bool:
@@ -98,9 +102,10 @@ def negated_apart(first: str, second: str) -> bool:
     if not shared:
         return True
     found = [w.lower().replace("’", "'") for w in _WORD.findall(second)]
+    negators = _negators()
     for n, word in enumerate(found):
         if _stem(word) in shared and not any(
-            w in _NEGATORS or w.endswith("n't") for w in found[max(0, n - 8) : n]
+            w in negators or w.endswith("n't") for w in found[max(0, n - 8) : n]
         ):
             return True
     return False
@@ -116,8 +121,19 @@ MIN_RELEVANCE = 0.3
 
 #: Cue classes of claims a bare "the allegations" most likely answers.
 _ALLEGING = frozenset({str(LEX.Claim), str(LEX.Accuse), str(LEX.Blame)})
-#: Stems of words for numbers a rejection may call untrue ("the figures").
-_FIGURES = frozenset({"figur", "number", "estimat", "statistic", "tally", "count"})
+
+
+def _figures() -> frozenset[str]:
+    """Stems of words for numbers a rejection may call untrue ("the figures"):
+    the counts' ``ckg:figureNoun`` words (``aspects.ttl``)."""
+    lx = load_lexicon()
+    return frozenset(
+        _stem(word)
+        for aspect in lx.aspects.values()
+        for word in aspect.word_list("figureNoun")
+    )
+
+
 #: How far back (characters) a rejection that names no content looks for the
 #: claim it answers; closer claims score higher.
 _REACH = 3000
@@ -181,7 +197,7 @@ def relevance(row: dict[str, Any]) -> float:
         return 0.0
     named = named or accused
     score = (1.0 if named else 0.0) + word_overlap(first, second)
-    if row.get("number2") is not None and said & _FIGURES:
+    if row.get("number2") is not None and said & _figures():
         score += 0.2  # "the figures are laughable" answers a claim with a number
     if row.get("at1") is None:
         return score
