@@ -84,6 +84,7 @@ class Lexicon:
     company_nouns: frozenset[str] = frozenset()  # "the automaker": the latest body
     agency_nouns: frozenset[str] = frozenset()  # "the regulator": the latest agency
     media_nouns: frozenset[str] = frozenset()  # "magazine Heat": an outlet's name
+    voice_titles: frozenset[str] = frozenset()  # "spokesman": speaks for a body
     innocence: frozenset[str] = frozenset()  # "her innocence", "not guilty"
     grounds: frozenset[str] = frozenset()  # "no substance to the claims"
     person_nouns: frozenset[str] = frozenset()  # "the skier": the latest person
@@ -291,6 +292,7 @@ def _load(extra: str | None) -> Lexicon:
         company_nouns=_concept_lemmas(graph, "CompanyNoun"),
         agency_nouns=_concept_lemmas(graph, "AgencyNoun"),
         media_nouns=_concept_lemmas(graph, "MediaNoun"),
+        voice_titles=_concept_lemmas(graph, "VoiceTitle"),
         person_nouns=_concept_lemmas(graph, "PersonNoun"),
         former_words=_concept_lemmas(graph, "FormerWord"),
         country_nouns=_concept_lemmas(graph, "CountryNoun"),

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from ..lexicon import load_lexicon
 from ..models import Actor
 
 _FILLER = frozenset({"of", "the", "for", "and", "&", "s"})
@@ -52,8 +53,6 @@ _FAMILY = re.compile(
     re.I,
 )
 _VOWELS = re.compile(r"[aeiouy]")
-#: Titles of people who speak only in the name of their organisation.
-_VOICES = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _ACRONYM = re.compile(r"[A-Z]{2,8}")
 #: Extraction keys every name of one state's armed forces alike (``registry``).
 _ARMED_FORCES = "org:armed-forces-"
@@ -136,6 +135,7 @@ def voice_of(actor: Actor, actors: Mapping[str, Actor]) -> str | None:
     if actor.kind != "person" or len(capitalised) >= 2 or not words:
         return None
     principal = actors.get(actor.acts_for or "")
-    if words[-1].lower() not in _VOICES or principal is None:
+    # Titles of people who speak only in the name of their organisation.
+    if words[-1].lower() not in load_lexicon().voice_titles or principal is None:
         return None
     return principal.key if principal.kind == "organisation" else None
