@@ -211,12 +211,14 @@ def find(
     rules: Iterable[Rule] | None = None,
     *,
     pending: list[Quad] | None = None,
+    staged: list[Any] | None = None,
 ) -> list[Quad]:
     """Quads of every finding involving ``articles`` (all articles if None), and
     the ``ckg:foldedInto`` links they call for (:func:`graph.detect.folds.fold_links`).
 
     ``pending`` are the articles' quads, not written yet: only an embedded store
-    can read them with its own (see :func:`graph.detect.workset.working_set`).
+    can read them with its own (see :func:`graph.detect.workset.working_set`,
+    which also takes ``staged``, the same quads converted for pyoxigraph).
     """
     # Millions of long-lived tuples make the cyclic GC rescan the heap again and
     # again (cost growing with the store); nothing built here forms cycles.
@@ -226,7 +228,7 @@ def find(
         if articles is not None:
             targets = list(articles)
             # An embedded store checks new articles on a copy of their incidents.
-            local = working_set(store, targets, pending or ())
+            local = working_set(store, targets, pending or (), staged=staged)
             if local is None and pending:  # a server: rules run on a fetched copy
                 local = remote_working_set(store, targets, pending)
             if local is None and pending:
