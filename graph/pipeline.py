@@ -237,12 +237,13 @@ def ingest_extraction(
     if touched:
         settle(store)  # disputes read the findings: a background write lands first
         refresh_disputes(store, touched)
+    rdf_type, finding = RDF.type, CKG.Finding
     return ArticleResult(
         article.id,
         str(iri),
         "new-version" if older else "added",
         assertions=len(extraction.assertions),
-        findings=sum(1 for q in findings if q[1] == RDF.type and q[2] == CKG.Finding),
+        findings=sum(1 for q in findings if q[1] == rdf_type and q[2] == finding),
     )
 
 
