@@ -24,7 +24,7 @@ from .rdf import ids
 from .rdf.build import extraction_quads
 from .rdf.quads import DEFAULT, Quad
 from .settings import Settings, resolve_settings
-from .store import ClaimStore
+from .store import ClaimStore, to_oxigraph
 from .store.ontology import ensure_ontology
 
 if TYPE_CHECKING:
@@ -99,11 +99,9 @@ def link_incidents(store: ClaimStore, quads: list[Quad], article: URIRef) -> lis
     both articles' publication), and their articles were not published more
     than :data:`INCIDENT_WINDOW_DAYS` apart.
     """
+    published_at = SCHEMA.datePublished
     published = _day(
-        next(
-            (o for s, p, o, g in quads if s == article and p == SCHEMA.datePublished),
-            None,
-        )
+        next((o for s, p, o, g in quads if s == article and p == published_at), None)
     )
     types: dict[Node, Node] = {}
     dates: dict[Node, str] = {}
@@ -112,18 +110,28 @@ def link_incidents(store: ClaimStore, quads: list[Quad], article: URIRef) -> lis
     # Unnamed groups ("analysts", "witnesses") are one node in every article
     # that has them: a shared group says nothing about one incident.
     groups: set[Node] = set()
+    # The terms once, not per quad: a DefinedNamespace lookup costs more than
+    # the comparison (a few thousand quads per article).
+    rdf_type, event_kind, stamp, participant, party_of, group = (
+        RDF.type,
+        SEM.eventType,
+        SEM.hasTimeStamp,
+        CKG.hasParticipant,
+        CKG.party,
+        CKG.Group,
+    )
     for s, p, o, g in quads:
         if g != DEFAULT:
             continue
-        if p == SEM.eventType:
+        if p == event_kind:
             types[s] = o
-        elif p == SEM.hasTimeStamp:
+        elif p == stamp:
             dates[s] = str(o)
-        elif p == CKG.hasParticipant:
+        elif p == participant:
             participants[s].add(o)
-        elif p == CKG.party:
+        elif p == party_of:
             parties[s].add(o)
-        elif p == RDF.type and o == CKG.Group:
+        elif p == rdf_type and o == group:
             groups.add(s)
     links: dict[Node, Node] = {}
     if not types:
@@ -180,8 +188,9 @@ def link_incidents(store: ClaimStore, quads: list[Quad], article: URIRef) -> lis
             links[event] = URIRef(candidates[0][1])
     if not links:
         return quads
+    incident = CKG.incident
     return [
-        (s, p, links[s], g) if p == CKG.incident and s in links else (s, p, o, g)
+        (s, p, links[s], g) if p == incident and s in links else (s, p, o, g)
         for s, p, o, g in quads
     ]
 
@@ -216,12 +225,20 @@ def ingest_extraction(
         # Checked before it is stored: the article and its findings are one
         # transaction (one request to a server), so a crash never leaves an
         # article without its findings.
-        findings = detection.find(store, [iri], rules, pending=quads, similar=similar)
         if store.endpoint is not None:
+            findings = detection.find(
+                store, [iri], rules, pending=quads, similar=similar
+            )
             # The server stores it while the next article is extracted.
             write_later(store, quads + findings)
         else:
-            store.add_quads(quads + findings)
+            # Converted for pyoxigraph once: the working set reads them, then
+            # they are written.
+            staged = to_oxigraph(quads)
+            findings = detection.find(
+                store, [iri], rules, pending=quads, staged=staged, similar=similar
+            )
+            store.add_quads(quads + findings, staged=staged + to_oxigraph(findings))
     else:
         # Rules run on the server (or rdflib's memory store): write first.
         store.add_quads(quads)
@@ -233,12 +250,13 @@ def ingest_extraction(
     if touched:
         settle(store)  # disputes read the findings: a background write lands first
         refresh_disputes(store, touched)
+    rdf_type, finding = RDF.type, CKG.Finding
     return ArticleResult(
         article.id,
         str(iri),
         "new-version" if older else "added",
         assertions=len(extraction.assertions),
-        findings=sum(1 for q in findings if q[1] == RDF.type and q[2] == CKG.Finding),
+        findings=sum(1 for q in findings if q[1] == rdf_type and q[2] == finding),
     )
 
 

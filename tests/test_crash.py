@@ -10,6 +10,7 @@ import textwrap
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rdflib import RDF
@@ -133,9 +134,9 @@ def test_article_and_its_findings_are_one_write_when_embedded(
     writes: list[list[Quad]] = []
     write = store.add_quads
 
-    def counted(quads: Iterable[Quad]) -> None:
+    def counted(quads: Iterable[Quad], **options: Any) -> None:
         writes.append(list(quads))
-        write(writes[-1])
+        write(writes[-1], **options)
 
     monkeypatch.setattr(store, "add_quads", counted)
     assert ingest_extraction(store, disputed_extraction()).findings == 1

@@ -213,12 +213,14 @@ def find(
     *,
     pending: list[Quad] | None = None,
     similar: SimilarPairs | None = None,
+    staged: list[Any] | None = None,
 ) -> list[Quad]:
     """Quads of every finding involving ``articles`` (all articles if None), and
     the ``ckg:foldedInto`` links they call for (:func:`graph.detect.folds.fold_links`).
 
     ``pending`` are the articles' quads, not written yet: only an embedded store
-    can read them with its own (see :func:`graph.detect.workset.working_set`).
+    can read them with its own (see :func:`graph.detect.workset.working_set`,
+    which also takes ``staged``, the same quads converted for pyoxigraph).
     ``similar`` also lets the open rules pick candidates by sentence similarity
     (:mod:`graph.detect.similar`).
     """
@@ -230,7 +232,7 @@ def find(
         if articles is not None:
             targets = list(articles)
             # An embedded store checks new articles on a copy of their incidents.
-            local = working_set(store, targets, pending or ())
+            local = working_set(store, targets, pending or (), staged=staged)
             if local is None and pending:  # a server: rules run on a fetched copy
                 local = remote_working_set(store, targets, pending)
             if local is None and pending:

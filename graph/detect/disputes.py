@@ -391,8 +391,6 @@ _DISPUTE_KINDS = (CKG.Contradiction, CKG.Corroboration, CKG.Restatement)
 def touched_incidents(findings: Iterable[Quad]) -> list[Node]:
     """Incidents whose disputes detection's ``findings`` quads can change: those
     of its contradictions, corroborations and restatements."""
-    quads = list(findings)
-    kept = {q[0] for q in quads if q[1] == RDF.type and q[2] in _DISPUTE_KINDS}
-    return list(
-        dict.fromkeys(q[2] for q in quads if q[1] == CKG.aboutEvent and q[0] in kept)
-    )
+    quads, rdf_type, about = list(findings), RDF.type, CKG.aboutEvent
+    kept = {q[0] for q in quads if q[1] == rdf_type and q[2] in _DISPUTE_KINDS}
+    return list(dict.fromkeys(q[2] for q in quads if q[1] == about and q[0] in kept))

@@ -130,23 +130,33 @@ def _pending(
     """Members and restated pairs among quads not written yet."""
     members: dict[str, _Member] = defaultdict(lambda: _Member(""))
     pairs: list[tuple[str, str]] = []
+    # The terms once, not per quad (a namespace lookup mints a new term).
+    restates, rdf_type, between, conflict_type, aspect, about, confidence = (
+        CKG.restates,
+        RDF.type,
+        CKG.between,
+        CKG.conflictType,
+        CKG.contestedAspect,
+        CKG.aboutEvent,
+        CKG.confidence,
+    )
     for s, p, o, _ in findings:
-        if p == CKG.restates:
+        if p == restates:
             pairs.append((str(s), str(o)))
             continue
         member = members[str(s)]
         member.id = str(s)
-        if p == RDF.type and local_name(o).lower() in _KINDS:
+        if p == rdf_type and local_name(o).lower() in _KINDS:
             member.kind = local_name(o).lower()
-        elif p == CKG.between:
+        elif p == between:
             member.assertions.append(str(o))
-        elif p == CKG.conflictType:
+        elif p == conflict_type:
             member.type = str(o)
-        elif p == CKG.contestedAspect:
+        elif p == aspect:
             member.aspect = str(o)
-        elif p == CKG.aboutEvent:
+        elif p == about:
             member.incident = str(o)
-        elif p == CKG.confidence:
+        elif p == confidence:
             member.confidence = float(str(o))
     return {k: m for k, m in members.items() if m.kind and m.incident}, pairs
 

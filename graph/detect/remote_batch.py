@@ -27,6 +27,7 @@ from rdflib.term import Node
 from ...ontology.vocab import CKG
 from ..rdf.quads import DEFAULT, Quad
 from ..store import ClaimStore, oxigraph_store, to_oxigraph
+from .requirements import may_match
 from .rules import Rule
 from .workset import _ACTOR_FIELDS
 
@@ -48,7 +49,11 @@ def rule_rows(
     ]
     if store.endpoint is None or len(jobs) < 2:
         for rule, bindings in jobs:
-            yield rule, store.select(rule.text, bindings)
+            # A rule whose patterns find nothing here is not parsed and planned.
+            rows = (
+                store.select(rule.text, bindings) if may_match(store, rule.text) else []
+            )
+            yield rule, rows
         return
     with ThreadPoolExecutor(PARALLEL, thread_name_prefix="claimgraph-rule") as pool:
         results = list(pool.map(lambda job: store.select(job[0].text, job[1]), jobs))

@@ -12,8 +12,9 @@ remote stores evaluate rules on the server.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 import pyoxigraph as ox
@@ -63,11 +64,13 @@ _ACTOR_FIELDS = tuple(
 
 
 def _outgoing(inner: Any, node: Any) -> Iterable[Any]:
+    # Iterators chained in C, not generators: this runs for every quad copied.
     if ox.Quad(node, _TYPE, _ACTOR, _DEFAULT) in inner:
-        for predicate in _ACTOR_FIELDS:
-            yield from inner.quads_for_pattern(node, predicate, None, _DEFAULT)
-    else:
-        yield from inner.quads_for_pattern(node, None, None, _DEFAULT)
+        return chain.from_iterable(
+            inner.quads_for_pattern(node, predicate, None, _DEFAULT)
+            for predicate in _ACTOR_FIELDS
+        )
+    return inner.quads_for_pattern(node, None, None, _DEFAULT)  # type: ignore[no-any-return]
 
 
 def _objects(inner: Any, subject: Any, predicate: Any) -> list[Any]:
@@ -112,31 +115,38 @@ class _Overlay:
         self.parts = parts
 
     def quads_for_pattern(self, *pattern: Any) -> Iterable[Any]:
-        for part in self.parts:
-            yield from part.quads_for_pattern(*pattern)
+        return chain.from_iterable(
+            part.quads_for_pattern(*pattern) for part in self.parts
+        )
 
     def __contains__(self, quad: Any) -> bool:
         return any(quad in part for part in self.parts)
 
 
 def working_set(
-    store: ClaimStore, articles: Iterable[URIRef], pending: Iterable[Quad] = ()
+    store: ClaimStore,
+    articles: Iterable[URIRef],
+    pending: Iterable[Quad] = (),
+    *,
+    staged: Sequence[Any] | None = None,
 ) -> ClaimStore | None:
     """An in-memory store holding what rules need to check ``articles``.
 
     ``pending`` are quads not written yet (the articles themselves), read as if
     they were in ``store``: the articles and their findings can then be written
-    in one transaction. None when ``store`` is not embedded Oxigraph (query it
-    directly instead).
+    in one transaction. ``staged``, if given, are the same quads already as
+    pyoxigraph quads (:func:`~claimgraph.graph.store.to_oxigraph`), so the
+    caller converts them once for this and for the write. None when ``store``
+    is not embedded Oxigraph (query it directly instead).
     """
     inner: Any = store.oxigraph
     if inner is None:
         return None
-    waiting = to_oxigraph(pending)
+    waiting = list(staged) if staged is not None else to_oxigraph(pending)
     if waiting:
-        staged = ox.Store()
-        staged.extend(waiting)
-        inner = _Overlay(inner, staged)
+        overlay = ox.Store()
+        overlay.extend(waiting)
+        inner = _Overlay(inner, overlay)
     ontology, skip = _ontology()
     quads: list[Any] = []
     seen: set[Any] = set()

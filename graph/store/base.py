@@ -7,7 +7,7 @@ Opened by :func:`claimgraph.graph.store.open_store`. The backends
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any
@@ -63,11 +63,21 @@ class ClaimStore:
         if self.read_only:
             raise StoreError(f"Store {self.location} is open read-only.")
 
-    def add_quads(self, quads: Iterable[Quad]) -> None:
-        """Add quads in one transaction: all of them are written or none."""
+    def add_quads(
+        self, quads: Iterable[Quad], *, staged: Sequence[Any] | None = None
+    ) -> None:
+        """Add quads in one transaction: all of them are written or none.
+
+        ``staged``, if given, are the same quads already converted by
+        :func:`~.convert.to_oxigraph`; an embedded store writes them as they are.
+        """
         self._writable()
         batch = list(quads)
-        if batch:
+        if not batch:
+            return
+        if staged is not None and isinstance(self.backend, OxigraphBackend):
+            self.backend.add_staged(list(staged))
+        else:
             self.backend.add(batch)
 
     def query(
@@ -89,6 +99,8 @@ class ClaimStore:
         self, text: str, bindings: Mapping[str, Node] | None = None
     ) -> list[dict[str, Any]]:
         """Rows of a SELECT as dicts; unbound variables map to None."""
+        if isinstance(self.backend, OxigraphBackend):
+            return self.backend.select(text, bindings or {}, self.timeout)
         result = self.query(text, bindings)
         names = [str(v) for v in result.vars or []]
         return [dict(zip(names, row, strict=True)) for row in result]  # type: ignore[arg-type]

@@ -1,4 +1,4 @@
-"""The one rdflib -> pyoxigraph term converter (the store and exports share it)."""
+"""The rdflib <-> pyoxigraph term converters (the store and exports share them)."""
 
 from __future__ import annotations
 
@@ -35,6 +35,31 @@ def ox_term(node: Node, cache: dict[Node, Any] | None = None) -> Any:
         raise StoreError(f"Cannot store {node!r}: not an RDF term.")
     if cache is not None:
         cache[node] = found
+    return found
+
+
+def rdflib_term(term: Any, cache: dict[Any, Node]) -> Node | None:
+    """The rdflib term of a pyoxigraph term, as oxrdflib makes it (None stays)."""
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    found = cache.get(term)
+    if found is not None:
+        return found
+    if isinstance(term, ox.NamedNode):
+        found = URIRef(term.value)
+    elif isinstance(term, ox.BlankNode):
+        found = BNode(term.value)
+    elif isinstance(term, ox.Literal):
+        found = (
+            Literal(term.value, lang=term.language)
+            if term.language
+            else Literal(term.value, datatype=URIRef(term.datatype.value))
+        )
+    else:
+        raise StoreError(f"Cannot read {term!r}: not an RDF term.")
+    cache[term] = found
     return found
 
 
