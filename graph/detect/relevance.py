@@ -5,6 +5,7 @@ claim. SPARQL has no string similarity, so this is computed here."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from rdflib.term import Node
@@ -67,24 +68,23 @@ def antonymous(first: str, second: str) -> bool:
     """Whether one text holds a negated form of a word of the other: "he was
     unarmed" and "the man was armed", "illegal" and "legal". The other text
     is the evidence that the rest of the word is a word."""
+    one, two = _negatable(first), _negatable(second)
+    return bool(one[0] & two[1] or two[0] & one[1])
 
-    def raw(text: str) -> set[str]:
-        hyphened = {w.replace("-", "").lower() for w in _HYPHENED.findall(text)}
-        return {w.lower().replace("’", "'") for w in _WORD.findall(text)} | hyphened
 
-    one, two = raw(first), raw(second)
-    for words, others in ((one, two), (two, one)):
-        bases = {_stem(w) for w in others if w not in STOP_WORDS}
-        for word in words:
-            for prefix, least in _NEGATING:
-                rest = word[len(prefix) :]
-                if (
-                    word.startswith(prefix)
-                    and len(rest) >= least
-                    and _stem(rest) in bases
-                ):
-                    return True
-    return False
+@lru_cache(maxsize=4096)
+def _negatable(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(stems a word of ``text`` negates, stems of its content words); a rule
+    compares each statement with many others, so each text is read once."""
+    hyphened = {w.replace("-", "").lower() for w in _HYPHENED.findall(text)}
+    words = {w.lower().replace("’", "'") for w in _WORD.findall(text)} | hyphened
+    negated = frozenset(
+        _stem(word[len(prefix) :])
+        for word in words
+        for prefix, least in _NEGATING
+        if word.startswith(prefix) and len(word) - len(prefix) >= least
+    )
+    return negated, frozenset(_stem(w) for w in words if w not in STOP_WORDS)
 
 
 def _negators() -> frozenset[str]:
