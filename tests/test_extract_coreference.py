@@ -369,6 +369,13 @@ def test_the_country_is_the_state_that_was_the_subject(nlp: Any) -> None:
             "Zarvo",
             "organisation",
         ),
+        # "the rights group" is a group of its own, not the company named before.
+        (
+            "Norvex Foods said the report was false. The rights group said it "
+            "stood by its findings.",
+            "rights group",
+            "organisation",
+        ),
         # A person introduced by a full name is never the company.
         (
             "Maria Lenz said the scooter was unsafe. The company denied that its "

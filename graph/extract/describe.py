@@ -54,6 +54,8 @@ def resolve_description(
         and determiner in _DEFINITE
         and not any(t.pos_ == "PROPN" for t in span)
         and not index.side_from(span)
+        # "the rights group", "a militant group" describe a group of their own.
+        and (head != "group" or len(span) <= 2)
     ):
         found = story_company(index, token, head)
         if found is not None:
