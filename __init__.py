@@ -12,8 +12,11 @@ from __future__ import annotations
 from importlib.metadata import version
 from typing import TYPE_CHECKING, Any
 
-from . import graph as _graph
-from .graph import (
+# Absolute imports: pytest imports a checkout's __init__.py on its own when the
+# folder's name is no identifier ("claimgraph-main"), and the name then resolves
+# to the installed package, which is this folder.
+from claimgraph import graph as _graph
+from claimgraph.graph import (
     Actor,
     Article,
     AspectValue,
@@ -43,7 +46,7 @@ from .graph import (
 )
 
 if TYPE_CHECKING:
-    from .graph import (
+    from claimgraph.graph import (
         ArticleResult,
         AssertionRecord,
         ClaimGraph,
