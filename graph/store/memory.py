@@ -6,7 +6,8 @@ embedded Oxigraph backend (:mod:`.oxigraph`) builds on it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import TypeVar
 
 from rdflib import Dataset
 from rdflib.query import Result
@@ -16,6 +17,8 @@ from ...ontology.vocab import PREFIXES
 from ..errors import QueryError, StoreError
 from ..rdf.quads import Quad
 from .common import COUNT_ALL, lexical_rows, one_line, quiet_rdflib, with_deadline
+
+T = TypeVar("T")
 
 
 class DatasetBackend:
@@ -69,6 +72,11 @@ class DatasetBackend:
                     result.bindings  # noqa: B018 - evaluates the lazy solutions
             return result
 
+        return self._guarded(run, timeout)
+
+    def _guarded(self, run: Callable[[], T], timeout: float | None) -> T:
+        """``run()`` within ``timeout`` seconds, any engine error a one-line
+        :class:`QueryError` (an OS error with :meth:`_failed_hint`)."""
         try:
             return run() if timeout is None else with_deadline(run, timeout)
         except QueryError:

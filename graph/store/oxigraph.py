@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from rdflib import Dataset
 from rdflib.query import Result
@@ -15,9 +15,11 @@ from rdflib.term import Node
 from ...ontology.vocab import PREFIXES
 from ..errors import QueryError, StoreBusyError, StoreError
 from ..rdf.quads import Quad
-from .common import one_line, with_deadline
+from .common import one_line
 from .convert import ox_term, rdflib_term, to_oxigraph
 from .memory import DatasetBackend
+
+V = TypeVar("V")
 
 
 def _busy(path: str) -> StoreBusyError:
@@ -130,40 +132,10 @@ class OxigraphBackend(DatasetBackend):
         Read from pyoxigraph directly: each distinct term is converted once per
         query, where oxrdflib converts every cell (most of a rule check's time).
         """
-        import pyoxigraph as ox
-
-        inner = self.native
-        self._local()
-        substitutions = {
-            ox.Variable(name): ox_term(value) for name, value in bindings.items()
-        }
-        prefixes = self._prefixes()
-
-        def run() -> list[dict[str, Node | None]]:
-            solutions = inner.query(
-                text, prefixes=prefixes, substitutions=substitutions
-            )
-            if not isinstance(solutions, ox.QuerySolutions):
-                raise QueryError("Expected a SELECT query.")
-            names = [variable.value for variable in solutions.variables]
-            cache: dict[Any, Node] = {}
-            return [
-                {
-                    name: rdflib_term(value, cache)
-                    for name, value in zip(names, solution, strict=True)
-                }
-                for solution in solutions
-            ]
-
-        try:
-            return run() if timeout is None else with_deadline(run, timeout)
-        except QueryError:
-            raise
-        except OSError as exc:
-            hint = self._failed_hint()
-            raise QueryError(one_line(f"Query failed: {exc}.{hint}")) from exc
-        except Exception as exc:  # noqa: BLE001 - engines raise many types
-            raise QueryError(one_line(f"Invalid SPARQL query: {exc}")) from exc
+        cache: dict[Any, Node] = {}
+        return self._native_rows(
+            text, bindings, timeout, lambda value: rdflib_term(value, cache)
+        )
 
     def select_values(
         self, text: str, bindings: Mapping[str, Node], timeout: float | None
@@ -173,16 +145,31 @@ class OxigraphBackend(DatasetBackend):
         This skips rdflib's term objects, which cost far more than the query
         when a report reads tens of thousands of rows.
         """
+        return self._native_rows(
+            text,
+            bindings,
+            timeout,
+            lambda value: None if value is None else value.value,
+        )
+
+    def _native_rows(
+        self,
+        text: str,
+        bindings: Mapping[str, Node],
+        timeout: float | None,
+        cell: Callable[[Any], V],
+    ) -> list[dict[str, V]]:
+        """A SELECT run on pyoxigraph itself, each cell read by ``cell``."""
         import pyoxigraph as ox
 
-        self._local()
         inner = self.native
-        prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
+        self._local()
         substitutions = {
             ox.Variable(name): ox_term(value) for name, value in bindings.items()
         }
+        prefixes = self._prefixes()
 
-        def run() -> list[dict[str, str | None]]:
+        def run() -> list[dict[str, V]]:
             solutions = inner.query(
                 text, prefixes=prefixes, substitutions=substitutions
             )
@@ -190,21 +177,11 @@ class OxigraphBackend(DatasetBackend):
                 raise QueryError("Expected a SELECT query.")
             names = [variable.value for variable in solutions.variables]
             return [
-                {
-                    name: None if value is None else value.value
-                    for name, value in zip(names, solution, strict=True)
-                }
+                {name: cell(value) for name, value in zip(names, solution, strict=True)}
                 for solution in solutions
             ]
 
-        try:
-            return run() if timeout is None else with_deadline(run, timeout)
-        except QueryError:
-            raise
-        except (SyntaxError, ValueError, TypeError) as exc:
-            raise QueryError(one_line(f"Invalid SPARQL query: {exc}")) from exc
-        except OSError as exc:
-            raise QueryError(one_line(f"Query failed: {exc}.")) from exc
+        return self._guarded(run, timeout)
 
 
 def oxigraph_memory_backend(location: str) -> OxigraphBackend:
