@@ -707,7 +707,8 @@ def test_a_portfolio_before_a_ministers_title_is_no_body() -> None:
         '"Reporting is a legal duty," U.S. Transportation Secretary Dana Ortiz said.'
     )
     (said,) = ex.assertions
-    assert ex.actor(said.speaker).party == "state:united-states"
+    # The state itself, not an organisation "Transportation" acting for it.
+    assert ex.actor(said.speaker).acts_for == "state:united-states"
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from .mentions import clean, looks_like_name
 from .referents import (
     has_head,
     refers_to_person,
+    story_agency,
     story_body,
     story_company,
     the_country,
@@ -66,16 +67,7 @@ def resolve_description(
         and len(span) <= 2
         and not index.side_from(span)
     ):
-        # "the agency", "the regulator": the public body named last (by a
-        # proper name: "federal regulators" name none).
-        found = index.latest(token.i, has_head(index, head)) or index.latest(
-            token.i,
-            lambda a: (
-                a.kind == "organisation"
-                and index.is_public(a.name)
-                and a.name[:1].isupper()
-            ),
-        )
+        found = story_agency(index, token, head)
         if found is not None:
             return found
     # "the mayor's office": an organisation owned by a person acts for them.

@@ -13,10 +13,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-#: Titles whose ORG-tagged modifier is a portfolio, not a body ("Transportation").
-_CABINET = frozenset({"secretary", "minister"})
-
-
 def employer(index: ActorRegistry, person: str, title: list[Token]) -> None:
     """ "Dalton Motors spokesman Peter Hale": the organisation named in the
     title (an ORG entity before the role noun) is the one he speaks for."""
@@ -34,8 +30,6 @@ def employer(index: ActorRegistry, person: str, title: list[Token]) -> None:
         after.is_lower or after.lemma_.lower() in index.lx.titles
     ):
         return  # a state's official is sided elsewhere; no role noun follows
-    if after.lemma_.lower() in _CABINET and index.side_from(title):
-        return  # "U.S. Transportation Secretary X": a state's minister
     org = index.org(clean(name.text), name, name)
     if org != person:
         index.set_acts_for(person, org)

@@ -95,6 +95,19 @@ def story_company(index: ActorRegistry, token: Token, head: str) -> str | None:
     return found
 
 
+def story_agency(index: ActorRegistry, token: Token, head: str) -> str | None:
+    """ "the agency", "the regulator": the actor named with that noun, else the
+    public body named last by a proper name ("federal regulators" name none)."""
+    return index.latest(token.i, has_head(index, head)) or index.latest(
+        token.i,
+        lambda a: (
+            a.kind == "organisation"
+            and index.is_public(a.name)
+            and a.name[:1].isupper()
+        ),
+    )
+
+
 def the_country(index: ActorRegistry, token: Token) -> str | None:
     """ "Ukraine refused to admit it shelled Russian territory. The country's
     foreign ministry ...": the state that is a subject in this or the previous
