@@ -58,9 +58,9 @@ def word_overlap(first: str, second: str, *, names: bool = True) -> float:
     return len(one & two) / min(len(one), len(two))
 
 
+_HYPHENED = re.compile(r"(?i)\b(?:non|un)-[^\W\d_]+")
 #: Negating prefixes, with the least length of the word they negate: "in" only
 #: before longer words, so "inform" is no negated "form" ("inaccurate" is).
-_HYPHENED = re.compile(r"(?i)\b(?:non|un)-[^\W\d_]+")
 _NEGATING = (("non", 4), ("un", 4), ("in", 5), ("im", 5), ("il", 5), ("ir", 5))
 
 

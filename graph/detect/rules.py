@@ -30,6 +30,7 @@ from ...ontology import resource
 from ..errors import OntologyError
 from ..kinds import FINDING_KINDS
 from ..settings import ENV_RULES, Settings, resolve_settings
+from .relevance import REQUIRES as _CHECKS
 
 _HEADER = re.compile(r"^#\s*([a-z]+):\s*(.*)$")
 LINKS = ("rebuts",)
@@ -65,10 +66,11 @@ class Rule:
     require: str | None = None
 
 
-#: ``# require:`` values: ``antonym`` keeps rows whose values hold a word and
-#: its negated form; ``negated-apart`` keeps rows whose shared words the second
-#: value does not negate too.
-REQUIRES = ("antonym", "negated-apart")
+#: ``# require:`` values, the checks of :data:`graph.detect.relevance.REQUIRES`:
+#: ``antonym`` keeps rows whose values hold a word and its negated form;
+#: ``negated-apart`` keeps rows whose shared words the second value does not
+#: negate too.
+REQUIRES = tuple(_CHECKS)
 #: ``# select:`` values: ``best`` keeps, for each ``?a1``, only the candidate
 #: ``?a2`` most related to it (see :func:`graph.detect.relevance.relevance`).
 SELECTS = ("best",)
