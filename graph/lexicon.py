@@ -89,6 +89,8 @@ class Lexicon:
     grounds: frozenset[str] = frozenset()  # "no substance to the claims"
     person_nouns: frozenset[str] = frozenset()  # "the skier": the latest person
     former_words: frozenset[str] = frozenset()  # "a former employee": no affiliation
+    post_nominals: frozenset[str] = frozenset()  # "Jr", "QC": no surname
+    agent_titles: frozenset[str] = frozenset()  # "lawyers for X" act for X
     # "strike" -> its (type, family) senses; ckg:contextLemma words choose one.
     event_senses: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     event_contexts: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -295,6 +297,8 @@ def _load(extra: str | None) -> Lexicon:
         voice_titles=_concept_lemmas(graph, "VoiceTitle"),
         person_nouns=_concept_lemmas(graph, "PersonNoun"),
         former_words=_concept_lemmas(graph, "FormerWord"),
+        post_nominals=_concept_lemmas(graph, "PostNominal"),
+        agent_titles=_concept_lemmas(graph, "AgentTitle"),
         country_nouns=_concept_lemmas(graph, "CountryNoun"),
         female_words=_concept_lemmas(graph, "FemaleWord"),
         male_words=_concept_lemmas(graph, "MaleWord"),

@@ -53,6 +53,9 @@ class Actor:
     ``party`` is the key of the top of that chain, whatever it is: the state of
     an official, the company of a spokesman, the union of its leader; an actor
     that acts for nobody is its own party. Findings compare parties.
+    ``named`` is false for a body known only by a description with no state
+    ("the local hospital", "aid groups"): nothing says that two articles'
+    "local hospital" is one, so its node stays within its article.
     """
 
     key: str
@@ -64,6 +67,7 @@ class Actor:
     aliases: list[str] = field(default_factory=list)
     mentions: list[Span] = field(default_factory=list)
     party: str | None = None
+    named: bool = True
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -145,6 +145,15 @@ def link_incidents(store: ClaimStore, quads: list[Quad], article: URIRef) -> lis
     # article's ingest on a large store. Rows of the article itself or of
     # articles published too far apart are dropped once per party.
     cached: dict[Node, list[tuple[str, set[str], str | None, date | None]]] = {}
+    window: dict[str, Node] = {}
+    if published is not None:
+        # The store drops articles far apart itself (the test below stays, for
+        # dates the query leaves to it); "after" and "before" are exclusive.
+        span = timedelta(days=INCIDENT_WINDOW_DAYS + 1)
+        window = {
+            "after": Literal((published - span).isoformat()),
+            "before": Literal((published + span).isoformat()),
+        }
     for event, event_type in types.items():
         event_parties = {
             party
@@ -163,7 +172,7 @@ def link_incidents(store: ClaimStore, quads: list[Quad], article: URIRef) -> lis
                         row["date"],
                         _day(row["published"]),
                     )
-                    for row in store.select_values(query, {"party": party})
+                    for row in store.select_values(query, {"party": party, **window})
                     if row["otherArticle"] != str(article)
                     and not _far_apart(published, _day(row["published"]))
                 ]

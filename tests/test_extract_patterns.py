@@ -298,6 +298,7 @@ def test_relative_clause_denial() -> None:
         ("The mayor said nobody had called the office.", "negative"),
         ("The mayor said the pumps failed within a week.", "positive"),
         ("The mayor said the city failed to warn residents.", "negative"),
+        ("The firm said Ray Cole is neither an employee nor an agent.", "negative"),
     ],
 )
 def test_content_polarity(text: str, polarity: str) -> None:

@@ -219,3 +219,48 @@ def test_a_spokesperson_s_words_are_attributed_to_the_body_with_the_evidence() -
     store = open_store(":memory:")
     store.add_quads(quads)
     assert validate_store(store).triples > 20
+
+
+def test_a_generational_suffix_is_no_surname() -> None:
+    assert key("Raymond G. Mullady Jr.", "person") == "person:mullady"
+    assert key("Henry Ford II", "person") == key("Ford", "person")
+
+
+def _actor_nodes(text: str, actor: Actor) -> set[str]:
+    from claimgraph.graph.models import Extraction
+    from claimgraph.graph.rdf.build import extraction_quads
+
+    ex = Extraction(Article(id="a", text=text), actors=[actor])
+    return {str(s) for s, *_ in extraction_quads(ex) if "/actor/" in str(s)}
+
+
+def test_a_described_body_stays_within_its_article_and_a_named_one_does_not() -> None:
+    def hospital(named: bool) -> Actor:
+        return Actor(
+            "org:local-hospital", "local hospital", "organisation", named=named
+        )
+
+    unnamed = [_actor_nodes(text, hospital(False)) for text in ("One.", "Two.")]
+    assert unnamed[0] and unnamed[0].isdisjoint(unnamed[1])
+    named = [_actor_nodes(text, hospital(True)) for text in ("One.", "Two.")]
+    assert named[0] == named[1]
+    # A state makes the description one body's: "the Atlantis health ministry".
+    sided = Actor(
+        "org:health-ministry",
+        "health ministry",
+        "organisation",
+        "Atlantis",
+        named=False,
+    )
+    assert _actor_nodes("One.", sided) == _actor_nodes("Two.", sided)
+
+
+@pytest.mark.model
+def test_a_description_is_unnamed_and_a_name_is_named(nlp: Any) -> None:
+    text = (
+        "Aid groups said the road was closed. "
+        "Nordvik Energy said the pipeline was safe."
+    )
+    ex = extract(Article(id="t", text=text), nlp)
+    named = {a.name: a.named for a in ex.actors if a.kind == "organisation"}
+    assert named == {"Aid groups": False, "Nordvik Energy": True}

@@ -233,6 +233,39 @@ def test_reports_months_apart_are_different_incidents(
     assert ingest_extraction(store, second.build()).findings == found
 
 
+@pytest.mark.parametrize("where", [":memory:", "rdflib:memory"])
+@pytest.mark.parametrize(
+    ("published", "rows"),
+    [("2026-05-20", 1), ("2026-09-01", 0), ("1 May 2026", 1)],
+)
+def test_incident_lookup_reads_only_the_weeks_around_an_article(
+    where: str, published: str, rows: int
+) -> None:
+    # The store drops stored articles published far from the new one (the
+    # lookup would otherwise read every event a party ever had); a date that is
+    # not ISO 8601 is left to the caller.
+    from datetime import date, timedelta
+
+    from claimgraph.graph.detect.rules import named_query
+    from claimgraph.graph.rdf.build import state_iri
+
+    opened = open_store(where)
+    ensure_ontology(opened)
+    first = ArticleBuilder("spring", published=published)
+    first.say(first.org("Atlantis army", "Atlantis"), "Borduria fired first")
+    ingest_extraction(opened, first.build())
+    day = date(2026, 5, 1)
+    found = opened.select_values(
+        named_query("link-incident").text,
+        {
+            "party": state_iri("Atlantis"),
+            "after": Literal((day - timedelta(days=31)).isoformat()),
+            "before": Literal((day + timedelta(days=31)).isoformat()),
+        },
+    )
+    assert len({row["otherArticle"] for row in found}) == rows
+
+
 def test_same_named_bodies_of_two_states_stay_apart(store: ClaimStore) -> None:
     # "the defence ministry" of each side, in two articles: one node each, so
     # neither acts for both states and their dispute is found.

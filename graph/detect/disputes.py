@@ -130,6 +130,10 @@ def _add_values(
     and the whole store's agree.
     """
     values: dict[tuple[str, str], dict[str, dict[str, str]]] = defaultdict(dict)
+    parties: dict[str, str] = {}  # an actor -> its (lowest) party
+    for row in store.select_values(named_query("dispute-value-parties").text, bindings):
+        actor, party = str(row["object"]), str(row["party"])
+        parties[actor] = min(party, parties.get(actor, party))
     for row in store.select_values(named_query("dispute-values").text, bindings):
         node = values[(str(row["finding"]), str(row["assertion"]))].setdefault(
             str(row["value"]), {}
@@ -138,8 +142,8 @@ def _add_values(
         if field_name is None:
             continue
         text = str(row["object"])
-        if field_name == "actor" and row.get("party") is not None:
-            text = str(row["party"])  # an actor counts as its party
+        if field_name == "actor" and text in parties:
+            text = parties[text]  # an actor counts as its party
         held = node.get(field_name)
         if held is None or text < held:  # several objects: the lowest
             node[field_name] = text

@@ -19,7 +19,7 @@ from .attribution import find_candidates
 from .candidates import Candidate
 from .events import event_for, find_events
 from .factuality import certainty, content_polarity, is_falsity, negated
-from .mentions import doc_text
+from .mentions import doc_text, harmonise_names
 from .quotes import find_quotes
 from .rebuttals import bare_reference, claimant, groundless_claim, rejected_claim
 from .speakers import floating_quotes, resolve_speakers
@@ -148,6 +148,7 @@ def _calls_false(token: Token, lx: Lexicon) -> bool:
 def extract_doc(article: Article, doc: Doc, lx: Lexicon | None = None) -> Extraction:
     """Extract from an already parsed spaCy ``Doc`` of ``article.text``."""
     lx = lx or load_lexicon()
+    harmonise_names(doc, lx.post_nominals)
     text = doc_text(doc)
     quotes = find_quotes(text)
     actors = ActorIndex(doc, lx, [(q.start, q.end) for q in quotes])

@@ -253,10 +253,19 @@ class ActorIndex(ActorRegistry):
             and ent[-1].lower_ not in self.lx.org_suffixes
         ):
             title = self._title(span, ent)
+            full = self.full_org(clean(ent.text)) if not title else None
+            if full is not None:
+                return full  # "Baby Matters" after "Baby Matters L.L.C."
             if any(t.lemma_.lower() in self.lx.media_nouns for t in title):
                 # "celebrity magazine Heat": an outlet, not a person.
                 return self.org(clean(ent.text), span, ent)
-            key = self.person(self.doc[ent.start : ent.end], title)
+            start = ent.start
+            # "Lawyer Bobby DiCello", "Prosecutor Eilidh Hook": the model takes
+            # a leading title into the name.
+            while start < ent.end - 1 and self.doc[start].lower_ in self.lx.titles:
+                start += 1
+            title += list(self.doc[ent.start : start])
+            key = self.person(self.doc[start : ent.end], title)
             employer(self, key, title)
             self._affiliate(key, token)
             return key

@@ -37,7 +37,7 @@ from .candidates import (
     trimmed_tokens,
 )
 from .factuality import cue_is_asserted
-from .mentions import doc_text, np_span, subject_of
+from .mentions import doc_text, inherited_subject, names_people, np_span, subject_of
 from .nominal import nominal_candidates, phrase_candidates
 from .quotes import QUOTE_CHARS, Quote
 
@@ -49,38 +49,6 @@ _WH_CONTENT = WH | {"whether", "if"}
 _TARGET_CLASSES = {"Accuse", "Blame"}
 _CLAUSE_POS = ("VERB", "AUX")
 _RELATIVES = frozenset({"who", "that", "which"})
-
-
-def inherited_subject(verb: Token, lx: Lexicon) -> Token | None:
-    """The subject of "adding that" or "and said": the governing verb's.
-
-    A participle cue often attaches inside the first clause ("said the port
-    would reopen, adding that ..."); the reporting verb above it is the one that
-    shares its subject, so a cue ancestor wins over a nearer verb.
-    """
-    if verb.dep_ not in ("conj", "advcl", "xcomp"):
-        return None
-    # "X contacted the body to say ...": an infinitive's subject is its own
-    # verb's, even under another cue ("a spokeswoman said X contacted ...").
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    node, nearest = verb, None
-    for _ in range(4):
-        if node.head.i == node.i:
-            break
-        node = node.head
-        subject = subject_of(node)
-        if subject is None:
-            continue
-        # "X conveyed sorrow and said": a conjoined verb shares its head's subject.
-        if verb.dep_ == "conj" and node.i == verb.head.i:
-            return subject
-        if node.lemma_.lower() in lx.cues:
-            return subject
-        if nearest is None and node.i == verb.head.i:
-            nearest = subject
-            if infinitive:
-                return subject
-    return nearest
 
 
 def _parenthetical(cue: Token) -> bool:
@@ -102,7 +70,9 @@ def _passive_adjective(cue: Token) -> bool:
     return "auxpass" in children and "agent" not in children
 
 
-def _content_root(cue: Token, cue_class: str) -> tuple[Token | None, str, Token | None]:
+def _content_root(
+    cue: Token, cue_class: str, lx: Lexicon
+) -> tuple[Token | None, str, Token | None]:
     """(content root, pattern, target) of a verb cue."""
     target = None
     if cue_class in _TARGET_CLASSES:
@@ -143,6 +113,10 @@ def _content_root(cue: Token, cue_class: str) -> tuple[Token | None, str, Token 
                 "VERB",
                 "PROPN",
             ):
+                if child.dep_ == "dobj" and names_people(child, lx):
+                    # "dismiss three employees", "rejected the applicant": an
+                    # act on people, not a claim rejected.
+                    return None, "", target
                 return child, "p_reject", None
         # "a charge X denied": the relativised noun is what was denied.
         if cue.dep_ == "relcl" and cue.head.pos_ == "NOUN":
@@ -326,7 +300,7 @@ def find_candidates(doc: object, lx: Lexicon, quotes: list[Quote]) -> list[Candi
             continue
         if not cue_is_asserted(token, lx):
             continue
-        root, pattern, target = _content_root(token, cue_class)
+        root, pattern, target = _content_root(token, cue_class, lx)
         if root is None:
             root = _innocence(token, lx)
             pattern = "p_reject" if root is not None else pattern

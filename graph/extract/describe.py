@@ -62,6 +62,29 @@ def resolve_description(
         if found is not None:
             return found
     if (
+        head in lx.media_nouns
+        and not any(t.pos_ == "PROPN" for t in span)
+        # "Syrian state television", "a government newspaper" speak for a state.
+        and not any(
+            part in lx.government_nouns
+            for t in span
+            if t.i != token.i
+            for part in t.lower_.split("-")
+        )
+    ):
+        # "a British newspaper", "the tabloid": an outlet, whatever its country;
+        # "the newspaper" is the one named or described before.
+        if determiner in _DEFINITE:
+            found = index.latest(token.i, has_head(index, head))
+            if found is not None:
+                return found
+        name = clean(span.text)
+        known = set(index.actors)
+        key = index._add(f"org:{slug(name)}", name, "organisation")
+        if key not in known:
+            index.actors[key].named = False
+        return key
+    if (
         head in lx.agency_nouns
         and determiner in _DEFINITE
         and len(span) <= 2
@@ -111,8 +134,13 @@ def resolve_description(
             if found:
                 return found
         if len(name.split()) > 1:
-            # "the environment ministry": a body of its own, not an earlier one.
-            return index.org(name, span)
+            # "the environment ministry": a body of its own, not an earlier one,
+            # known only by that description.
+            known = set(index.actors)
+            key = index.org(name, span)
+            if key not in known and index.actors[key].side is None:
+                index.actors[key].named = False
+            return key
         key = index._add(f"group:{slug(name)}", name, "group")
         if token.tag_ == "NNS":
             index.plural.add(key)
@@ -163,7 +191,7 @@ def _title_holder(
     if token.tag_ == "NNS":
         key = index.sided("group", span, "group")  # "analysts", "officials"
         index.plural.add(key)
-        if token.lemma_.lower() in _AGENTS:
+        if token.lemma_.lower() in index.lx.agent_titles:
             _principal(index, token, key)  # "lawyers for the company"
         return key
     key = index.sided("person", span, "person", role=clean(span.text))
@@ -197,38 +225,18 @@ def _named_body(index: ActorRegistry, token: Token) -> str | None:
     return key if key and index.actors[key].kind == "organisation" else None
 
 
-#: People who speak for someone else: "lawyers for X" act for X, while
-#: "residents of X" are a group of their own.
-_AGENTS = frozenset(
-    {
-        "lawyer",
-        "attorney",
-        "counsel",
-        "representative",
-        "solicitor",
-        "barrister",
-        "advocate",
-        "agent",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "aide",
-        "publicist",
-        "rep",
-        "manager",
-    }
-)
-
-
 def _principal(index: ActorRegistry, token: Token, key: str) -> None:
     """Whom a title holder speaks for: "a spokesman for the ministry", "lawyers
-    of the family", "attorneys representing the workers"."""
+    of the family", "attorneys representing the workers", "the family's
+    attorney"."""
     for child in token.children:
         target = None
         if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
             target = next((c for c in child.children if c.dep_ == "pobj"), None)
         elif child.dep_ == "acl" and child.lemma_.lower() == "represent":
             target = next((c for c in child.children if c.dep_ == "dobj"), None)
+        elif child.dep_ == "poss" and token.lemma_.lower() in index.lx.agent_titles:
+            target = child  # "his lawyer": the pronoun's person
         if target is not None:
             principal = index.resolve(target)
             if principal is not None and principal != key:
@@ -253,6 +261,9 @@ def _fallback(index: ActorRegistry, token: Token, span: SpacySpan) -> str | None
             return index.org(clean(phrase.text), phrase)
         names = [t for t in span if t.pos_ == "PROPN"]
         name_span = token.doc[names[0].i : token.i + 1] if names else span
+        full = index.full_org(clean(name_span.text))
+        if full is not None:
+            return full  # "Baby Nest" after "Baby Nest L.L.C."
         if name_span[-1].lower_ in index.lx.org_suffixes:
             return index.org(clean(name_span.text), span)
         if len(name_span) == 1 and _ACRONYM.fullmatch(token.text):
@@ -271,7 +282,7 @@ def _fallback(index: ActorRegistry, token: Token, span: SpacySpan) -> str | None
                 return index.sided("group", span, "group")
             return index.org(token.text, span)
         return index.org(clean(span.text), span)
-    if token.pos_ == "NOUN" and token.lemma_.lower() in _AGENTS:
+    if token.pos_ == "NOUN" and token.lemma_.lower() in index.lx.agent_titles:
         # "a representative for X", "X's publicist": someone who speaks for X.
         kind: ActorKind = "group" if token.tag_ == "NNS" else "person"
         key = index.sided(kind, span, kind)

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 def employer(index: ActorRegistry, person: str, title: list[Token]) -> None:
     """ "Dalton Motors spokesman Peter Hale": the organisation named in the
     title (an ORG entity before the role noun) is the one he speaks for."""
+    if _client(index, person, title):
+        return
     run = [t for t in title if t.ent_type_ == "ORG" and t.pos_ == "PROPN"]
     if not run:
         _local_body(index, person, title)
@@ -58,3 +60,25 @@ def _local_body(index: ActorRegistry, person: str, title: list[Token]) -> None:
         org = index._mention(index.org(clean(name.text), name), name)
     if org is not None and org != person:
         index.set_acts_for(person, org)
+
+
+def _client(index: ActorRegistry, person: str, title: list[Token]) -> bool:
+    """ "Evans attorney Joe Lane", "Trump spokesman X", "the Reyes family lawyer
+    Y": the person or family named before an agent's title is the client."""
+    agents = [t for t in title if t.lemma_.lower() in index.lx.agent_titles]
+    if not agents or agents[-1].i == 0:
+        return False
+    before = index.doc[agents[-1].i - 1]
+    if before not in title or before.dep_ != "compound" or before.ent_type_ == "ORG":
+        return False  # "Dalton Motors spokesman": a body, see employer()
+    if not (
+        before.pos_ == "PROPN"
+        or before.text in index.surnames  # a surname the model took for a noun
+        or before.lemma_.lower() == "family"
+    ):
+        return False
+    client = index.surnames.get(before.text) or index.resolve(before)
+    if client is None or client == person:
+        return False
+    index.set_acts_for(person, client)
+    return True

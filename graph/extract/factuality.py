@@ -30,9 +30,11 @@ def is_falsity(token: Token, lx: Lexicon) -> bool:
 
 
 def negated(token: Token, lx: Lexicon) -> bool:
-    """A ``neg`` child or a negation adverb ("never") on ``token``."""
+    """A ``neg`` child, a negation adverb ("never") or "neither" ("neither an
+    employee nor ...") on ``token``."""
     return any(
-        child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in lx.negation)
+        child.dep_ == "neg"
+        or (child.dep_ in ("advmod", "preconj") and child.lower_ in lx.negation)
         for child in token.children
     )
 

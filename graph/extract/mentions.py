@@ -1,4 +1,5 @@
-"""Small noun-phrase helpers shared by the actor, attribution and aspect readers."""
+"""Small noun-phrase and subject helpers shared by the actor, attribution and
+aspect readers."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from ..models import Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
+
+    from ..lexicon import Lexicon
 
 
 NP_LEFT = {"compound", "amod", "det", "poss", "nmod", "case", "nummod", "quantmod"}
@@ -100,3 +103,104 @@ def verb_subject(verb: Token) -> Token | None:
 def phrase_of(token: Token) -> SpacySpan:
     """The spaCy span of ``token``'s whole subtree."""
     return token.doc[token.left_edge.i : token.right_edge.i + 1]
+
+
+def harmonise_names(doc: Doc, post_nominals: frozenset[str] = frozenset()) -> None:
+    """Give every mention of one name the label most of them have.
+
+    The small model tags a name by its context, so one company is sometimes a
+    person ("Tesla CEO Elon Musk" -> PERSON "Tesla", while "Tesla" elsewhere is
+    ORG). A name tagged both ways takes the label of the majority when at least
+    two mentions agree on it; a tie keeps each mention's own label. A
+    post-nominal after a person's name is part of it ("Michael Dunne SC", where
+    the model tags "SC" an organisation).
+    """
+    from collections import Counter
+
+    from spacy.tokens import Span as SpacySpan
+
+    if post_nominals:
+        ents = list(doc.ents)
+        grown: list[SpacySpan] = []
+        changed = False
+        for n, ent in enumerate(ents):
+            after = doc[ent.end] if ent.end < len(doc) else None
+            nxt = ents[n + 1] if n + 1 < len(ents) else None
+            if (
+                ent.label_ == "PERSON"
+                and after is not None
+                and after.text.lower().strip(".") in post_nominals
+                and (
+                    after.ent_iob_ == "O"
+                    or (nxt is not None and len(nxt) == 1 and nxt.start == after.i)
+                )
+            ):
+                grown.append(SpacySpan(doc, ent.start, ent.end + 1, label="PERSON"))
+                changed = True
+            elif grown and grown[-1].end > ent.start:
+                continue  # the post-nominal the person took
+            else:
+                grown.append(ent)
+        if changed:
+            doc.ents = grown
+    labels = ("PERSON", "ORG")
+    counts: dict[str, Counter[str]] = {}
+    for ent in doc.ents:
+        if ent.label_ in labels:
+            counts.setdefault(ent.text, Counter())[ent.label_] += 1
+    winner = {}
+    for name, count in counts.items():
+        (top, n), *rest = count.most_common()
+        if rest and n >= 2 and n > rest[0][1]:
+            winner[name] = top
+    if not winner:
+        return
+    doc.ents = [
+        SpacySpan(doc, e.start, e.end, label=winner[e.text])
+        if e.label_ in labels and winner.get(e.text, e.label_) != e.label_
+        else e
+        for e in doc.ents
+    ]
+
+
+def inherited_subject(verb: Token, lx: Lexicon) -> Token | None:
+    """The subject of "adding that" or "and said": the governing verb's.
+
+    A participle cue often attaches inside the first clause ("said the port
+    would reopen, adding that ..."); the reporting verb above it is the one that
+    shares its subject, so a cue ancestor wins over a nearer verb.
+    """
+    if verb.dep_ not in ("conj", "advcl", "xcomp"):
+        return None
+    # "X contacted the body to say ...": an infinitive's subject is its own
+    # verb's, even under another cue ("a spokeswoman said X contacted ...").
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    node, nearest = verb, None
+    for _ in range(4):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        subject = subject_of(node)
+        if subject is None:
+            continue
+        # "X conveyed sorrow and said": a conjoined verb shares its head's subject.
+        if verb.dep_ == "conj" and node.i == verb.head.i:
+            return subject
+        if node.lemma_.lower() in lx.cues:
+            return subject
+        if nearest is None and node.i == verb.head.i:
+            nearest = subject
+            if infinitive:
+                return subject
+    return nearest
+
+
+def names_people(noun: Token, lx: Lexicon) -> bool:
+    """Whether a noun names people (a person, staff, a title holder)."""
+    lemma = noun.lemma_.lower()
+    return (
+        noun.ent_type_ == "PERSON"
+        or lemma in lx.civilian_nouns
+        or lemma in lx.person_nouns
+        or lemma in lx.titles
+    )

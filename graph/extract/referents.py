@@ -71,8 +71,20 @@ def story_company(index: ActorRegistry, token: Token, head: str) -> str | None:
     person ("Zarvo's autopilot ... the automaker"), which is then an organisation."""
     # A public body (one acting for a state) is no company: "the soft drinks
     # maker" after "the US Department of Justice" is the company named before.
+    # Nor is a union, a council or a federation: "the company" after "the
+    # Electrical Union said" is the employer named before it.
+    others = index.lx.institution_nouns - index.lx.company_nouns
+
+    def company(actor: Actor) -> bool:
+        words = actor.name.lower().split()
+        return (
+            actor.kind == "organisation"
+            and actor.side is None
+            and not (words and words[-1] in others)
+        )
+
     found = index.latest(token.i, has_head(index, head)) or index.latest(
-        token.i, lambda a: a.kind == "organisation" and a.side is None
+        token.i, company
     )
     if found is not None:
         return found

@@ -132,6 +132,9 @@ class ActorRegistry:
         """A person named by ``name_tokens``, titled by ``title_tokens``."""
         name = clean(name_tokens.text)
         parts = name.split()
+        # "Michael Durack SC", "Raymond Mullady Jr.": the surname is before it.
+        while len(parts) > 1 and parts[-1].lower().strip(".,") in self.lx.post_nominals:
+            parts = parts[:-1]
         surname = parts[-1] if name else name_tokens.text
         key = self.surnames.get(surname) or self.surnames.get(name)
         if key is None and len(parts) == 1:
@@ -240,6 +243,10 @@ class ActorRegistry:
             self.set_acts_for(key, self.state(side))
         if len(letters) >= 2:
             self.acronyms.setdefault(letters, key)
+        lead, _, tail = name.partition(" ")
+        if side and self.lx.country_of(lead) == side and len(initials(tail)) >= 3:
+            # "the CPSC" for the "U.S. Consumer Product Safety Commission".
+            self.acronyms.setdefault(initials(tail), key)
         self.acronyms.setdefault(name, key)
         return key
 
@@ -288,6 +295,24 @@ class ActorRegistry:
         for _, key in reversed(self.order):
             actor = self.actors[key]
             if actor.kind == "organisation" and actor.name.split()[0] == word:
+                return key
+        return None
+
+    def full_org(self, name: str) -> str | None:
+        """The organisation named earlier as ``name`` plus legal suffixes: "Baby
+        Matters L.L.C." for "Baby Matters", which the model may take for a person."""
+        for _, key in reversed(self.order):
+            actor = self.actors[key]
+            rest = actor.name.removeprefix(name + " ")
+            if (
+                actor.kind == "organisation"
+                and rest != actor.name
+                and all(
+                    w.lower().replace(".", "") in self.lx.org_suffixes
+                    or w.lower() in self.lx.org_suffixes
+                    for w in rest.split()
+                )
+            ):
                 return key
         return None
 

@@ -46,10 +46,15 @@ def state_iri(name: str) -> URIRef:
 def _actor_iris(extraction: Extraction) -> dict[str, URIRef]:
     # States are minted from their name, so every article's "Russia" is one node
     # whatever key the extractor gave it.
+    article = str(ids.article_iri(extraction.article.text))
     iris = {
         actor.key: state_iri(actor.name)
         if actor.kind == "state"
-        else ids.actor_iri(canonical_key(actor), actor.side)
+        else ids.actor_iri(
+            canonical_key(actor),
+            actor.side,
+            None if actor.named or actor.side else article,
+        )
         for actor in extraction.actors
     }
     for actor, principal in _voices(extraction).items():

@@ -26,6 +26,11 @@ mentions that used each):
   spokesperson" is the IDF speaking): :func:`voice_of`;
 * a state's armed forces by the state, the key extraction gives them ("the
   Bordurian army" = "Borduria Defense Forces" = "the Bordurian military").
+
+A body known only by a description and no state ("the local hospital", "aid
+groups": ``Actor.named`` false) is not merged at all: its node is minted within
+its article (:func:`graph.rdf.ids.actor_iri`), since nothing says that two
+articles' "local hospital" is one.
 """
 
 from __future__ import annotations
@@ -102,6 +107,9 @@ def canonical_key(actor: Actor) -> str:
     if kind == "person":
         # A title-only person ("bank spokeswoman") has no surname to go by.
         capitalised = [w for w in actor.name.split() if w[:1].isupper()]
+        # "Raymond G. Mullady Jr.", "Michael Durack SC": the surname is before.
+        while len(words) > 1 and words[-1] in load_lexicon().post_nominals:
+            words.pop()
         if len(capitalised) >= 2 and words:
             return f"person:{words[-1]}"
         return actor.key

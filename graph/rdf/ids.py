@@ -56,16 +56,19 @@ def span_iri(article: URIRef, start: int, end: int) -> URIRef:
     return URIRef(f"{article}#char={start},{end}")
 
 
-def actor_iri(key: str, side: str | None = None) -> URIRef:
+def actor_iri(key: str, side: str | None = None, article: str | None = None) -> URIRef:
     """Actors are shared across articles: the same key (and side) is one node.
 
     ``side`` keeps apart actors named alike who act for different states: one
     article's "the defence ministry" of Atlantis is not another's of Borduria.
     A key that already names its side ("atlantis-s-defence-ministry") is kept.
+    ``article`` (an article IRI) keeps an actor within that article.
     """
     name = slug(key)
     if side and f"-{slug(side)}-" not in f"-{name}-":  # whole words: not "oman"
         name = f"{name}--{slug(side)}"
+    if article:
+        name = f"{name}--in-{digest(article)}"
     return DATA[f"actor/{name}"]
 
 

@@ -1,0 +1,71 @@
+"""People who speak for someone else act for them: lawyers, spokespeople, agents."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from claimgraph.graph.extract import extract
+from claimgraph.graph.models import Article
+
+
+def _parties(nlp: Any, text: str) -> dict[str, str | None]:
+    ex = extract(Article(id="t", text=text), nlp)
+    return {ex.actor(a.speaker).name: ex.actor(a.speaker).party for a in ex.assertions}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "agent", "client"),
+    [
+        (
+            "Dan Corvo, 23, was charged on Monday. Corvo attorney Joe Lane said "
+            "the charges were false.",
+            "Joe Lane",
+            "person:dan-corvo",
+        ),
+        (
+            "Kai Moss was shot by police. Moss family attorney Al Dee said Moss "
+            "was unarmed.",
+            "Al Dee",
+            "group:moss-family",
+        ),
+    ],
+)
+def test_a_named_client_before_an_agent_s_title_is_his_party(
+    nlp: Any, text: str, agent: str, client: str
+) -> None:
+    assert _parties(nlp, text)[agent] == client
+
+
+@pytest.mark.model
+def test_a_possessor_of_an_agent_s_title_is_the_client(nlp: Any) -> None:
+    text = (
+        "Mark Reyes, 40, was charged with fraud. His lawyer said the charges were "
+        "baseless. Prosecutors said Reyes stole the money."
+    )
+    parties = _parties(nlp, text)
+    assert parties["His lawyer"] == "person:mark-reyes"
+    assert parties["Prosecutors"] != "person:mark-reyes"
+
+
+@pytest.mark.model
+def test_a_body_before_a_spokesman_s_title_is_still_his_employer(nlp: Any) -> None:
+    parties = _parties(
+        nlp, "Dalton Motors spokesman Peter Hale said the recall was voluntary."
+    )
+    assert parties["Peter Hale"] == "org:dalton-motors"
+
+
+@pytest.mark.model
+def test_a_title_inside_the_name_entity_is_a_title(nlp: Any) -> None:
+    text = (
+        "Police said Kai Moss fired at officers. "
+        "Lawyer Al Dee said the police had been untruthful."
+    )
+    ex = extract(Article(id="t", text=text), nlp)
+    lawyer = ex.assertions[1]
+    assert ex.actor(lawyer.speaker).name == "Al Dee"
+    # Calling a party untruthful rejects what it said.
+    assert lawyer.rejects
