@@ -3,6 +3,7 @@ aliases, status, population) and given names with their sex."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from ..ontology import resource
@@ -22,8 +23,10 @@ class Country:
 
 
 def country_key(name: str) -> str:
-    """How the country index spells a name: lower case, without a leading "the"."""
-    key = name.strip().lower()
+    """How the country index spells a name: lower case, without a leading "the"
+    or accents ("YAOUNDE" is Yaoundé)."""
+    key = unicodedata.normalize("NFKD", name.strip().lower())
+    key = "".join(c for c in key if not unicodedata.combining(c))
     return key[4:] if key.startswith("the ") else key
 
 

@@ -69,3 +69,39 @@ def test_a_title_inside_the_name_entity_is_a_title(nlp: Any) -> None:
     assert ex.actor(lawyer.speaker).name == "Al Dee"
     # Calling a party untruthful rejects what it said.
     assert lawyer.rejects
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The dateline after a title, a capital without its accent.
+        "Figures inflated by aid groups: minister\n\n"
+        "YAOUNDE, April 5 — Minister of Territorial Administration Paul Nji said "
+        "the figures were false.",
+        "BOGOTÁ — Minister of Territorial Administration Paul Nji said the "
+        "figures were false.",
+    ],
+)
+def test_an_unnamed_state_s_officials_belong_to_the_dateline_s(
+    nlp: Any, text: str
+) -> None:
+    ex = extract(Article(id="t", text=text), nlp)
+    (said,) = ex.assertions
+    minister = ex.actor(said.speaker)
+    assert minister.role == "Minister of Territorial Administration"
+    assert minister.side == ("Cameroon" if "YAOUNDE" in text else "Colombia")
+
+
+@pytest.mark.model
+def test_only_a_capitalised_place_after_the_title_is_a_dateline(nlp: Any) -> None:
+    text = (
+        "Talks stall\n\n"
+        "France - the Minister of Territorial Administration Paul Nji said the "
+        "talks failed."
+    )
+    ex = extract(Article(id="t", text=text), nlp)
+    (said,) = ex.assertions
+    assert ex.actor(said.speaker).side is None
+    dated = extract(Article(id="t", text=text.replace("France -", "PARIS -")), nlp)
+    assert dated.actor(dated.assertions[0].speaker).side == "France"

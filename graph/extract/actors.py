@@ -313,7 +313,10 @@ class ActorIndex(ActorRegistry):
         return resolve_description(self, token, span)
 
     def _title(self, span: SpacySpan, ent: SpacySpan) -> list[Token]:
-        return [t for t in span if t.i < ent.start and t.dep_ in ("compound", "amod")]
+        # "Minister of Territorial Administration Paul Nji": the model hangs
+        # "Minister" on the name as nmod, its "of" phrase below it.
+        deps = ("compound", "amod", "nmod", "prep", "pobj")
+        return [t for t in span if t.i < ent.start and t.dep_ in deps]
 
     def _titled_person(self, named: Token, span: SpacySpan) -> str:
         """A person named in apposition to a title ("the minister, Marte Lunde")."""

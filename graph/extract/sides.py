@@ -123,6 +123,8 @@ def _private_free(index: ActorRegistry, actor: Actor) -> bool:
     words = (actor.role or "").split()
     for word in words[:-1]:
         lowered = word.lower()
+        if lowered in ("of", "for", "the", "and"):
+            continue  # "Minister of Territorial Administration"
         if word[:1].islower() and lowered not in index.lx.government_nouns:
             if lowered not in index.lx.titles and not index.lx.country_of(word):
                 return False
@@ -130,21 +132,28 @@ def _private_free(index: ActorRegistry, actor: Actor) -> bool:
 
 
 def home(index: ActorRegistry) -> str | None:
-    """The state of the dateline ("CORK, Ireland --", "BOGOTÁ --"), if one."""
-    first = index.text.split("\n", 1)[0]
-    for mark in ("\u2014", " -- ", " - ", "("):
-        if mark in first[:80]:
-            head = first[: first.index(mark)]
-            break
-    else:
-        return None
-    places = {
-        index.lx.country_of(part.strip())
-        for part in re.split(r"[/,]", head)
-        if part.strip()
-    }
-    places.discard(None)
-    return places.pop() if len(places) == 1 else None
+    """The state of the dateline ("CORK, Ireland --", "BOGOTÁ --"), if one: on
+    the first line, or in capitals opening one of the next two (after a title,
+    "YAOUNDE, April 5 — ...")."""
+    lines = [line for line in index.text.split("\n", 8) if line.strip()][:3]
+    for n, line in enumerate(lines):
+        for mark in ("\u2014", " -- ", " - ", "("):
+            if mark in line[:80]:
+                head = line[: line.index(mark)]
+                break
+        else:
+            continue
+        if n > 0 and not re.split(r"[/,]", head)[0].strip().isupper():
+            continue  # a title's "Russia - Ukraine talks" is no dateline
+        places = {
+            index.lx.country_of(part.strip())
+            for part in re.split(r"[/,]", head)
+            if part.strip()
+        }
+        places.discard(None)
+        if places:
+            return places.pop() if len(places) == 1 else None
+    return None
 
 
 def settle(index: ActorRegistry) -> None:
