@@ -105,3 +105,22 @@ def test_only_a_capitalised_place_after_the_title_is_a_dateline(nlp: Any) -> Non
     assert ex.actor(said.speaker).side is None
     dated = extract(Article(id="t", text=text.replace("France -", "PARIS -")), nlp)
     assert dated.actor(dated.assertions[0].speaker).side == "France"
+
+
+@pytest.mark.model
+def test_an_honorific_is_no_part_of_the_name_but_a_stage_name_keeps_it(
+    nlp: Any,
+) -> None:
+    names = {
+        ex.actor(a.speaker).name
+        for ex in (
+            extract(Article(id="t", text=text), nlp)
+            for text in (
+                '"There was no basis for this report," spokeswoman Ms Marina '
+                "Ashanin told reporters.",
+                "Lady Gaga said the report was false.",
+            )
+        )
+        for a in ex.assertions
+    }
+    assert {"Marina Ashanin", "Lady Gaga"} <= names

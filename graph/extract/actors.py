@@ -260,9 +260,13 @@ class ActorIndex(ActorRegistry):
                 # "celebrity magazine Heat": an outlet, not a person.
                 return self.org(clean(ent.text), span, ent)
             start = ent.start
-            # "Lawyer Bobby DiCello", "Prosecutor Eilidh Hook": the model takes
-            # a leading title into the name.
-            while start < ent.end - 1 and self.doc[start].lower_ in self.lx.titles:
+            # "Lawyer Bobby DiCello", "Ms Marina Ashanin": the model takes a
+            # leading title or honorific into the name ("Lady Gaga" keeps hers).
+            gendered = self.lx.female_words | self.lx.male_words
+            while start < ent.end - 1 and (
+                self.doc[start].lower_ in self.lx.titles
+                or (self.doc[start].lower_ in gendered and ent.end - start > 2)
+            ):
                 start += 1
             title += list(self.doc[ent.start : start])
             key = self.person(self.doc[start : ent.end], title)
