@@ -110,3 +110,16 @@ def test_a_foreign_newspaper_is_an_outlet_and_state_television_the_state(
     assert sides["British newspaper"] is None
     assert ex.actor(ex.assertions[1].speaker).kind == "organisation"
     assert not ex.actor(ex.assertions[1].speaker).named
+
+
+@pytest.mark.model
+def test_a_title_case_headline_s_verb_ends_no_name(nlp: Any) -> None:
+    text = (
+        "Arbitration Body Rejects Dorrel's Appeal for Leniency\n\n"
+        "Kai Dorrel said he would keep fighting."
+    )
+    ex = extract(Article(id="t", text=text), nlp)
+    names = [a.name for a in ex.actors]
+    assert not any("Rejects" in name or "Arbitration" in name for name in names)
+    (said,) = ex.assertions
+    assert "Dorrel" in ex.actor(said.speaker).name

@@ -260,6 +260,11 @@ def _fallback(index: ActorRegistry, token: Token, span: SpacySpan) -> str | None
             phrase = token.doc[span.start : of.right_edge.i + 1]
             return index.org(clean(phrase.text), phrase)
         names = [t for t in span if t.pos_ == "PROPN"]
+        # A title-case headline ("Arbitration Body Rejects Gatlin's Appeal"):
+        # the words after a reporting verb are the name.
+        verbs = [t for t in names if t.i < token.i and _cue_form(t.lower_, index)]
+        if verbs:
+            names = [t for t in names if t.i > verbs[-1].i]
         name_span = token.doc[names[0].i : token.i + 1] if names else span
         full = index.full_org(clean(name_span.text))
         if full is not None:
@@ -315,3 +320,9 @@ def _owned_by_body(index: ActorRegistry, token: Token, key: str) -> None:
         "state",
     ):
         index.set_acts_for(key, principal)
+
+
+def _cue_form(word: str, index: ActorRegistry) -> bool:
+    """Whether ``word`` is an inflected reporting verb ("rejects", "denies")."""
+    stems = {word[:-1], word[:-2], word[:-3] + "y"} if word.endswith("s") else set()
+    return bool(stems & index.lx.cues.keys())
