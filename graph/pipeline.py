@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from functools import partial
 from typing import TYPE_CHECKING
 
-from rdflib import RDF, XSD, Literal, URIRef
+from rdflib import RDF, SKOS, XSD, Literal, URIRef
 from rdflib.term import Node
 
 from ..ontology.vocab import CKG, SCHEMA, SEM
@@ -73,6 +73,28 @@ def _older_versions(store: ClaimStore, article: Article, iri: URIRef) -> list[UR
     url = Literal(article.url, datatype=XSD.anyURI)
     rows = store.select(named_query("older-versions").text, {"url": url})
     return sorted(row["old"] for row in rows if row["old"] != iri)
+
+
+def _one_name(store: ClaimStore, quads: list[Quad]) -> list[Quad]:
+    """One ``skos:prefLabel`` per actor node: the first it was stored with (or
+    the first in this article); the article's other names for it become
+    ``skos:altLabel`` ("Hizbullah" after "Hezbollah")."""
+    pref, alt = SKOS.prefLabel, SKOS.altLabel
+    query = named_query("actor-names").text
+    named: dict[Node, str | None] = {}
+    out: list[Quad] = []
+    for s, p, o, g in quads:
+        if p == pref and g == DEFAULT and "/actor/" in str(s):
+            if s not in named:
+                stored = store.select_values(query, {"node": s})
+                named[s] = str(stored[0]["name"]) if stored else None
+            if named[s] is None:
+                named[s] = str(o)
+            elif named[s] != str(o):
+                out.append((s, alt, o, g))
+                continue
+        out.append((s, p, o, g))
+    return out
 
 
 def _day(value: object) -> date | None:
@@ -226,7 +248,7 @@ def ingest_extraction(
     settle(store)  # the previous article's write, if it went in the background
     if _article_exists(store, iri):
         return ArticleResult(article.id, str(iri), "unchanged")
-    quads = extraction_quads(extraction)
+    quads = _one_name(store, extraction_quads(extraction))
     older = _older_versions(store, article, iri)
     quads += [(iri, CKG.supersedes, old, DEFAULT) for old in older]
     quads = link_incidents(store, quads, iri)

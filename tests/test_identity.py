@@ -264,3 +264,29 @@ def test_a_description_is_unnamed_and_a_name_is_named(nlp: Any) -> None:
     ex = extract(Article(id="t", text=text), nlp)
     named = {a.name: a.named for a in ex.actors if a.kind == "organisation"}
     assert named == {"Aid groups": False, "Nordvik Energy": True}
+
+
+def test_a_merged_actor_keeps_one_preferred_name() -> None:
+    from rdflib import SKOS
+
+    from claimgraph.graph.pipeline import ingest_extraction
+    from claimgraph.graph.rdf.ids import actor_iri
+    from claimgraph.graph.store import open_store
+    from claimgraph.graph.store.ontology import ensure_ontology
+    from tests.builders import ArticleBuilder
+
+    store = open_store(":memory:")
+    ensure_ontology(store)
+    for name, spelling in (("first", "Gaddafi"), ("second", "Gadafi")):
+        builder = ArticleBuilder(name)
+        builder.say(builder.org(spelling, "Atlantis"), "Borduria fired first")
+        ingest_extraction(store, builder.build())
+    node = actor_iri("org:gdf", "Atlantis")
+    names = sorted(
+        (str(row["p"]), str(row["o"]))
+        for row in store.select_values(
+            "SELECT ?p ?o ?n WHERE { ?n ?p ?o FILTER(?p IN (skos:prefLabel, skos:altLabel)) }",
+            {"n": node},
+        )
+    )
+    assert names == [(str(SKOS.altLabel), "Gadafi"), (str(SKOS.prefLabel), "Gaddafi")]
