@@ -114,7 +114,7 @@ def _content_root(
                 "PROPN",
             ):
                 if child.dep_ == "dobj" and names_people(child, lx):
-                    # "dismiss three employees", "rejected the applicant": an
+                    # "dismiss three employees", "dismissed two players": an
                     # act on people, not a claim rejected.
                     return None, "", target
                 return child, "p_reject", None
