@@ -124,3 +124,29 @@ def test_an_honorific_is_no_part_of_the_name_but_a_stage_name_keeps_it(
         for a in ex.assertions
     }
     assert {"Marina Ashanin", "Lady Gaga"} <= names
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mr Ray Fell was acting yesterday on behalf of Mr Ian Cole.",
+        "Ray Fell, who represents Ian Cole, spoke to reporters.",
+        "Ray Fell appeared for Ian Cole at the hearing.",
+    ],
+)
+def test_what_a_person_does_for_someone_makes_him_their_agent(
+    nlp: Any, sentence: str
+) -> None:
+    text = f"{sentence} Fell said the claim was wrong."
+    ex = extract(Article(id="t", text=text), nlp)
+    said = next(a for a in ex.assertions if a.cue.text == "said")
+    assert ex.actor(said.speaker).party == "person:ian-cole"
+
+
+@pytest.mark.model
+def test_speaking_for_a_while_is_no_agency(nlp: Any) -> None:
+    text = "Ray Fell spoke for twenty minutes. Fell said the claim was wrong."
+    ex = extract(Article(id="t", text=text), nlp)
+    said = next(a for a in ex.assertions if a.cue.text == "said")
+    assert ex.actor(said.speaker).party == "person:ray-fell"

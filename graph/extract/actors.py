@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, cast
 from ..lexicon import Lexicon
 from ..models import Actor
 from .describe import resolve_description
-from .employers import employer
+from .employers import employer, representations
 from .mentions import (
     FEMALE_PRONOUNS,
     PERSON_PRONOUNS,
@@ -360,6 +360,7 @@ class ActorIndex(ActorRegistry):
 
     def finish(self) -> list[Actor]:
         """Actors with sides settled and propagated along ``acts_for`` chains."""
+        representations(self)
         settle(self)
         return sorted(self.actors.values(), key=lambda a: a.key)
 

@@ -82,3 +82,56 @@ def _client(index: ActorRegistry, person: str, title: list[Token]) -> bool:
         return False
     index.set_acts_for(person, client)
     return True
+
+
+#: Verbs of speaking for someone: "X was acting on behalf of Y", "X, who
+#: represents Y", "X appeared for Y", "X spoke for Y".
+_ON_BEHALF = frozenset({"act", "appear", "speak"})
+
+
+def representations(index: ActorRegistry) -> None:
+    """People who act for someone by what the text says they do: "Mr Ray was
+    acting on behalf of Mr Cole", "Ann Lee, who represents the family"."""
+    for verb in index.doc:
+        lemma = verb.lemma_.lower()
+        if lemma not in _ON_BEHALF and lemma != "represent":
+            continue
+        agent = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if (
+            agent is not None
+            and agent.lower_ in ("who", "that")
+            and verb.dep_ == "relcl"
+        ):
+            agent = verb.head  # "Ann Lee, who represents the family"
+        if agent is None:
+            continue
+        client = None
+        if lemma == "represent":
+            client = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        for prep in (c for c in verb.children if c.dep_ == "prep"):
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if prep.lower_ == "for" and lemma in _ON_BEHALF:
+                client = pobj
+            elif prep.lower_ == "on" and pobj is not None and pobj.lower_ == "behalf":
+                of = next((c for c in pobj.children if c.lower_ == "of"), None)
+                client = (
+                    next((c for c in of.children if c.dep_ == "pobj"), None)
+                    if of
+                    else None
+                )
+        if client is None or not _actor_like(index, client):
+            continue  # "spoke for twenty minutes"
+        who, whom = index.resolve(agent), index.resolve(client)
+        if who and whom and who != whom and index.actors[who].kind == "person":
+            index.set_acts_for(who, whom)
+
+
+def _actor_like(index: ActorRegistry, token: Token) -> bool:
+    """A name, a pronoun or a noun for a body or for people."""
+    lx = index.lx
+    return (
+        token.pos_ in ("PROPN", "PRON")
+        or token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        or token.lemma_.lower()
+        in lx.institution_nouns | lx.civilian_nouns | lx.government_nouns
+    )
