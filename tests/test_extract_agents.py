@@ -150,3 +150,22 @@ def test_speaking_for_a_while_is_no_agency(nlp: Any) -> None:
     ex = extract(Article(id="t", text=text), nlp)
     said = next(a for a in ex.assertions if a.cue.text == "said")
     assert ex.actor(said.speaker).party == "person:ray-fell"
+
+
+@pytest.mark.model
+def test_a_story_s_dominant_state_owns_its_bare_public_bodies(nlp: Any) -> None:
+    text = (
+        "The government rejected a report on Norland's flood toll. Norland's "
+        "health ministry said Norland had counted every death, and the figures "
+        "for Norland were checked. The health ministry said the report was false."
+    )
+    text = text.replace("Norland", "Chile")
+    ex = extract(Article(id="t", text=text), nlp)
+    sides = {ex.actor(a.speaker).name: ex.actor(a.speaker).side for a in ex.assertions}
+    assert set(sides.values()) == {"Chile"}
+    # Another state named half as often: no story state, bare bodies unsided.
+    mixed = extract(
+        Article(id="t", text=text + " Peru said Peru had the figures right."), nlp
+    )
+    bare = [a for a in mixed.actors if a.name == "government"]
+    assert all(a.side is None for a in bare)

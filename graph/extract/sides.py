@@ -156,6 +156,20 @@ def home(index: ActorRegistry) -> str | None:
     return None
 
 
+def _dominant_state(index: ActorRegistry) -> str | None:
+    """The state a story is about when no dateline says: named at least three
+    times, and three times as often as any other ("The government rejected a
+    report on India's death toll ... India's ... India ...")."""
+    counts = sorted(
+        (len(a.mentions), a.name) for a in index.actors.values() if a.kind == "state"
+    )
+    if not counts:
+        return None
+    top, name = counts[-1]
+    second = counts[-2][0] if len(counts) > 1 else 0
+    return name if top >= 3 and top >= 3 * second else None
+
+
 def settle(index: ActorRegistry) -> None:
     """Fill ``acts_for`` and ``side`` of every actor; add mention aliases."""
     # The discourse first: "Ecuador welcomed the report. Foreign Minister X said"
@@ -164,7 +178,7 @@ def settle(index: ActorRegistry) -> None:
         _by_topic(index, actor)
     for actor in [a for a in index.actors.values() if a.kind == "person"]:
         _by_office(index, actor)
-    dateline = home(index)
+    dateline = home(index) or _dominant_state(index)
     if dateline is not None:
         # A domestic story names its own officials and bodies bare.
         for actor in list(index.actors.values()):
