@@ -122,6 +122,7 @@ class CKG(DefinedNamespace):
     explanation: URIRef
     extractionConfidence: URIRef
     figureNoun: URIRef
+    figureVerb: URIRef
     contextLemma: URIRef
     foldedInto: URIRef
     hasAspectValue: URIRef

@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 
 from ..lexicon import Aspect
 from ..models import AspectValue
+from .counts import count_value, number_modifier, numeral
 from .mentions import phrase_of, span_of, verb_subject
-from .quantities import comparator, number
+from .quantities import UNITS, comparator
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -24,6 +25,12 @@ _DEFINITE = {"the", "these", "those"}
 # "three people are dead", "left five soldiers dead".
 _PREDICATE_DEPS = ("acomp", "oprd", "xcomp", "attr")
 _RELATIVE = ("WP", "WDT")  # "who", "which", "that" as relative pronouns
+# Numbers that are no count of people: "rose 40%", "stood at 2019 levels".
+_NOT_FIGURES = frozenset({"DATE", "TIME", "ORDINAL", "MONEY", "PERCENT"})
+# Where a figure verb puts its figure: "is 315", "reached 42", "rose to 1,600",
+# "stands at 20" ("rose from 12" and "rose by 8" are no total).
+_FIGURE_DEPS = ("attr", "dobj", "oprd")
+_FIGURE_PREPOSITIONS = ("to", "at")
 
 
 def _restrictive(clause: Token) -> bool:
@@ -97,6 +104,10 @@ class _Words:
     alt_lemmas: frozenset[str]
     #: "fatally wounded", "mortally injured": an alt-unit trigger in the unit.
     modifiers: frozenset[str]
+    #: "the death toll is 315", "rose to", "stands at": verbs giving a figure.
+    figure_verbs: frozenset[str] = frozenset()
+    #: "the number of deaths": nouns naming the figure of a trigger word.
+    figure_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, aspect: Aspect) -> _Words:
@@ -118,6 +129,8 @@ def _words(aspect: Aspect) -> _Words:
         alt_unit=min(alt) if alt else None,
         alt_lemmas=aspect.word_list("altUnitLemma"),
         modifiers=aspect.word_list("unitModifier"),
+        figure_verbs=aspect.word_list("figureVerb"),
+        figure_nouns=aspect.word_list("figureNoun"),
     )
 
 
@@ -140,20 +153,18 @@ class CasualtyReader:
                 continue
             unit, heads = found
             for head in heads:
-                number_token = (
-                    head
-                    if head.like_num
-                    else next(
-                        (c for c in head.children if c.dep_ == "nummod" and c.like_num),
-                        None,
-                    )
-                )
+                number_token = _numeral_of(head)
                 if number_token is None or number_token.i not in members:
                     continue
-                amount = number(number_token.text)
+                amount = count_value(number_token)
                 if amount is None:
                     continue
-                before = token.doc[max(0, number_token.i - 3) : number_token.i].text
+                # The words before the figure: "about 1,600", "up to 3.15 lakh".
+                first = min(
+                    [number_token.i]
+                    + [c.i for c in number_token.children if c.like_num]
+                )
+                before = token.doc[max(0, first - 3) : first].text
                 out.append(
                     AspectValue(
                         aspect.name,
@@ -206,6 +217,9 @@ class CasualtyReader:
             and not any(c.lower_ in words.modifiers for c in token.children)
         ):
             unit = words.alt_unit
+        stated = _stated_figure(token, words)
+        if stated is not None:
+            return stated
         if token.pos_ == "VERB":
             if any(c.dep_ == "neg" for c in token.children):
                 return None
@@ -247,3 +261,115 @@ class CasualtyReader:
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             return unit, objects or subjects
         return unit, [token]
+
+
+def _numeral_of(head: Token) -> Token | None:
+    """The number giving ``head``'s count: itself ("315", "3.15 lakh") or its
+    numeral ("315 people"; the model parses "3,15,235 people" as an adjective)."""
+    if numeral(head):
+        return head
+    return next(
+        (c for c in head.children if numeral(c) and number_modifier(c)),
+        None,
+    )
+
+
+def _figure_subject(token: Token, words: _Words) -> Token | None:
+    """The subject naming the figure of trigger ``token``: the toll itself
+    ("the death toll", "fatalities"), or the figure noun it qualifies ("the
+    number of deaths", "the toll of injured", "the number of people killed")."""
+    noun = token
+    if token.pos_ == "VERB":
+        if token.dep_ in ("acl", "relcl"):
+            noun = token.head  # "the number of people killed"
+        elif token.dep_ != "pobj":  # "the number of injured"
+            return None
+    figure_words = words.figure_nouns | words.lemmas
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in figure_words:
+        subject = noun.head  # "the death toll", "casualty figures"
+    elif (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.lemma_.lower() in figure_words
+    ):
+        subject = noun.head.head  # "the number of deaths"
+    elif noun is token:
+        subject = token  # "the toll", "fatalities", "the dead"
+    else:
+        return None
+    return subject if subject.dep_ in ("nsubj", "nsubjpass") else None
+
+
+def _stated_figure(token: Token, words: _Words) -> tuple[str, list[Token]] | None:
+    """(unit, [figure]) when a copula or change verb states the figure trigger
+    ``token`` names: "the death toll is 315", "rose to 1,600", "stands at 20",
+    "fatalities reached 42", "the number of injured is about 300"."""
+    subject = _figure_subject(token, words)
+    if subject is None:
+        return None
+    verb = subject.head
+    if verb.lemma_.lower() not in words.figure_verbs or any(
+        c.dep_ == "neg" for c in verb.children
+    ):
+        return None
+    figure = next(
+        (f for f in _figure_candidates(verb) if _is_figure(f)),
+        None,
+    )
+    if figure is None:
+        return None
+    unit = words.unit
+    # "the toll of injured", "the number of wounded": the injured unit, unless
+    # a modifier says they died ("fatally wounded").
+    qualifiers = [
+        t for t in subject.subtree if t.i < verb.i and t.i not in _subtree(figure)
+    ]
+    if words.alt_unit is not None and any(
+        t.lemma_.lower() in words.alt_lemmas or t.lower_ in words.alt_lemmas
+        for t in qualifiers
+    ):
+        if not any(t.lower_ in words.modifiers for t in qualifiers):
+            unit = words.alt_unit
+    return unit, [figure]
+
+
+def _subtree(token: Token) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def _figure_candidates(verb: Token) -> list[Token]:
+    """Where ``verb`` puts a figure: "is 315", "reached 42", "rose to 1,600",
+    "stands at 20", "is up to 300"."""
+    out: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in _FIGURE_DEPS:
+            out.append(child)
+        preps = [child] if child.dep_ == "prep" else []
+        if child.dep_ == "advmod":  # "is up to 300"
+            preps = [g for g in child.children if g.dep_ == "prep"]
+        for prep in preps:
+            objects = [g for g in prep.children if g.dep_ == "pobj"]
+            if prep.lower_ in _FIGURE_PREPOSITIONS:
+                out += objects
+            elif prep.lower_ == "from":
+                # "rose from 300 to 315", parsed as "from (300 to) 315".
+                out += [
+                    g
+                    for g in objects
+                    if any(
+                        q.dep_ == "quantmod" and q.lower_ == "to" for q in g.children
+                    )
+                ]
+    return out
+
+
+def _is_figure(token: Token) -> bool:
+    """A count of people: a number, or a noun counted by one ("315 people");
+    not a date, percentage, sum of money or duration."""
+    number_token = _numeral_of(token)
+    return (
+        number_token is not None
+        and number_token.ent_type_ not in _NOT_FIGURES
+        and token.ent_type_ not in _NOT_FIGURES
+        and token.lemma_.lower() not in ("%", "percent", *UNITS)
+    )

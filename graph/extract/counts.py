@@ -15,36 +15,50 @@ times, ordinals, money or durations, and counts another aspect already read
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..models import AspectValue
 from .mentions import phrase_of, span_of
-from .quantities import UNITS, comparator, number
+from .quantities import SCALES, UNITS, comparator, number
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 #: The aspect (a concept of ontology/lexicon/aspects.ttl) counts are read for.
 COUNT = "Count"
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "hundred": 1e2}
 _NOT_COUNTS = frozenset({"DATE", "TIME", "ORDINAL", "MONEY"})
 _PERCENT = frozenset({"%", "percent", "per cent", "pct"})
 _FRACTIONS = {"half": 0.5, "quarter": 0.25}
 #: Words dropped from the end of the text before a number to read its comparator.
 _LEAD_FILLERS = frozenset({"a", "an", "one", *_FRACTIONS})
+#: Indian digit grouping: "3,15,235", "2,73,69,093".
+_INDIAN = re.compile(r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?$")
 #: How many sentences back an elided count looks for the figure it answers.
 _ANTECEDENT_SENTENCES = 3
 
 
-def _value(token: Token) -> float | None:
-    """The number a ``nummod`` token stands for: "500,000", "a million", "1.2bn"."""
-    scale = _SCALES.get(token.lower_)
+def count_value(token: Token) -> float | None:
+    """The number a numeral token stands for: "500,000", "3,15,235", "a
+    million", "1.2bn", "3.15 lakh" (the multiplier its child, its head, or,
+    as the model parses "3.15 lakh people", the next word on the same noun)."""
+    scale = SCALES.get(token.lower_)
     if scale is None:
         value = number(token.text)
         if value is None:
             return None
-        for child in token.children:
-            value *= _SCALES.get(child.lower_, 1.0)
+        scales = [SCALES[c.lower_] for c in token.children if c.lower_ in SCALES]
+        after = token.nbor() if token.i + 1 < len(token.doc) else None
+        if (
+            not scales
+            and after is not None
+            and after.lower_ in SCALES
+            and after.head.i == token.head.i != token.i
+            and after.dep_ in ("compound", "nummod")
+        ):
+            scales = [SCALES[after.lower_]]
+        for factor in scales:
+            value *= factor
         return value
     factor = next(
         (
@@ -60,14 +74,32 @@ def _value(token: Token) -> float | None:
     return scale * factor
 
 
+def numeral(token: Token) -> bool:
+    """Whether ``token`` is a number word or figure: "315", "3,15,235", "lakh"."""
+    return token.like_num or token.lower_ in SCALES
+
+
+def number_modifier(token: Token) -> bool:
+    """A number modifying a noun; the model sometimes parses an Indian-grouped
+    figure ("3,15,235 people") as an adjective."""
+    if token.dep_ == "nummod":
+        return True
+    return (
+        token.dep_ == "amod"
+        and token.pos_ == "NUM"
+        and _INDIAN.match(token.text) is not None
+    )
+
+
 def _counted(token: Token) -> bool:
     """Whether ``token`` is a number counting the noun it modifies."""
     return (
-        token.dep_ == "nummod"
+        number_modifier(token)
         and token.ent_type_ not in _NOT_COUNTS
-        and (token.like_num or token.lower_ in _SCALES)
+        and numeral(token)
         and token.head.pos_ in ("NOUN", "SYM")
         and token.head.lemma_.lower() not in UNITS
+        and token.head.lower_ not in SCALES
     )
 
 
@@ -89,7 +121,7 @@ def _elided(token: Token, figures: frozenset[str]) -> bool:
     """A bare number standing for a figure: the attribute of "the figure was
     ...", the object of "put the figure at ...", or a subject ("fewer than half
     a million took part")."""
-    if token.ent_type_ != "CARDINAL" or not (token.like_num or token.lower_ in _SCALES):
+    if token.ent_type_ != "CARDINAL" or not numeral(token):
         return False
     head = token.head
     if token.dep_ == "attr" and head.lemma_ == "be":
@@ -150,7 +182,7 @@ def read_counts(
             span = span_of(phrase_of(token))
         else:
             continue
-        value = _value(token)
+        value = count_value(token)
         if value is None or noun is None:
             continue
         # The words before the number, without its article: "more than a million".

@@ -32,6 +32,18 @@ NUMBERS = {
     "several": 3,
     "few": 3,
 }
+#: Multipliers written as words: "1.2 million", "half a million"; Indian English
+#: counts in lakhs (100,000) and crores (10,000,000): "3.15 lakh", "1.2 crore".
+SCALES = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "million": 1e6,
+    "crore": 1e7,
+    "crores": 1e7,
+    "billion": 1e9,
+}
 UNITS = {
     "second": 1,
     "seconds": 1,
@@ -59,6 +71,9 @@ _ABOUT = ("about", "around", "roughly", "some", "nearly", "almost", "approximate
 
 
 def number(text: str) -> float | None:
+    """The number ``text`` spells: "1,600", "2.5", "fifteen"; digit groups may be
+    Western ("315,235") or Indian ("3,15,235", "2,73,69,093"): commas only
+    group, so both read the same."""
     cleaned = text.lower().replace(",", "").strip()
     try:
         return float(cleaned)
