@@ -19,6 +19,7 @@ from .attribution import find_candidates
 from .candidates import Candidate
 from .events import event_for, find_events
 from .factuality import certainty, content_polarity, is_falsity, negated
+from .inverted import trim_inverted_cues
 from .mentions import doc_text, harmonise_names
 from .quotes import find_quotes
 from .rebuttals import bare_reference, claimant, groundless_claim, rejected_claim
@@ -151,6 +152,7 @@ def extract_doc(article: Article, doc: Doc, lx: Lexicon | None = None) -> Extrac
     harmonise_names(doc, lx.post_nominals)
     text = doc_text(doc)
     quotes = find_quotes(text)
+    trim_inverted_cues(doc, lx, quotes)
     actors = ActorIndex(doc, lx, [(q.start, q.end) for q in quotes])
     candidates = find_candidates(doc, lx, quotes)
     items = resolve_speakers(candidates, actors, lx, quotes)

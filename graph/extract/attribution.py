@@ -3,14 +3,17 @@
 Patterns (the ``pattern`` field of each assertion):
 
 - ``p_ccomp``: "X said (that) ...", quote-first "'...,' X said", "... said X",
-  "X told reporters ..." (the recipient is never the speaker).
+  "X told reporters ..." (the recipient is never the speaker), "X can be heard
+  denying that ..." (the passive subject of a verb of perception speaks).
 - ``p_conj``: "..., adding that ..." (the subject comes from the governing verb).
 - ``p_accuse``: "X accused Y of ...", "X blamed Y for ..." (Y is the target).
 - ``p_passive``: "Y was blamed by X for ...".
 - ``p_nominal``: "statements from X blaming Y", "warnings from X that ...",
   "X's claim that ...".
 - ``p_gerund``: "Locals reported noticing a sheen".
-- ``p_parenthetical``: "Fewer than 500,000 struck, ministers claim, as ...".
+- ``p_parenthetical``: "Fewer than 500,000 struck, ministers claim, as ...",
+  and inside the clause ("The man, police said, ran away"; :mod:`.inverted`).
+- ``p_inverted``: "Said Evans: “...”" (:mod:`.inverted`).
 - ``p_call``: "X called the figures laughable", "a figure X described as false".
 - ``p_reject``: "X rejected the report", "a charge X denied".
 - ``p_warn``: "X warned them of the strike" (the warned party and the threat).
@@ -31,12 +34,13 @@ from .calling import called_false
 from .candidates import (
     WH,
     Candidate,
+    accusation_tokens,
     char_range,
     contiguous,
-    has_own_cue,
     trimmed_tokens,
 )
 from .factuality import cue_is_asserted
+from .inverted import fronted_clause, interjected, inverted_cue
 from .mentions import doc_text, inherited_subject, names_people, np_span, subject_of
 from .nominal import nominal_candidates, phrase_candidates
 from .quotes import QUOTE_CHARS, Quote
@@ -96,6 +100,7 @@ def _content_root(
                 first.lower_ in _WH_CONTENT
                 and first.i < child.i
                 and cue.dep_ != "relcl"
+                and not fronted_clause(first, child)
             ):
                 continue
             return child, "p_conj" if cue.dep_ in ("conj", "advcl") else "p_ccomp", None
@@ -184,6 +189,12 @@ def _speaker_token(cue: Token, pattern: str, lx: Lexicon) -> Token | None:
         return next((c for c in agent.children if c.dep_ == "pobj"), None)
     if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
         return cue.head  # "statements from X blaming Y": resolved through "from X"
+    if cue.dep_ == "xcomp" and cue.tag_ == "VBG":
+        # "X can be heard denying ...", "X was filmed saying ...": the passive
+        # subject of the verb of perception is who speaks.
+        passive = [c for c in cue.head.children if c.dep_ == "nsubjpass"]
+        if passive and any(c.dep_ == "auxpass" for c in cue.head.children):
+            return passive[0]
     subject = subject_of(cue)
     if (
         subject is not None
@@ -213,31 +224,6 @@ def _can_speak(noun: Token, lx: Lexicon) -> bool:
         return False
     roles = lx.civilian_nouns | lx.titles | lx.institution_nouns | lx.government_nouns
     return lemma in roles or noun.tag_ == "NNS"
-
-
-def _accusation_tokens(
-    cue: Token, target: Token, pattern: str, lx: Lexicon
-) -> list[Token]:
-    """ "accused Israel of failing to inform ...": target plus the charge."""
-    pieces = list(target.subtree)
-    for child in cue.children:
-        if child.dep_ == "prep" and child.lower_ in ("of", "for", "over", "with"):
-            pieces += list(child.subtree)
-        if child.dep_ == "advmod" and pattern == "p_nominal":
-            pieces += list(child.subtree)
-    if pattern == "p_nominal":
-        pieces.append(cue)
-    pieces.sort(key=lambda t: t.i)
-    drop: set[int] = set()
-    for token in pieces:
-        if token.dep_ == "relcl" and has_own_cue(token, lx):
-            drop.update(t.i for t in token.subtree)
-    run: list[Token] = []
-    for token in (t for t in pieces if t.i not in drop):
-        if run and token.i - run[-1].i > 2:
-            break
-        run.append(token)
-    return run
 
 
 def _quote_content(
@@ -291,6 +277,14 @@ def find_candidates(doc: object, lx: Lexicon, quotes: list[Quote]) -> list[Candi
             claim, tokens = called
             _add(found, token, "Reject", "p_call", claim, tokens, None, lx)
             continue
+        inverted = inverted_cue(token, lx, quotes)
+        if inverted is not None:  # "Said Evans: “...”": the quotation after it
+            cue_lemma, speaker, quoted = inverted
+            kind = lx.cues[cue_lemma]
+            _add(found, token, kind, "p_inverted", quoted.root, list(quoted), None, lx)
+            if found and found[-1].cue is token:
+                found[-1].speaker_token, found[-1].cue_lemma = speaker, cue_lemma
+            continue
         if token.pos_ not in _CLAUSE_POS or lemma not in lx.cues:
             if token.dep_ == "prep" or token.lower_ == "according":
                 found += phrase_candidates(token, lx)
@@ -319,11 +313,18 @@ def find_candidates(doc: object, lx: Lexicon, quotes: list[Quote]) -> list[Candi
             tokens = contiguous(sorted(before, key=lambda t: t.i), clause)
             _add(found, token, cue_class, "p_parenthetical", clause, tokens, None, lx)
             continue
+        around = interjected(token, quotes) if root is None else None
+        if around is not None:
+            # "The man, police said, ran away.": the clause around the cue.
+            _add(
+                found, token, cue_class, "p_parenthetical", token.head, around, None, lx
+            )
+            continue
         if root is None:
             bare.append((token, cue_class))
             continue
         if pattern in ("p_accuse", "p_nominal", "p_passive"):
-            tokens = _accusation_tokens(token, root, pattern, lx)
+            tokens = accusation_tokens(token, root, pattern, lx)
         elif pattern == "p_warn":
             tokens = _object_tokens(token)
         elif root.i == token.head.i:

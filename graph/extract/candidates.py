@@ -126,3 +126,28 @@ def char_range(doc: object, tokens: list[Token]) -> tuple[int, int]:
     start = tokens[0].idx
     end = tokens[-1].idx + len(tokens[-1].text)
     return strip_span(doc_text(tokens[0].doc), start, end)
+
+
+def accusation_tokens(
+    cue: Token, target: Token, pattern: str, lx: Lexicon
+) -> list[Token]:
+    """ "accused Israel of failing to inform ...": target plus the charge."""
+    pieces = list(target.subtree)
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "for", "over", "with"):
+            pieces += list(child.subtree)
+        if child.dep_ == "advmod" and pattern == "p_nominal":
+            pieces += list(child.subtree)
+    if pattern == "p_nominal":
+        pieces.append(cue)
+    pieces.sort(key=lambda t: t.i)
+    drop: set[int] = set()
+    for token in pieces:
+        if token.dep_ == "relcl" and has_own_cue(token, lx):
+            drop.update(t.i for t in token.subtree)
+    run: list[Token] = []
+    for token in (t for t in pieces if t.i not in drop):
+        if run and token.i - run[-1].i > 2:
+            break
+        run.append(token)
+    return run

@@ -1,0 +1,95 @@
+"""Cues out of the usual order: inverted, inside the clause, after a fronted
+subordinate clause, and under a verb of perception."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.graph.extract import extract
+from claimgraph.graph.models import Article, Extraction
+
+pytestmark = pytest.mark.model
+
+
+def run(text: str) -> Extraction:
+    extraction = extract(Article(id="t", text=text))
+    for a in extraction.assertions:
+        for span in (a.content, a.cue, a.speaker_span):
+            assert text[span.start : span.end] == span.text
+    return extraction
+
+
+def rows(extraction: Extraction) -> list[tuple[str, str, str, str]]:
+    return [
+        (extraction.actor(a.speaker).name, a.cue.text, a.cue_class, a.content.text)
+        for a in extraction.assertions
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ('Said Evans: "These allegations are lies."', "Evans", "Said"),
+        ('Said Tomas Brell: "These allegations are lies."', "Tomas Brell", "Said"),
+        ('Says the mayor: "These allegations are lies."', "mayor", "Says"),
+    ],
+)
+def test_inverted_cue_before_a_colon_and_quote(
+    text: str, speaker: str, cue: str
+) -> None:
+    ex = run(text)
+    assert rows(ex) == [(speaker, cue, "Say", "These allegations are lies")]
+    assert ex.assertions[0].cue_lemma == "say"
+
+
+def test_inverted_cue_is_not_part_of_the_name() -> None:
+    ex = run(
+        "Defence lawyer Orla Quenby spoke outside court.\n\n"
+        'Said Quenby: "We will not pay."'
+    )
+    (a,) = ex.assertions
+    assert ex.actor(a.speaker).name == "Orla Quenby"
+    assert a.content.text == "We will not pay" and a.polarity == "negative"
+
+
+def test_cue_between_a_fronted_phrase_and_the_clause() -> None:
+    ex = run("On Sunday night, police said, deputies saw the man break a door.")
+    assert rows(ex) == [("police", "said", "Say", "deputies saw the man break a door")]
+    assert ex.assertions[0].pattern == "p_parenthetical"
+
+
+def test_cue_between_subject_and_verb() -> None:
+    # A content span is one stretch of text: the cue's words sit inside it.
+    ex = run("The driver, witnesses said, ran away.")
+    assert rows(ex) == [
+        ("witnesses", "said", "Say", "The driver, witnesses said, ran away")
+    ]
+
+
+@pytest.mark.parametrize("opening", ["When", "After", "Before", "As"])
+def test_trailing_cue_after_a_fronted_subordinate_clause(opening: str) -> None:
+    clause = f"{opening} officers arrived, he was holding a phone"
+    ex = run(f"{clause}, police said.")
+    assert rows(ex) == [("police", "said", "Say", clause)]
+
+
+def test_wh_complement_is_still_no_proposition() -> None:
+    assert run("The police did not say when officers arrived.").assertions == []
+    assert run("The ministry would not say where the ship was going.").assertions == []
+
+
+def test_cue_under_a_passive_verb_of_perception() -> None:
+    ex = run("Harlan Jaggers can be heard denying that he had planned a robbery.")
+    (a,) = ex.assertions
+    assert (ex.actor(a.speaker).name, a.cue.text, a.cue_class) == (
+        "Harlan Jaggers",
+        "denying",
+        "Deny",
+    )
+    assert a.content.text == "he had planned a robbery"
+    assert a.polarity == "negative"
+
+
+def test_cue_under_a_passive_verb_of_perception_with_a_surname() -> None:
+    ex = run("Jaggers can be heard denying that he had planned a robbery.")
+    assert rows(ex) == [("Jaggers", "denying", "Deny", "he had planned a robbery")]
