@@ -78,7 +78,7 @@ def _older_versions(store: ClaimStore, article: Article, iri: URIRef) -> list[UR
 def _one_name(store: ClaimStore, quads: list[Quad]) -> list[Quad]:
     """One ``skos:prefLabel`` per actor node: the first it was stored with (or
     the first in this article); the article's other names for it become
-    ``skos:altLabel`` ("Hizbullah" after "Hezbollah")."""
+    ``skos:altLabel`` ("Gadafi" after "Gaddafi")."""
     pref, alt = SKOS.prefLabel, SKOS.altLabel
     query = named_query("actor-names").text
     named: dict[Node, str | None] = {}
