@@ -672,17 +672,26 @@ def test_value_conflict_needs_a_body_when_only_one_names_the_other(
 
 
 @pytest.mark.parametrize(
-    ("speaker1", "second", "accused"),
+    ("speaker1", "second", "verb2", "score"),
     [
-        ("Dana Whitfield", "Prosecutors say Whitfield lied on the form", True),
-        # A short name has no content words: it names nobody.
-        ("PCS", "It is hypocrisy for the Government to talk about mandates", False),
+        ("Dana Whitfield", "Prosecutors say Whitfield lied on the form", None, "named"),
+        # A short name has no content words: it names nobody; an allegation
+        # is still what a plea answers ...
+        (
+            "PCS",
+            "It is hypocrisy for the Government to talk about mandates",
+            "Claim",
+            "near",
+        ),
+        # ... but not a co-defendant's account or a witness's, told just before.
+        ("Dana Whitfield", "He acted in self-defence at the party", "Say", "none"),
     ],
 )
-def test_a_plea_answers_the_claim_that_names_its_speaker(
-    speaker1: str, second: str, accused: bool
+def test_a_plea_answers_an_accusation(
+    speaker1: str, second: str, verb2: str | None, score: str
 ) -> None:
     from claimgraph.graph.detect.relevance import MIN_RELEVANCE, relevance
+    from claimgraph.ontology.vocab import LEX
 
     row = {
         "value1": "her innocence",
@@ -691,9 +700,12 @@ def test_a_plea_answers_the_claim_that_names_its_speaker(
         "refersBack1": True,
         "at1": 500,
         "at2": 100,
+        "verb2": LEX[verb2] if verb2 else None,
     }
-    assert (relevance(row) >= 1.0) is accused
-    assert relevance(row) >= MIN_RELEVANCE
+    found = relevance(row)
+    assert {"named": found >= 1.0, "near": MIN_RELEVANCE <= found < 1.0}.get(
+        score, found == 0.0
+    )
 
 
 @pytest.mark.parametrize(

@@ -134,6 +134,11 @@ def _figures() -> frozenset[str]:
     )
 
 
+def _innocence() -> frozenset[str]:
+    """Stems of the words of a plea of innocence (``ckg:Innocence``)."""
+    return frozenset(_stem(word) for word in load_lexicon().innocence)
+
+
 #: How far back (characters) a rejection that names no content looks for the
 #: claim it answers; closer claims score higher.
 _REACH = 3000
@@ -194,6 +199,16 @@ def relevance(row: dict[str, Any]) -> float:
     if row.get("rejecting2") is not None and not accused and row.get("number2") is None:
         # A rejection answers a claim, not another rejection, unless that one
         # accused the speaker before ("she lied", then "maintained her innocence").
+        return 0.0
+    if (
+        not accused
+        and row.get("refersBack1") is not None
+        and said & _innocence()
+        and str(row.get("verb2")) not in _ALLEGING
+    ):
+        # A plea ("pleaded not guilty", "maintained her innocence") answers an
+        # accusation: a claim naming the speaker, or one alleged, not the
+        # co-defendant's account or a witness's told just before it.
         return 0.0
     named = named or accused
     score = (1.0 if named else 0.0) + word_overlap(first, second)
