@@ -123,3 +123,26 @@ def test_a_title_case_headline_s_verb_ends_no_name(nlp: Any) -> None:
     assert not any("Rejects" in name or "Arbitration" in name for name in names)
     (said,) = ex.assertions
     assert "Dorrel" in ex.actor(said.speaker).name
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "VALDORA, April 5 — Aid groups are inflating the figures, an "
+            "official said on Thursday.",
+            "Aid groups are inflating the figures",
+        ),
+        (
+            "MOSCOW, Dec 23 (Reuters) – The champion has received a ban, the "
+            "federation said.",
+            "The champion has received a ban",
+        ),
+    ],
+)
+def test_a_dateline_is_no_part_of_what_was_said(
+    nlp: Any, text: str, content: str
+) -> None:
+    ex = extract(Article(id="t", text=text), nlp)
+    assert [a.content.text for a in ex.assertions] == [content]

@@ -6,6 +6,8 @@ Returns plain dataclasses (:mod:`graph.models`) and knows nothing of RDF. Every
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -36,6 +38,14 @@ __all__ = ["extract", "extract_doc", "extract_many"]
 _REJECTING = frozenset({"Deny", "Reject"})
 
 
+#: A dateline opening a paragraph: "YAOUNDE, April 5 —", "MOSCOW, Dec 23
+#: (Reuters) –", "LIMA, Peru --".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’]{2,}[A-Z.'’ ]{0,40}(?:,[ A-Za-z.]{2,30}?\d{0,2})?"
+    r"(?: \([A-Za-z .]+\))? ?(?:—|–|--) ?"
+)
+
+
 def _assertion(
     text: str,
     item: Candidate,
@@ -45,6 +55,11 @@ def _assertion(
     nested: set[int],
     target: str | None,
 ) -> Assertion:
+    dateline = _DATELINE.match(text, item.start, item.end)
+    if dateline and (item.start == 0 or text[item.start - 1] == "\n"):
+        # "YAOUNDE, April 5 — NGOs are ..., an official said": the dateline is
+        # the outlet's, not what was said.
+        item.start = dateline.end()
     tokens = [t for t in item.tokens if item.start <= t.idx < item.end]
     cue_start = item.cue.idx
     cue_end = item.cue_end or cue_start + len(item.cue.text)
