@@ -7,7 +7,6 @@ Returns plain dataclasses (:mod:`graph.models`) and knows nothing of RDF. Every
 from __future__ import annotations
 
 import re
-
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
