@@ -55,7 +55,11 @@ def _assertion(
     target: str | None,
 ) -> Assertion:
     dateline = _DATELINE.match(text, item.start, item.end)
-    if dateline and (item.start == 0 or text[item.start - 1] == "\n"):
+    if (
+        dateline
+        and dateline.end() < item.end
+        and (item.start == 0 or text[item.start - 1] == "\n")
+    ):
         # "YAOUNDE, April 5 — NGOs are ..., an official said": the dateline is
         # the outlet's, not what was said.
         item.start = dateline.end()
