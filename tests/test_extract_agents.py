@@ -169,3 +169,15 @@ def test_a_story_s_dominant_state_owns_its_bare_public_bodies(nlp: Any) -> None:
     )
     bare = [a for a in mixed.actors if a.name == "government"]
     assert all(a.side is None for a in bare)
+
+
+@pytest.mark.model
+def test_a_charge_the_model_hangs_on_the_accuser_is_the_content(nlp: Any) -> None:
+    text = (
+        "Mr Fell had earlier been accused by the defence of trying to incite the crowd."
+    )
+    ex = extract(Article(id="t", text=text), nlp)
+    (accused,) = ex.assertions
+    assert ex.actor(accused.speaker).name == "defence"
+    assert accused.content.text == "trying to incite the crowd"
+    assert accused.target is not None and "fell" in accused.target

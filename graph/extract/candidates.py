@@ -136,6 +136,18 @@ def accusation_tokens(
     for child in cue.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "for", "over", "with"):
             pieces += list(child.subtree)
+        if child.dep_ == "agent" and (charge := charge_preps(child)):
+            # "X was accused by the defence of trying to ...": the model hangs
+            # the charge on the accuser; the charge is the content (X, the
+            # target, is not next to it).
+            pieces = [
+                t
+                for prep in charge
+                for c in prep.children
+                if c.dep_ == "pcomp"
+                for t in c.subtree
+            ]
+            break
         if child.dep_ == "advmod" and pattern == "p_nominal":
             pieces += list(child.subtree)
     if pattern == "p_nominal":
@@ -151,3 +163,17 @@ def accusation_tokens(
             break
         run.append(token)
     return run
+
+
+def charge_preps(agent: Token) -> list[Token]:
+    """ "of trying to incite", under the ``by`` agent's noun: a charge the model
+    attached to the accuser, not part of the accuser's name."""
+    return [
+        prep
+        for pobj in agent.children
+        if pobj.dep_ == "pobj"
+        for prep in pobj.children
+        if prep.dep_ == "prep"
+        and prep.lower_ in ("of", "for")
+        and any(c.dep_ == "pcomp" for c in prep.children)
+    ]

@@ -298,8 +298,13 @@ def _fallback(index: ActorRegistry, token: Token, span: SpacySpan) -> str | None
             index.set_acts_for(key, principal)
         return key
     if token.pos_ == "NOUN":
-        # "Residents of the village", "two people familiar with the matter".
-        phrase = token.doc[token.left_edge.i : token.right_edge.i + 1]
+        # "Residents of the village", "two people familiar with the matter";
+        # not "the defence of trying to incite ..." (a charge, misattached).
+        end = token.right_edge.i
+        for child in token.children:
+            if child.dep_ == "prep" and any(c.dep_ == "pcomp" for c in child.children):
+                end = min(end, child.i - 1)
+        phrase = token.doc[token.left_edge.i : end + 1]
         key = index.sided("group", phrase if len(phrase) <= 8 else span, "group")
         if token.tag_ == "NNS":
             index.plural.add(key)
