@@ -181,3 +181,14 @@ def test_a_charge_the_model_hangs_on_the_accuser_is_the_content(nlp: Any) -> Non
     assert ex.actor(accused.speaker).name == "defence"
     assert accused.content.text == "trying to incite the crowd"
     assert accused.target is not None and "fell" in accused.target
+
+
+@pytest.mark.model
+def test_a_spokeswoman_speaks_for_the_body_her_statement_names(nlp: Any) -> None:
+    text = (
+        "Dalvik Chemical said the broadcaster's report was a hoax. "
+        '"Dalvik confirms there was no basis for this report," spokeswoman Ms '
+        "Marina Ashanin told reporters."
+    )
+    parties = _parties(nlp, text)
+    assert parties["Marina Ashanin"] == parties["Dalvik Chemical"]
