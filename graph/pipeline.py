@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from rdflib import RDF, SKOS, XSD, Literal, URIRef
 from rdflib.term import Node
 
-from ..ontology.vocab import CKG, SCHEMA, SEM
+from ..ontology.vocab import CKG, DATA, SCHEMA, SEM
 from .detect import detection
 from .detect.disputes import refresh_disputes, touched_incidents
 from .detect.remote_batch import settle, write_later
@@ -80,11 +80,12 @@ def _one_name(store: ClaimStore, quads: list[Quad]) -> list[Quad]:
     the first in this article); the article's other names for it become
     ``skos:altLabel`` ("Gadafi" after "Gaddafi")."""
     pref, alt = SKOS.prefLabel, SKOS.altLabel
+    actors = str(DATA["actor/"])  # every actor node's IRI (ids.actor_iri)
     query = named_query("actor-names").text
     named: dict[Node, str | None] = {}
     out: list[Quad] = []
     for s, p, o, g in quads:
-        if p == pref and g == DEFAULT and "/actor/" in str(s):
+        if p == pref and g == DEFAULT and str(s).startswith(actors):
             if s not in named:
                 stored = store.select_values(query, {"node": s})
                 named[s] = str(stored[0]["name"]) if stored else None

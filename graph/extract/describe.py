@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..models import ActorKind
 from ..rdf.ids import slug
-from .mentions import clean, looks_like_name
+from .mentions import clean, cue_lemma, looks_like_name
 from .referents import (
     has_head,
     refers_to_person,
@@ -262,7 +262,13 @@ def _fallback(index: ActorRegistry, token: Token, span: SpacySpan) -> str | None
         names = [t for t in span if t.pos_ == "PROPN"]
         # A title-case headline ("Arbitration Body Rejects Gatlin's Appeal"):
         # the words after a reporting verb are the name.
-        verbs = [t for t in names if t.i < token.i and _cue_form(t.lower_, index)]
+        verbs = [
+            t
+            for t in names
+            if t.i < token.i
+            and t.lower_.endswith("s")
+            and cue_lemma(t.lower_, index.lx)
+        ]
         if verbs:
             names = [t for t in names if t.i > verbs[-1].i]
         name_span = token.doc[names[0].i : token.i + 1] if names else span
@@ -325,9 +331,3 @@ def _owned_by_body(index: ActorRegistry, token: Token, key: str) -> None:
         "state",
     ):
         index.set_acts_for(key, principal)
-
-
-def _cue_form(word: str, index: ActorRegistry) -> bool:
-    """Whether ``word`` is an inflected reporting verb ("rejects", "denies")."""
-    stems = {word[:-1], word[:-2], word[:-3] + "y"} if word.endswith("s") else set()
-    return bool(stems & index.lx.cues.keys())

@@ -15,24 +15,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..lexicon import Lexicon
-from .mentions import subject_of
+from .mentions import cue_lemma, subject_of
 from .quotes import Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-_IRREGULAR = {"said": "say", "says": "say", "wrote": "write", "told": "tell"}
 _CLAUSE_POS = ("VERB", "AUX")
-
-
-def _cue_lemma(word: str, lx: Lexicon) -> str | None:
-    """The cue lemma of an inflected form ("Adds" -> "add"), if it is a cue."""
-    word = word.lower()
-    guesses = [_IRREGULAR.get(word, word), word[:-1], word[:-2], word[:-3] + "y"]
-    if word.endswith("ed"):
-        guesses.append(word[:-2] + "e")
-    return next((g for g in guesses if g in lx.cues), None)
 
 
 def inverted_cue(
@@ -54,7 +44,7 @@ def _inverted(
 ) -> tuple[str, Token, SpacySpan] | None:
     if token.i != token.sent.start:
         return None
-    lemma = _cue_lemma(token.text, lx)
+    lemma = cue_lemma(token.text, lx)
     if lemma is None or not token.text[:1].isupper():
         return None
     doc = token.doc

@@ -204,3 +204,16 @@ def names_people(noun: Token, lx: Lexicon) -> bool:
         or lemma in lx.person_nouns
         or lemma in lx.titles
     )
+
+
+#: Irregular forms of common reporting verbs.
+_IRREGULAR = {"said": "say", "says": "say", "wrote": "write", "told": "tell"}
+
+
+def cue_lemma(word: str, lx: Lexicon) -> str | None:
+    """The cue lemma of an inflected form ("Adds" -> "add"), if it is a cue."""
+    word = word.lower()
+    guesses = [_IRREGULAR.get(word, word), word[:-1], word[:-2], word[:-3] + "y"]
+    if word.endswith("ed"):
+        guesses.append(word[:-2] + "e")
+    return next((g for g in guesses if g in lx.cues), None)
