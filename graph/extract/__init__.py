@@ -26,6 +26,7 @@ from .quotes import find_quotes
 from .rebuttals import bare_reference, claimant, groundless_claim, rejected_claim
 from .speakers import floating_quotes, resolve_speakers
 from .textsplit import parse
+from .voices import voice_named_in_quote
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -191,10 +192,10 @@ def extract_doc(article: Article, doc: Doc, lx: Lexicon | None = None) -> Extrac
         target = (
             actors.resolve(item.target_token) if item.target_token is not None else None
         )
+        voice_named_in_quote(item, actors, lx)
         assertion = _assertion(text, item, lx, reader, events, nested, target)
         if assertion.rejects:
             _rejected(assertion, item, nested, actors, lx)
-        _voice_named_in_quote(item, actors, lx)
         assertions.append(assertion)
     settled = actors.finish()
     _story_events(events, assertions, settled)
@@ -250,34 +251,6 @@ def _story_events(
     for assertion in assertions:
         if assertion.event is None and events:
             assertion.event = events[0].key
-
-
-def _voice_named_in_quote(item: Candidate, actors: ActorIndex, lx: Lexicon) -> None:
-    """ "'Dow confirms there was no basis for this report,' spokeswoman Marina
-    Ashanin said": a spokesperson who names no body speaks for the organisation
-    her own statement has as its subject."""
-    speaker = actors.actors.get(item.speaker or "")
-    root = item.root
-    if (
-        speaker is None
-        or root is None
-        or speaker.kind != "person"
-        or speaker.acts_for is not None
-        or not any(w in lx.voice_titles for w in (speaker.role or "").lower().split())
-    ):
-        return
-    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if (
-        subject is None
-        or subject.pos_ == "PRON"  # "It is false", "We regret": no name
-        or not (
-            subject.text[:1].isupper() or subject.lemma_.lower() in lx.company_nouns
-        )
-    ):
-        return  # a name ("Dalvik confirms"), or "the company regrets"
-    body = actors.resolve(subject)
-    if body is not None and actors.actors[body].kind == "organisation":
-        actors.set_acts_for(speaker.key, body)
 
 
 def _story_label(names: list[str]) -> str:

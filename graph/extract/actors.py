@@ -235,10 +235,10 @@ class ActorIndex(ActorRegistry):
         head = token.lemma_.lower()
         ent = self._ent(token)
         named = self._named_appos(token) if ent is None else None
-        if named is not None and token.pos_ == "NOUN":
+        if named is not None and (token.pos_ == "NOUN" or token.is_lower):
             # "Its managing director, Jane Roe" / "the employers' group, the RTOG":
             # the apposed name is the canonical one.
-            if head in self.lx.titles:
+            if head in self.lx.titles | self.lx.agent_titles:
                 person = self._titled_person(named, span)
                 self._owner(token, person)
                 self._affiliate(person, token)

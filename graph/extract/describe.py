@@ -53,8 +53,8 @@ def resolve_description(
     if (
         head in lx.company_nouns
         and determiner in _DEFINITE
-        and not any(t.pos_ == "PROPN" for t in span)
-        and not index.side_from(span)
+        and not any(t.pos_ == "PROPN" for t in _unplaced(span))
+        and not index.side_from(_unplaced(span))
         # "the rights group", "a militant group" describe a group of their own.
         and (head != "group" or len(span) <= 2)
     ):
@@ -153,6 +153,17 @@ def resolve_description(
         index.plural.add(key)
         return key
     return _fallback(index, token, span)
+
+
+def _unplaced(span: SpacySpan) -> list[Token]:
+    """The words of ``span`` but a place in a hyphenated modifier ("the
+    California-based company", "the Oslo-headquartered firm"), which says where
+    the thing is, neither its name nor whose it is."""
+    return [
+        t
+        for t in span
+        if not (t.dep_ == "npadvmod" and t.head.dep_ == "amod" and t.head.i > t.i)
+    ]
 
 
 def _officials(index: ActorRegistry, token: Token, span: SpacySpan) -> str | None:

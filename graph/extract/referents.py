@@ -11,8 +11,8 @@ from ..models import Actor
 from .registry import ActorRegistry
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
-    from spacy.tokens import Token
 
 
 def has_head(index: ActorRegistry, head: str) -> Callable[[Actor], bool]:
@@ -75,17 +75,24 @@ def story_company(index: ActorRegistry, token: Token, head: str) -> str | None:
     # Electrical Union said" is the employer named before it.
     others = index.lx.institution_nouns - index.lx.company_nouns
 
+    products = _products(index, token.doc)
+
     def company(actor: Actor) -> bool:
         words = actor.name.lower().split()
         return (
             actor.kind == "organisation"
             and actor.side is None
             and not (words and words[-1] in others)
+            and actor.key not in products
+            and not index.is_public(actor.name)
         )
 
-    found = index.latest(token.i, has_head(index, head)) or index.latest(
-        token.i, company
-    )
+    named = has_head(index, head)
+    found = index.latest(
+        token.i, lambda a: a.kind == "organisation" and named(a)
+    ) or _salient(index, token.i, company)
+    if found is None and token.sent.start == 0:
+        found = index.following(token.i, company)  # a headline names it later
     if found is not None:
         return found
 
@@ -105,6 +112,42 @@ def story_company(index: ActorRegistry, token: Token, head: str) -> str | None:
     if found is not None:
         index.actors[found].kind = "organisation"
     return found
+
+
+def _salient(
+    index: ActorRegistry, before: int, test: Callable[[Actor], bool]
+) -> str | None:
+    """The actor passing ``test`` mentioned most often before token ``before``
+    (ties: the latest): "the company" is the story's company even when another
+    body ("Fortune's stories") was named in between."""
+    seen: dict[str, tuple[int, int]] = {}
+    for i, key in index.order:
+        if i < before and test(index.actors[key]):
+            count, _ = seen.get(key, (0, 0))
+            seen[key] = (count + 1, i)
+    return max(seen, key=lambda k: seen[k]) if seen else None
+
+
+def _products(index: ActorRegistry, doc: Doc) -> set[str]:
+    """Names a named body owns somewhere in the story ("Tesla's Autopilot
+    system", "Apple's App Store"): a product or a unit, not "the company"."""
+    owned = set()
+    for token in doc:
+        before = doc[token.i - 1] if token.i else None
+        if token.tag_ != "POS" or before is None or before.ent_type_ != "ORG":
+            continue
+        words = []
+        for word in doc[token.i + 1 :]:
+            if word.pos_ != "PROPN":
+                break
+            words.append(word.text)
+        if words:
+            owned.add(" ".join(words))
+    return {
+        key
+        for key, actor in index.actors.items()
+        if actor.name in owned or any(f"{q}s " in actor.name for q in "'’")
+    }
 
 
 def story_agency(index: ActorRegistry, token: Token, head: str) -> str | None:

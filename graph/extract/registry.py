@@ -174,7 +174,16 @@ class ActorRegistry:
         """An organisation; public bodies named after a state act for it."""
         words = name.split()
         described: list[str] = []
-        if len(words) > 1 and words[-1][:1].isupper() and not words[0][:1].isupper():
+        nouns = self.lx.media_nouns | self.lx.company_nouns
+        if (
+            len(words) > 1
+            and words[-1][:1].isupper()
+            and (
+                not words[0][:1].isupper()
+                # "Aussie magazine Dayly": a capitalised demonym before it.
+                or any(w in nouns for w in words[1:-1])
+            )
+        ):
             # "the carmakers' union Autoworks": the proper name, not the description.
             run: list[str] = []
             for word in reversed(words):
@@ -295,6 +304,18 @@ class ActorRegistry:
         for _, key in reversed(self.order):
             actor = self.actors[key]
             if actor.kind == "organisation" and actor.name.split()[0] == word:
+                return key
+        return None
+
+    def named_org(self, name: str) -> str | None:
+        """The organisation registered under exactly ``name`` (apostrophes and
+        case aside): "Dayly's Week" the model took for a work of art."""
+        wanted = name.replace("’", "'").lower()
+        for key, actor in self.actors.items():
+            names = [actor.name, *actor.aliases]
+            if actor.kind == "organisation" and any(
+                n.replace("’", "'").lower() == wanted for n in names
+            ):
                 return key
         return None
 

@@ -120,6 +120,12 @@ def _issuer_of_mention(
     if compound is not None:
         return compound
     verb = None
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.pos_ == "NOUN"
+    ):
+        noun = noun.head.head  # "in a series of tweets, X said"
     if noun.dep_ == "dobj":
         verb = noun.head  # "X issued / released / published a statement"
     elif noun.dep_ == "pobj" and noun.head.lower_ in _VEHICLE_PREPS:
