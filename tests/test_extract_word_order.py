@@ -93,3 +93,55 @@ def test_cue_under_a_passive_verb_of_perception() -> None:
 def test_cue_under_a_passive_verb_of_perception_with_a_surname() -> None:
     ex = run("Jaggers can be heard denying that he had planned a robbery.")
     assert rows(ex) == [("Jaggers", "denying", "Deny", "he had planned a robbery")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue_class", "lemma", "content"),
+    [
+        (
+            "The union pointed out that over half the drivers had not voted.",
+            "Say",
+            "point out",
+            "over half the drivers had not voted",
+        ),
+        (
+            "The company ruled out any link between the fault and the fire.",
+            "Deny",
+            "rule out",
+            "any link between the fault and the fire",
+        ),
+        (
+            "Police played down reports that the man was armed.",
+            "Reject",
+            "play down",
+            "reports that the man was armed",
+        ),
+    ],
+)
+def test_a_verb_and_its_particle_are_one_cue(
+    text: str, cue_class: str, lemma: str, content: str
+) -> None:
+    (assertion,) = run(text).assertions
+    assert (assertion.cue_class, assertion.cue_lemma, assertion.content.text) == (
+        cue_class,
+        lemma,
+        content,
+    )
+
+
+def test_reports_a_speaker_hits_back_at_speak_for_themselves() -> None:
+    text = (
+        "Dario Velt's publicist has hit back at reports suggesting the actor "
+        "mocked the film."
+    )
+    extraction = run(text)
+    rejection, reported = extraction.assertions
+    assert (rejection.cue_class, rejection.rejects) == ("Reject", True)
+    assert rejection.content.text == "reports suggesting the actor mocked the film"
+    # The reports' claim is theirs, not the publicist's who rejects it.
+    assert extraction.actor(reported.speaker).name == "reports"
+    assert reported.content.text == "the actor mocked the film"
+
+
+def test_hitting_back_at_a_person_is_no_rejection_of_a_claim() -> None:
+    assert run("The mayor hit back at the council on Monday.").assertions == []

@@ -21,7 +21,7 @@ from .candidates import Candidate
 from .events import event_for, find_events
 from .factuality import certainty, content_polarity, is_falsity, negated
 from .inverted import trim_inverted_cues
-from .mentions import doc_text, harmonise_names
+from .mentions import doc_text, harmonise_names, phrasal_lemma
 from .quotes import find_quotes
 from .rebuttals import bare_reference, claimant, groundless_claim, rejected_claim
 from .speakers import floating_quotes, resolve_speakers
@@ -83,7 +83,7 @@ def _assertion(
             text[item.speaker_start : item.speaker_end],
         ),
         cue=Span(cue_start, cue_end, text[cue_start:cue_end]),
-        cue_lemma=item.cue_lemma or item.cue.lemma_.lower(),
+        cue_lemma=item.cue_lemma or phrasal_lemma(item.cue, lx),
         cue_class=item.cue_class,
         content=Span(item.start, item.end, text[item.start : item.end]),
         pattern=item.pattern,

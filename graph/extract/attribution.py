@@ -41,7 +41,14 @@ from .candidates import (
 )
 from .factuality import cue_is_asserted
 from .inverted import fronted_clause, interjected, inverted_cue
-from .mentions import doc_text, inherited_subject, names_people, np_span, subject_of
+from .mentions import (
+    doc_text,
+    inherited_subject,
+    names_people,
+    np_span,
+    phrasal_lemma,
+    subject_of,
+)
 from .nominal import nominal_candidates, phrase_candidates
 from .quotes import QUOTE_CHARS, Quote
 
@@ -123,6 +130,17 @@ def _content_root(
                     # act on people, not a claim rejected.
                     return None, "", target
                 return child, "p_reject", None
+        # "hit back at reports that ...": a phrasal cue's claim follows "at".
+        for prep in cue.children:
+            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if (
+                prep.dep_ == "prep"
+                and prep.lower_ == "at"
+                and pobj is not None
+                and " " in phrasal_lemma(cue, lx)
+                and pobj.lemma_.lower() in lx.claim_nouns | lx.document_nouns
+            ):
+                return pobj, "p_reject", None
         # "a charge X denied": the relativised noun is what was denied.
         if cue.dep_ == "relcl" and cue.head.pos_ == "NOUN":
             return cue.head, "p_reject", None
@@ -268,7 +286,7 @@ def find_candidates(doc: object, lx: Lexicon, quotes: list[Quote]) -> list[Candi
     found: list[Candidate] = []
     bare: list[tuple[Token, str]] = []  # cues with no clause: try quotations later
     for token in doc:  # type: ignore[attr-defined]
-        lemma = token.lemma_.lower()
+        lemma = phrasal_lemma(token, lx)
         if token.pos_ == "NOUN" and lemma in lx.cue_nouns:
             found += nominal_candidates(token, lx, quotes)
             continue

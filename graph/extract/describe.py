@@ -307,7 +307,8 @@ def _fallback(index: ActorRegistry, token: Token, span: SpacySpan) -> str | None
     if token.pos_ == "NOUN" and token.lemma_.lower() in index.lx.agent_titles:
         # "a representative for X", "X's publicist": someone who speaks for X.
         kind: ActorKind = "group" if token.tag_ == "NNS" else "person"
-        key = index.sided(kind, span, kind)
+        # A title is a role: "the actor" later is not "Richard Roe's publicist".
+        key = index.sided(kind, span, kind, role=token.lemma_.lower())
         _principal(index, token, key)
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         principal = index.resolve(owner) if owner is not None else None
@@ -321,6 +322,8 @@ def _fallback(index: ActorRegistry, token: Token, span: SpacySpan) -> str | None
         for child in token.children:
             if child.dep_ == "prep" and any(c.dep_ == "pcomp" for c in child.children):
                 end = min(end, child.i - 1)
+            if child.dep_ in ("acl", "relcl") and child.i > token.i:
+                end = min(end, child.left_edge.i - 1)  # "reports suggesting X"
         phrase = token.doc[token.left_edge.i : end + 1]
         key = index.sided("group", phrase if len(phrase) <= 8 else span, "group")
         if token.tag_ == "NNS":

@@ -43,8 +43,9 @@ def np_span(token: Token) -> SpacySpan:
 
 
 def clean(text: str) -> str:
-    """A name without a possessive ending or leading determiners."""
-    text = re.sub(r"['\u2019]s?$", "", text.strip())
+    """A name without a possessive ending, leading determiners or double
+    quotation marks ('"false" reports' is "false reports")."""
+    text = re.sub(r"['\u2019]s?$", "", re.sub(r"[\"\u201c\u201d]", "", text).strip())
     words = text.split()
     while words and words[0].lower() in DETERMINERS:
         words = words[1:]
@@ -217,3 +218,17 @@ def cue_lemma(word: str, lx: Lexicon) -> str | None:
     if word.endswith("ed"):
         guesses.append(word[:-2] + "e")
     return next((g for g in guesses if g in lx.cues), None)
+
+
+def phrasal_lemma(token: Token, lx: Lexicon) -> str:
+    """A verb's lemma with its particle when the two are a cue ("pointed out
+    that ...", "ruled out any link"): "point out"; else the lemma alone."""
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        # The model takes "back" in "hit back at" for an adverb.
+        particle = child.dep_ == "prt" or (
+            child.dep_ == "advmod" and child.i == token.i + 1
+        )
+        if particle and f"{lemma} {child.lower_}" in lx.cues:
+            return f"{lemma} {child.lower_}"
+    return lemma

@@ -214,8 +214,9 @@ def resolve_speakers(
                     key = _document_anaphor(token, item, actors, kept)
                     if key is not None:
                         item.confidence = min(item.confidence, 0.8)
-                if key is None and source is None and item.parent is None:
-                    # "news reports have credited X": the reports are the source.
+                if key is None and source is None and _own_source(item, candidates):
+                    # "news reports have credited X": the reports are the source;
+                    # so are "reports suggesting X" that a speaker rejects.
                     key = actors.resolve(token)
             elif token.pos_ == "PRON" and token.lower_ in _CONTINUING:
                 key = previous_speaker(token, item, candidates, actors)
@@ -240,6 +241,14 @@ def resolve_speakers(
         _on_behalf(item, actors)
         kept.append(item)
     return kept
+
+
+def _own_source(item: Candidate, candidates: list[Candidate]) -> bool:
+    """Whether a document speaks for itself: it is not nested, or it is what
+    the enclosing statement rejects ("hit back at reports suggesting X")."""
+    if item.parent is None:
+        return True
+    return candidates[item.parent].cue_class in ("Deny", "Reject")
 
 
 def _group_of(token: Token | None, lx: Lexicon) -> Token | None:
