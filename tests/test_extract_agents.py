@@ -192,3 +192,16 @@ def test_a_spokeswoman_speaks_for_the_body_her_statement_names(nlp: Any) -> None
     )
     parties = _parties(nlp, text)
     assert parties["Marina Ashanin"] == parties["Dalvik Chemical"]
+
+
+@pytest.mark.model
+def test_agents_named_again_act_for_the_client_named_with_them_before(
+    nlp: Any,
+) -> None:
+    text = (
+        "Lawyers for Brimley Cleaning Group have fired back at a lawsuit over "
+        "wages. Rather, the lawyers argue, the workers failed to clock in. The "
+        "company keeps detailed records, the attorneys said in a memorandum."
+    )
+    parties = _parties(nlp, text)
+    assert parties["lawyers"] == parties["attorneys"] == "org:brimley-cleaning-group"

@@ -145,3 +145,9 @@ def test_reports_a_speaker_hits_back_at_speak_for_themselves() -> None:
 
 def test_hitting_back_at_a_person_is_no_rejection_of_a_claim() -> None:
     assert run("The mayor hit back at the council on Monday.").assertions == []
+
+
+def test_dismissing_a_thing_as_something_is_a_claim_not_a_rejection() -> None:
+    (assertion,) = run("The minister dismissed the strike as a failure.").assertions
+    assert (assertion.cue_class, assertion.rejects) == ("Say", False)
+    assert assertion.content.text == "the strike as a failure"

@@ -23,7 +23,13 @@ from .factuality import certainty, content_polarity, is_falsity, negated
 from .inverted import trim_inverted_cues
 from .mentions import doc_text, harmonise_names, phrasal_lemma
 from .quotes import find_quotes
-from .rebuttals import bare_reference, claimant, groundless_claim, rejected_claim
+from .rebuttals import (
+    bare_reference,
+    characterised,
+    claimant,
+    groundless_claim,
+    rejected_claim,
+)
 from .speakers import floating_quotes, resolve_speakers
 from .textsplit import parse
 from .voices import voice_named_in_quote
@@ -123,6 +129,8 @@ def _rejecting_predicate(token: Token, own: list[Token], lx: Lexicon) -> bool:
         return False
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
         return False
+    if characterised(token, lx):
+        return False  # "dismissed the film as silly"
     return token.dep_ == "ROOT" or token.head.i not in {t.i for t in own}
 
 

@@ -44,13 +44,13 @@ from .inverted import fronted_clause, interjected, inverted_cue
 from .mentions import (
     doc_text,
     inherited_subject,
-    names_people,
     np_span,
     phrasal_lemma,
     subject_of,
 )
 from .nominal import nominal_candidates, phrase_candidates
 from .quotes import QUOTE_CHARS, Quote
+from .rebuttals import rejected_object
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -118,32 +118,9 @@ def _content_root(
             if not objecting:
                 return child, "p_gerund", None
     if objecting:
-        # "rejected that account", "denied carrying out the attack".
-        for child in cue.children:
-            if child.dep_ in ("dobj", "xcomp") and child.pos_ in (
-                "NOUN",
-                "VERB",
-                "PROPN",
-            ):
-                if child.dep_ == "dobj" and names_people(child, lx):
-                    # "dismiss three employees", "dismissed two players": an
-                    # act on people, not a claim rejected.
-                    return None, "", target
-                return child, "p_reject", None
-        # "hit back at reports that ...": a phrasal cue's claim follows "at".
-        for prep in cue.children:
-            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-            if (
-                prep.dep_ == "prep"
-                and prep.lower_ == "at"
-                and pobj is not None
-                and " " in phrasal_lemma(cue, lx)
-                and pobj.lemma_.lower() in lx.claim_nouns | lx.document_nouns
-            ):
-                return pobj, "p_reject", None
-        # "a charge X denied": the relativised noun is what was denied.
-        if cue.dep_ == "relcl" and cue.head.pos_ == "NOUN":
-            return cue.head, "p_reject", None
+        found = rejected_object(cue, lx)
+        if found is not None:
+            return found[0], found[1], target if found[0] is None else None
     if cue_class == "Warn":
         # "warned them of the impending strike": the warned party and the threat.
         obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
@@ -341,7 +318,13 @@ def find_candidates(doc: object, lx: Lexicon, quotes: list[Quote]) -> list[Candi
         if root is None:
             bare.append((token, cue_class))
             continue
-        if pattern in ("p_accuse", "p_nominal", "p_passive"):
+        if pattern == "p_characterise":
+            # "dismissed the strike as failing": a claim about the strike.
+            cue_class, tokens = (
+                "Say",
+                list(token.doc[root.left_edge.i : token.right_edge.i + 1]),
+            )
+        elif pattern in ("p_accuse", "p_nominal", "p_passive"):
             tokens = accusation_tokens(token, root, pattern, lx)
         elif pattern == "p_warn":
             tokens = _object_tokens(token)

@@ -204,6 +204,8 @@ def _title_holder(
         index.plural.add(key)
         if token.lemma_.lower() in index.lx.agent_titles:
             _principal(index, token, key)  # "lawyers for the company"
+            if determiner in _DEFINITE:
+                _earlier_principal(index, token, key)
         return key
     key = index.sided("person", span, "person", role=clean(span.text))
     index._gender_from(key, [t.text for t in span])
@@ -253,6 +255,17 @@ def _principal(index: ActorRegistry, token: Token, key: str) -> None:
             if principal is not None and principal != key:
                 index.set_acts_for(key, principal)
                 return
+
+
+def _earlier_principal(index: ActorRegistry, token: Token, key: str) -> None:
+    """ "Lawyers for X have fired back ... the lawyers argue", "the attorneys
+    said": agents named again act for the client named with them before."""
+    agents = index.lx.agent_titles
+    for earlier in reversed(token.doc[: token.i]):
+        if index.actors[key].acts_for is not None:
+            return
+        if earlier.lemma_.lower() in agents and earlier.tag_ == "NNS":
+            _principal(index, earlier, key)
 
 
 def _fallback(index: ActorRegistry, token: Token, span: SpacySpan) -> str | None:

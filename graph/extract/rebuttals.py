@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .factuality import is_falsity
+from .mentions import names_people, phrasal_lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -37,6 +38,47 @@ def _claim_word(token: Token, lx: Lexicon) -> bool:
     if lemma in lx.claim_nouns or lemma in lx.document_nouns:
         return True
     return token.pos_ == "PRON" and token.lower_ in _CLAIM_PRONOUNS
+
+
+def characterised(cue: Token, lx: Lexicon) -> bool:
+    """ "dismissed the strike as failing": a rejection verb calls a thing (no
+    claim, document or pronoun) something with "as"; no claim is rejected."""
+    obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    return (
+        obj is not None
+        and obj.pos_ == "NOUN"
+        and obj.lemma_.lower() not in lx.claim_nouns | lx.document_nouns
+        and any(c.dep_ == "prep" and c.lower_ == "as" for c in cue.children)
+    )
+
+
+def rejected_object(cue: Token, lx: Lexicon) -> tuple[Token | None, str] | None:
+    """(content root, pattern) of a Deny/Reject-like cue's object: "rejected
+    that account", "denied carrying out the attack", "hit back at reports that
+    ...", "a charge X denied"; no root for an act on people ("dismissed three
+    employees"); a characterisation ("dismissed the strike as failing",
+    ``p_characterise``) is a claim, not a rejection. None: no object."""
+    for child in cue.children:
+        if child.dep_ in ("dobj", "xcomp") and child.pos_ in ("NOUN", "VERB", "PROPN"):
+            if child.dep_ == "dobj" and names_people(child, lx):
+                return None, ""
+            if child.dep_ == "dobj" and characterised(cue, lx):
+                return child, "p_characterise"
+            return child, "p_reject"
+    # A phrasal cue's claim follows "at".
+    for prep in cue.children:
+        pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ == "at"
+            and pobj is not None
+            and " " in phrasal_lemma(cue, lx)
+            and pobj.lemma_.lower() in lx.claim_nouns | lx.document_nouns
+        ):
+            return pobj, "p_reject"
+    if cue.dep_ == "relcl" and cue.head.pos_ == "NOUN":
+        return cue.head, "p_reject"  # the relativised noun is what was denied
+    return None
 
 
 def rejected_claim(own: list[Token], denials: set[int], lx: Lexicon) -> Token | None:
