@@ -91,6 +91,9 @@ class Lexicon:
     former_words: frozenset[str] = frozenset()  # "a former employee": no affiliation
     post_nominals: frozenset[str] = frozenset()  # "Jr", "QC": no surname
     agent_titles: frozenset[str] = frozenset()  # "lawyers for X" act for X
+    # "judge" -> {"judge", "justice", ...}: titles "the judge" refers back to.
+    role_synonyms: dict[str, frozenset[str]] = field(default_factory=dict)
+    non_agent_nouns: frozenset[str] = frozenset()  # "blood", "video": no speaker
     # "strike" -> its (type, family) senses; ckg:contextLemma words choose one.
     event_senses: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     event_contexts: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -104,6 +107,10 @@ class Lexicon:
     country_acronyms: dict[str, str] = field(default_factory=dict)
     # Given name -> "f" / "m" (ontology/data/first-names.tsv): pronoun agreement.
     given_names: dict[str, str] = field(default_factory=dict)
+
+    def title_word(self, word: str) -> bool:
+        """Whether a word gives a person a role ("minister", "constable")."""
+        return word in self.titles or word in self.role_synonyms
 
     def country_of(self, text: str) -> str | None:
         """The country a name, demonym, capital or alias refers to."""
@@ -183,6 +190,16 @@ def _cue_classes(graph: Graph) -> tuple[dict[str, str], dict[str, str], dict[str
         for noun in _strings(graph, concept, _NOUN_LEMMA):
             nouns.setdefault(noun, name)
     return verbs, phrases, nouns
+
+
+def _synonyms(graph: Graph, scheme: str) -> dict[str, frozenset[str]]:
+    """Each lemma of a concept in ``scheme`` -> all lemmas of that concept."""
+    out: dict[str, frozenset[str]] = {}
+    for concept in graph.subjects(SKOS.inScheme, CKG._NS[scheme]):
+        words = _strings(graph, concept, CKG.lemma)
+        for word in words:
+            out[word] = out.get(word, frozenset()) | words
+    return out
 
 
 def _certainty_map(graph: Graph, scheme_member: str) -> dict[str, str]:
@@ -299,6 +316,8 @@ def _load(extra: str | None) -> Lexicon:
         former_words=_concept_lemmas(graph, "FormerWord"),
         post_nominals=_concept_lemmas(graph, "PostNominal"),
         agent_titles=_concept_lemmas(graph, "AgentTitle"),
+        role_synonyms=_synonyms(graph, "RoleSynonyms"),
+        non_agent_nouns=_concept_lemmas(graph, "NonAgentNoun"),
         country_nouns=_concept_lemmas(graph, "CountryNoun"),
         female_words=_concept_lemmas(graph, "FemaleWord"),
         male_words=_concept_lemmas(graph, "MaleWord"),

@@ -264,7 +264,7 @@ class ActorIndex(ActorRegistry):
             # leading title or honorific into the name ("Lady Gaga" keeps hers).
             gendered = self.lx.female_words | self.lx.male_words
             while start < ent.end - 1 and (
-                self.doc[start].lower_ in self.lx.titles
+                self.lx.title_word(self.doc[start].lower_)
                 or (self.doc[start].lower_ in gendered and ent.end - start > 2)
             ):
                 start += 1

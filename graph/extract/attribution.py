@@ -182,7 +182,9 @@ def _speaker_token(cue: Token, pattern: str, lx: Lexicon) -> Token | None:
     if pattern == "p_passive":
         agent = next(c for c in cue.children if c.dep_ == "agent")
         return next((c for c in agent.children if c.dep_ == "pobj"), None)
-    if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
+    # "evidence that they think would prove ...": the clause's own subject speaks.
+    own = any(c.dep_ == "nsubj" for c in cue.children)
+    if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN") and not own:
         return cue.head  # "statements from X blaming Y": resolved through "from X"
     if cue.dep_ == "xcomp" and cue.tag_ == "VBG":
         # "X can be heard denying ...", "X was filmed saying ...": the passive

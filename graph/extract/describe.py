@@ -22,6 +22,7 @@ from .referents import (
     the_country,
 )
 from .registry import ActorRegistry
+from .roles import role_holder
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -42,6 +43,10 @@ def resolve_description(
     head = token.lemma_.lower()
     determiner = next((c.lower_ for c in token.children if c.dep_ == "det"), "")
     nouns = lx.institution_nouns | lx.armed_forces_nouns
+    # "Justice Ann Vale ... the judge": the person named with that role.
+    found = role_holder(index, token, span, determiner)
+    if found is not None:
+        return found
     if head in lx.country_nouns and determiner == "the" and token.tag_ == "NN":
         found = the_country(index, token)
         if found is not None:

@@ -143,7 +143,7 @@ class ActorRegistry:
         words = [t.text for t in title_tokens if not self.lx.country_of(t.text)]
         title = " ".join(words).strip(" ,")
         lowered = title.lower()
-        role = title if any(w in self.lx.titles for w in lowered.split()) else None
+        role = title if any(map(self.lx.title_word, lowered.split())) else None
         # A demonym before a public office gives a side ("Russian President X");
         # before a job it is only nationality ("Kenyan runner X").
         side = None

@@ -201,6 +201,8 @@ def resolve_speakers(
                 continue
             if lemma in lx.audience_nouns:
                 token = None
+            elif lemma in lx.non_agent_nouns and token.pos_ == "NOUN":
+                continue  # "blood found on ...", "video appears to show": no agent
             elif lemma in lx.document_nouns and token.pos_ == "NOUN":
                 source = _source_of_document(token)
                 node = source if source is not None else token
