@@ -151,3 +151,15 @@ def test_dismissing_a_thing_as_something_is_a_claim_not_a_rejection() -> None:
     (assertion,) = run("The minister dismissed the strike as a failure.").assertions
     assert (assertion.cue_class, assertion.rejects) == ("Say", False)
     assert assertion.content.text == "the strike as a failure"
+
+
+def test_a_relative_cue_says_its_clause_of_the_noun_it_modifies() -> None:
+    text = (
+        "More than one million teachers and nurses the unions say are on strike "
+        "stayed home on Thursday."
+    )
+    (assertion,) = run(text).assertions
+    assert assertion.content.text == (
+        "More than one million teachers and nurses the unions say are on strike"
+    )
+    assert [v.number for v in assertion.values] == [1_000_000]
