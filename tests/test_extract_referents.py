@@ -112,3 +112,14 @@ def test_a_document_one_of_several_is_issued_by_the_verb_s_subject(
     ex = _extract(nlp, text)
     (story,) = [a for a in ex.assertions if "lawsuits" in a.content.text]
     assert ex.actor(story.speaker).name == "Harbor Weekly"
+
+
+@pytest.mark.model
+def test_bare_sources_are_the_sources_named_just_before(nlp: Any) -> None:
+    text = (
+        "Norland Army sources denied the claims on Sunday. Sources said the "
+        "village lies on the other side of the border."
+    )
+    ex = _extract(nlp, text)
+    speakers = {ex.actor(a.speaker).key for a in ex.assertions}
+    assert len(speakers) == 1

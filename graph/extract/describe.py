@@ -124,6 +124,14 @@ def resolve_description(
         return index.state(country)
     if token.lower_ in _OFFICIALS and token.tag_ == "NNS":
         found = _officials(index, token, span)
+        if found is None and len(span) == 1:
+            # "Indian Army sources denied ... Sources said": the same sources.
+            found = index.latest(
+                token.i,
+                lambda a: (
+                    a.kind == "group" and a.name.lower().split()[-1] == token.lower_
+                ),
+            )
         if found is not None:
             return found
     if head in nouns:
