@@ -205,3 +205,14 @@ def test_agents_named_again_act_for_the_client_named_with_them_before(
     )
     parties = _parties(nlp, text)
     assert parties["lawyers"] == parties["attorneys"] == "org:brimley-cleaning-group"
+
+
+@pytest.mark.model
+def test_a_bare_spokesman_speaks_for_the_body_that_was_a_subject(nlp: Any) -> None:
+    text = (
+        "Norpost said that support for the strike was weakening. Attendance "
+        'was normal in some offices across the country. "We expect it to '
+        'rise," said a spokesman.'
+    )
+    parties = _parties(nlp, text)
+    assert parties["spokesman"] == "org:norpost"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..models import ActorKind
+from ..models import Actor, ActorKind
 from ..rdf.ids import slug
 from .mentions import clean, cue_lemma, looks_like_name
 from .referents import (
@@ -236,11 +236,25 @@ def _title_holder(
         org = org or (
             index.latest(token.i, has_head(index, words[-1]))
             if words
-            else index.latest(token.i, lambda a: a.kind in ("organisation", "state"))
+            else _latest_body(index, token)
         )
         if org is not None:
             index.set_acts_for(key, org)
     return key
+
+
+def _latest_body(index: ActorRegistry, token: Token) -> str | None:
+    """The body a bare "a spokesman" speaks for: the latest one that was a
+    subject ("The Royal Mail said ..."), not one only mentioned since ("in
+    some offices"); else the latest one."""
+
+    def body(actor: Actor) -> bool:
+        return actor.kind in ("organisation", "state")
+
+    doc = token.doc
+    return index._latest_at(
+        token.i, body, lambda i: doc[i].dep_ in ("nsubj", "nsubjpass")
+    ) or index.latest(token.i, body)
 
 
 def _named_body(index: ActorRegistry, token: Token) -> str | None:
