@@ -31,6 +31,13 @@ def _parties(nlp: Any, text: str) -> dict[str, str | None]:
             "Al Dee",
             "group:moss-family",
         ),
+        (
+            "Dan Corvo was banned for four years. Corvo's attorney Joe Lane also "
+            "saw the ruling as significant. 'We are pleased,' said Lane, a "
+            "partner with Lane Hart.",
+            "Joe Lane",
+            "person:dan-corvo",
+        ),
     ],
 )
 def test_a_named_client_before_an_agent_s_title_is_his_party(

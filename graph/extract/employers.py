@@ -64,10 +64,18 @@ def _local_body(index: ActorRegistry, person: str, title: list[Token]) -> None:
 
 def _client(index: ActorRegistry, person: str, title: list[Token]) -> bool:
     """ "Evans attorney Joe Lane", "Trump spokesman X", "the Reyes family lawyer
-    Y": the person or family named before an agent's title is the client."""
+    Y", "Evans's attorney Joe Lane": the person or family named before an
+    agent's title is the client."""
     agents = [t for t in title if t.lemma_.lower() in index.lx.agent_titles]
     if not agents or agents[-1].i == 0:
         return False
+    owner = next((c for c in agents[-1].children if c.dep_ == "poss"), None)
+    if owner is not None:
+        # "Gatlin's attorney Maurice Suh", "his lawyer Joe Lane".
+        client = index.surnames.get(owner.text) or index.resolve(owner)
+        if client is not None and client != person:
+            index.set_acts_for(person, client)
+            return True
     before = index.doc[agents[-1].i - 1]
     if before not in title or before.dep_ != "compound" or before.ent_type_ == "ORG":
         return False  # "Dalton Motors spokesman": a body, see employer()
