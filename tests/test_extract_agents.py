@@ -223,3 +223,14 @@ def test_a_bare_spokesman_speaks_for_the_body_that_was_a_subject(nlp: Any) -> No
     )
     parties = _parties(nlp, text)
     assert parties["spokesman"] == "org:norpost"
+
+
+@pytest.mark.model
+def test_a_country_s_unions_are_no_body_of_its_state(nlp: Any) -> None:
+    parties = _parties(
+        nlp,
+        "Portugal's unions said three quarters of workers joined the strike. "
+        "Portugal's labour ministry said most workers were at their desks.",
+    )
+    assert parties["Portugal's unions"] == "org:portugal-s-unions"
+    assert parties["labour ministry"] == "state:portugal"

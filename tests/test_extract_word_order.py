@@ -163,3 +163,35 @@ def test_a_relative_cue_says_its_clause_of_the_noun_it_modifies() -> None:
         "More than one million teachers and nurses the unions say are on strike"
     )
     assert [v.number for v in assertion.values] == [1_000_000]
+
+
+def test_a_quotation_of_several_sentences_is_said_whole() -> None:
+    text = (
+        "Doctors at the clinic defended the fee. “We did not charge $27,000 as "
+        "claimed by the family. The bill was around $16,000,” the doctors said."
+    )
+    (assertion,) = run(text).assertions
+    assert assertion.content.text == (
+        "We did not charge $27,000 as claimed by the family. The bill was around "
+        "$16,000"
+    )
+
+
+def test_a_subject_the_model_hangs_on_the_cue_is_part_of_what_was_said() -> None:
+    text = (
+        "The two largest unions said as many as 75 per cent of 2.3 million "
+        "workers in state-run entities, which employ one in five people, did not "
+        "turn up for work."
+    )
+    (assertion,) = run(text).assertions
+    assert assertion.content.text.startswith("as many as 75 per cent of 2.3 million")
+    assert assertion.content.text.endswith("did not turn up for work")
+
+
+def test_our_data_inside_a_quotation_is_no_speaker_of_its_own() -> None:
+    text = (
+        '"The claim is simply wrong. Our data show the vessel was in '
+        'international waters," Minister Ann Holt told the broadcaster.'
+    )
+    speakers = {run(text).actor(a.speaker).name for a in run(text).assertions}
+    assert speakers == {"Ann Holt"}

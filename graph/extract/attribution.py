@@ -37,7 +37,9 @@ from .candidates import (
     accusation_tokens,
     char_range,
     contiguous,
+    gap_filled,
     trimmed_tokens,
+    whole_quote,
 )
 from .factuality import cue_is_asserted
 from .inverted import fronted_clause, interjected, inverted_cue
@@ -334,7 +336,9 @@ def find_candidates(doc: object, lx: Lexicon, quotes: list[Quote]) -> list[Candi
             tokens = list(np_span(root))  # "a charge X denied": the noun phrase
         else:
             tokens = trimmed_tokens(root, token, lx, quotes)
-            tokens = _gap_filled(token, root) + tokens
+            tokens = whole_quote(tokens, token, quotes) or (
+                gap_filled(token, root) + tokens
+            )
         _add(found, token, cue_class, pattern, root, tokens, target, lx)
     # Second pass, so a quotation a clause pattern already took is not reused.
     for token, cue_class in bare:
@@ -344,17 +348,6 @@ def find_candidates(doc: object, lx: Lexicon, quotes: list[Quote]) -> list[Candi
             _add(found, token, cue_class, "p_quote", None, list(span), None, lx)
     found.sort(key=lambda c: (c.cue.idx, c.start))
     return found
-
-
-def _gap_filled(cue: Token, root: Token) -> list[Token]:
-    """ "one million workers the unions say are on strike": a relative cue
-    whose clause has no subject says it of the noun it modifies."""
-    if cue.dep_ != "relcl" or cue.head.pos_ not in ("NOUN", "PROPN"):
-        return []
-    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children):
-        return []
-    head = cue.head
-    return [t for t in head.doc[head.left_edge.i : head.i + 1]]
 
 
 def _add(

@@ -177,3 +177,48 @@ def charge_preps(agent: Token) -> list[Token]:
         and prep.lower_ in ("of", "for")
         and any(c.dep_ == "pcomp" for c in prep.children)
     ]
+
+
+def whole_quote(tokens: list[Token], cue: Token, quotes: list[Quote]) -> list[Token]:
+    """ "“We did not charge that. The bill was lower,” the doctors said": the
+    clause the parser gives the cue ends a quotation begun sentences before;
+    the whole quotation is what was said."""
+    if not tokens:
+        return []
+    doc = cue.doc
+    subject = subject_of(cue)
+    speaker = {t.i for t in subject.subtree} if subject is not None else set()
+    for quote in quotes:
+        if not quote.start < tokens[0].idx <= tokens[-1].idx < quote.end <= cue.idx:
+            continue
+        between = [t for t in doc[tokens[-1].i + 1 : cue.i] if t.idx >= quote.end]
+        if all(t.is_punct or t.is_space or t.i in speaker for t in between):
+            span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+            if span is not None and span.start < tokens[0].i:
+                return [t for t in span if not t.is_space]
+    return []
+
+
+def gap_filled(cue: Token, root: Token) -> list[Token]:
+    """The subject a cue's clause lacks: "one million workers the unions say
+    are on strike" (a relative cue says it of the noun it modifies); "said as
+    many as 75 per cent of workers ... did not turn up" (the model hangs the
+    subject on the cue as its object)."""
+    if root.pos_ not in ("VERB", "AUX") or any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children
+    ):
+        return []
+    doc = cue.doc
+    if cue.dep_ == "relcl" and cue.head.pos_ in ("NOUN", "PROPN"):
+        head = cue.head
+        return list(doc[head.left_edge.i : head.i + 1])
+    obj = next(
+        (c for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < root.i), None
+    )
+    if (
+        obj is None
+        or root.tag_ not in ("VBD", "VBZ", "VBP", "MD")
+        and not any(c.dep_ == "aux" for c in root.children)
+    ):
+        return []
+    return list(doc[obj.left_edge.i : root.left_edge.i])

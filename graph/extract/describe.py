@@ -103,7 +103,10 @@ def resolve_description(
     if owner is not None and head in nouns:
         principal = index.resolve(owner)
         name = clean(span.text)
-        if principal is not None and index.actors[principal].kind == "state":
+        state = principal is not None and index.actors[principal].kind == "state"
+        if state and not index.is_public(name):
+            principal = None  # "Spain's unions" are no body of the state
+        if state and principal is not None:
             key = index.org(name, span)
         else:
             key = index._add(f"org:{slug(name)}", name, "organisation")

@@ -199,6 +199,10 @@ def resolve_speakers(
             quoted = any(q.start <= item.cue.idx < q.end for q in quotes)
             if quoted and token.pos_ == "PRON":
                 continue
+            if quoted and any(
+                c.dep_ == "poss" and c.lower_ in ("our", "my") for c in token.children
+            ):
+                continue  # "Our data show ..." inside a quote: the speaker's own
             if lemma in lx.audience_nouns:
                 token = None
             elif lemma in lx.non_agent_nouns and token.pos_ == "NOUN":
