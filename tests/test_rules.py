@@ -529,6 +529,24 @@ def test_a_rejection_answers_the_party_whose_claim_it_names(
     ]
 
 
+def test_a_denial_is_not_paired_with_a_claim_that_negates_the_same(
+    store: ClaimStore,
+) -> None:
+    """ "denied that it had closed the pier" and "the pier was never closed"
+    agree; the claim that the pier was closed is what the denial answers."""
+    b, army, ministry = two_sides()
+    b.say(ministry, "the pier was never closed during the storm")
+    b.say(army, "it had closed the pier during the storm", cue="denied", rejects=True)
+    ingest_extraction(store, b.build())
+    assert load_findings(store) == []
+    b.say(ministry, "the army closed the pier during the storm")
+    ingest_extraction(store, b.build())
+    (finding,) = load_findings(store)
+    assert "the army closed the pier during the storm" in [
+        a.quote for a in finding.assertions
+    ]
+
+
 def test_a_rejection_is_not_paired_with_the_statement_reporting_it(
     store: ClaimStore,
 ) -> None:

@@ -111,6 +111,26 @@ def negated_apart(first: str, second: str) -> bool:
     return False
 
 
+def _negated_words(text: str, shared: set[str]) -> set[str]:
+    """Which of ``shared`` ``text`` negates right before them ("was never
+    closed", "did not close")."""
+    found = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    negators = _negators()
+    return {
+        _stem(word)
+        for n, word in enumerate(found)
+        if _stem(word) in shared
+        and any(w in negators or w.endswith("n't") for w in found[max(0, n - 3) : n])
+    }
+
+
+def agrees_with_denial(denied: str, claim: str) -> bool:
+    """Whether ``claim`` itself negates what a denial's content says: "denied
+    that it had closed the pier" and "the pier was never closed" agree."""
+    shared = _words(denied, names=False) & _words(claim, names=False)
+    return bool(_negated_words(claim, shared)) and not _negated_words(denied, shared)
+
+
 #: ``# require:`` tests by name (see :mod:`graph.detect.rules`).
 REQUIRES = {"antonym": antonymous, "negated-apart": negated_apart}
 
@@ -200,6 +220,8 @@ def relevance(row: dict[str, Any]) -> float:
         # A rejection answers a claim, not another rejection, unless that one
         # accused the speaker before ("she lied", then "maintained her innocence").
         return 0.0
+    if row.get("refersBack1") is None and agrees_with_denial(first, second):
+        return 0.0  # "denied it closed the pier" / "the pier was never closed"
     if (
         not accused
         and row.get("refersBack1") is not None
