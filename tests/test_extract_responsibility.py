@@ -87,3 +87,33 @@ def test_one_party_s_denial_and_claim_do_not_pair() -> None:
     # The same party denies its own doing and names another: no dispute, and a
     # denied doer is no rival value (no value conflict between the two doers).
     assert _rules(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Varnia has refused to admit that it shelled the town of Tolm.",
+        "Varnia does not accept that its gunners shelled the town of Tolm.",
+        "Varnia declined to acknowledge that it shelled the town of Tolm.",
+    ],
+)
+def test_a_withheld_admission_is_a_denial(nlp: Any, text: str) -> None:
+    ex = extract(Article(id="t", text=text), nlp)
+    [found] = ex.assertions
+    assert (ex.actor(found.speaker).name, found.cue_class) == ("Varnia", "Deny")
+    assert found.content.text.endswith("shelled the town of Tolm")
+    assert found.polarity.value == "negative"
+
+
+@pytest.mark.parametrize(
+    ("text", "classes"),
+    [
+        ("Varnia refused to admit defeat.", []),  # no clause: nothing said
+        ("Varnia admitted that it shelled the town of Tolm.", ["Acknowledge"]),
+    ],
+)
+def test_only_a_withheld_admission_of_a_clause_denies(
+    nlp: Any, text: str, classes: list[str]
+) -> None:
+    ex = extract(Article(id="t", text=text), nlp)
+    assert [a.cue_class for a in ex.assertions] == classes
