@@ -39,6 +39,12 @@ def _values(nlp: Any, text: str) -> list[tuple[str | None, bool | None]]:
             [("state:france", None)],
         ),
         ("Germany said France's raid on Tolm was a crime.", [("state:france", None)]),
+        # A denied act's pronoun subject is the denier; only in a denial.
+        (
+            "Germany denied that it shelled the town of Tolm.",
+            [("state:germany", None)],
+        ),
+        ("Germany said it shelled the town of Tolm.", []),
         (
             "Germany said the blast was an aggressive act of the French side.",
             [("state:france", None)],

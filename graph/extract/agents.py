@@ -42,6 +42,16 @@ def denied_agent(
     )
 
 
+def denied_own_act(subject: Token, members: set[int], cue_class: str) -> bool:
+    """ "X denied that it fired", "refused to admit that they shelled": the
+    pronoun subject of a denied act stands for the denier."""
+    return (
+        cue_class in ("Deny", "Reject")
+        and subject.i in members
+        and subject.lower_ in ("it", "they", "we")
+    )
+
+
 def nominal_agents(
     finder: _Finder, aspect: Aspect, tokens: list[Token]
 ) -> list[AspectValue]:

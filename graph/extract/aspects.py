@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import Aspect, Lexicon
 from ..models import AspectValue
 from .actors import ActorIndex
-from .agents import denied_agent, nominal_agents
+from .agents import denied_agent, denied_own_act, nominal_agents
 from .casualties import CasualtyReader
 from .counts import read_counts
 from .mentions import phrase_of, span_of, verb_subject
@@ -137,6 +137,11 @@ class AspectReader(CasualtyReader):
                 subject = verb_subject(token)
                 if agent is not None:
                     add(self._agent_actor(agent, content.speaker), phrase_of(agent))
+                elif subject is not None and denied_own_act(
+                    subject, members, cue_class
+                ):
+                    # "X denied that it fired": "it" is X.
+                    add(content.speaker, subject)
                 elif (
                     subject is not None
                     and subject.i in members
