@@ -90,6 +90,8 @@ class Lexicon:
     person_nouns: frozenset[str] = frozenset()  # "the skier": the latest person
     former_words: frozenset[str] = frozenset()  # "a former employee": no affiliation
     post_nominals: frozenset[str] = frozenset()  # "Jr", "QC": no surname
+    # "refused to admit that" -> "Deny": an admission withheld denies its clause.
+    withheld_admissions: dict[str, str] = field(default_factory=dict)
     agent_titles: frozenset[str] = frozenset()  # "lawyers for X" act for X
     # "judge" -> {"judge", "justice", ...}: titles "the judge" refers back to.
     role_synonyms: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -165,6 +167,14 @@ def _load_graph(extra: str | None) -> Graph:
 
 def _concept_lemmas(graph: Graph, name: str) -> frozenset[str]:
     return _strings(graph, CKG._NS[name], CKG.lemma)
+
+
+def _withheld(graph: Graph) -> dict[str, str]:
+    concept = CKG._NS["WithheldAdmission"]
+    denial = graph.value(concept, SKOS.broader)
+    if denial is None:
+        return {}
+    return {lemma: _local(denial) for lemma in _strings(graph, concept, CKG.lemma)}
 
 
 def _cue_classes(graph: Graph) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
@@ -303,6 +313,7 @@ def _load(extra: str | None) -> Lexicon:
         audience_nouns=_concept_lemmas(graph, "AudienceNoun"),
         government_nouns=_concept_lemmas(graph, "GovernmentNoun"),
         cue_nouns=nouns,
+        withheld_admissions=_withheld(graph),
         modals=_certainty_map(graph, "ModalHedge"),
         conditionals=_certainty_map(graph, "Conditional"),
         negative_quantifiers=_concept_lemmas(graph, "NegativeQuantifier"),

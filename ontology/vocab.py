@@ -167,6 +167,8 @@ class CKG(DefinedNamespace):
     valueNumber: URIRef
     valueSpan: URIRef
     weaponNoun: URIRef
+    actNoun: URIRef
+    ofDoerNoun: URIRef
     rebuildPending: URIRef
     statedIn: URIRef
     heldBy: URIRef

@@ -334,6 +334,44 @@ def test_reingest_adds_nothing(store: ClaimStore) -> None:
     assert len(store) == before
 
 
+def test_a_denied_doer_contradicts_another_side_naming_it(store: ClaimStore) -> None:
+    b, army, ministry = two_sides()
+    b.say(
+        army, "Borduria fired", values=[("Responsibility", {"actor": "state:borduria"})]
+    )
+    b.say(
+        ministry,
+        "Bordurian gunners did not fire",
+        values=[("Responsibility", {"actor": "state:borduria", "positive": False})],
+    )
+    ingest_extraction(store, b.build())
+    assert findings_of(store) == [("contradiction", "polarity", "Responsibility")]
+
+
+@pytest.mark.parametrize(
+    ("denier", "denied"),
+    [
+        ("ministry", "state:atlantis"),  # "A did not do it" against "B did it"
+        ("navy", "state:borduria"),  # the same side's claim and denial
+    ],
+)
+def test_a_denied_doer_is_no_rival_doer(
+    store: ClaimStore, denier: str, denied: str
+) -> None:
+    b, army, ministry = two_sides()
+    speakers = {"ministry": ministry, "navy": b.org("Atlantis navy", "Atlantis")}
+    b.say(
+        army, "Borduria fired", values=[("Responsibility", {"actor": "state:borduria"})]
+    )
+    b.say(
+        speakers[denier],
+        "the troops did not fire",
+        values=[("Responsibility", {"actor": denied, "positive": False})],
+    )
+    ingest_extraction(store, b.build())
+    assert findings_of(store) == []
+
+
 def every_kind_of_finding(store: ClaimStore) -> None:
     """Three articles over two days with something for every shipped rule."""
     b, army, ministry = two_sides("day-one", published="2026-05-01")

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import Aspect, Lexicon
 from ..models import AspectValue
 from .actors import ActorIndex
+from .agents import denied_agent, denied_own_act, nominal_agents
 from .casualties import CasualtyReader
 from .counts import read_counts
 from .mentions import phrase_of, span_of, verb_subject
@@ -122,6 +123,9 @@ class AspectReader(CasualtyReader):
                     add(self.actor_in(phrase_of(subject)), phrase_of(subject))
             elif lemma in aspect.agent_lemmas and token.pos_ == "VERB":
                 if any(c.dep_ == "neg" for c in token.children):
+                    # "X did not fire": X denied, never a doer.
+                    denied = denied_agent(self, aspect, token, members)
+                    out += [denied] if denied is not None else []
                     continue
                 if lemma == "use" and not any(
                     c.dep_ == "prep"
@@ -133,13 +137,18 @@ class AspectReader(CasualtyReader):
                 subject = verb_subject(token)
                 if agent is not None:
                     add(self._agent_actor(agent, content.speaker), phrase_of(agent))
+                elif subject is not None and denied_own_act(
+                    subject, members, cue_class
+                ):
+                    # "X denied that it fired": "it" is X.
+                    add(content.speaker, subject)
                 elif (
                     subject is not None
                     and subject.i in members
                     and subject.pos_ != "PRON"
                 ):
                     add(self.actor_in(phrase_of(subject)), phrase_of(subject))
-        return out
+        return out + nominal_agents(self, aspect, tokens)
 
     def _agent_actor(self, agent: Token, speaker: str | None) -> str | None:
         """The doer a passive's "by" phrase names: "by its missile attacks into

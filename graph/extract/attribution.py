@@ -41,7 +41,7 @@ from .candidates import (
     trimmed_tokens,
     whole_quote,
 )
-from .factuality import cue_is_asserted
+from .factuality import cue_is_asserted, withheld_admission
 from .inverted import fronted_clause, interjected, inverted_cue
 from .mentions import (
     doc_text,
@@ -292,7 +292,10 @@ def find_candidates(doc: object, lx: Lexicon, quotes: list[Quote]) -> list[Candi
         if _passive_adjective(token) and cue_class not in _TARGET_CLASSES:
             continue
         if not cue_is_asserted(token, lx):
-            continue
+            # "refused to admit that X" is no admission but a denial of X.
+            cue_class = withheld_admission(token, lx) or ""
+            if not cue_class:
+                continue
         root, pattern, target = _content_root(token, cue_class, lx)
         if root is None:
             root = _innocence(token, lx)

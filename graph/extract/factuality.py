@@ -76,6 +76,19 @@ def cue_is_asserted(cue: Token, lx: Lexicon) -> bool:
     return True
 
 
+def withheld_admission(cue: Token, lx: Lexicon) -> str | None:
+    """The cue class of "refused to admit that X", "does not accept that X"
+    (a denial of X); None for any other cue."""
+    cue_class = lx.withheld_admissions.get(cue.lemma_.lower())
+    if cue_class is None or not any(c.dep_ == "ccomp" for c in cue.children):
+        return None
+    if negated(cue, lx) or (
+        cue.dep_ == "xcomp" and cue.head.lemma_.lower() in lx.negative_implicatives
+    ):
+        return cue_class
+    return None
+
+
 def content_polarity(
     root: Token, tokens: Iterable[Token], cue: Token, cue_class: str, lx: Lexicon
 ) -> Polarity:
