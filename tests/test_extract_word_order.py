@@ -195,3 +195,15 @@ def test_our_data_inside_a_quotation_is_no_speaker_of_its_own() -> None:
     )
     speakers = {run(text).actor(a.speaker).name for a in run(text).assertions}
     assert speakers == {"Ann Holt"}
+
+
+def test_a_headline_the_body_repeats_is_one_statement() -> None:
+    text = (
+        "Norvex denies that it polluted the Vell river\n\n"
+        "Norvex on Monday denied that it polluted the Vell river. Residents said "
+        "the water turned brown."
+    )
+    extraction = run(text)
+    denials = [a for a in extraction.assertions if a.cue_class == "Deny"]
+    assert len(denials) == 1
+    assert denials[0].content.start > text.index("\n\n")

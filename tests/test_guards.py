@@ -293,3 +293,9 @@ def test_a_person_is_named_by_their_surname_a_body_by_its_whole_name() -> None:
     )
     assert relevance(row("a Harbour Times story is false", "Harbour Times")) >= 1
     assert relevance(row("the Times story is false", "New York Times Co.")) < 1
+    # A one-word name counts as an owner or agent, not as a place's adjective.
+    assert (
+        relevance(row("the claim made by Borduria's army is untrue", "Borduria")) >= 1
+    )
+    assert relevance(row("a claim by Borduria is untrue", "Borduria")) >= 1
+    assert relevance(row("it never shelled Bordurian territory", "Bordurian side")) < 1

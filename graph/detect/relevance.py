@@ -175,6 +175,29 @@ def _surname(label: object, text: str) -> bool:
     return len(last) >= 4 and last[:1].isupper() and last in found
 
 
+def _names(label: str, text: str, said: set[str]) -> bool:
+    """Whether ``text`` names the actor ``label``: all its words; a one-word
+    name only as an owner or agent ("Pakistan's military", "a claim by
+    Pakistan"), since "Russian territory" names a place, not the party."""
+    words = _words(label)
+    if not words or not words <= said:
+        return False
+    if len(words) > 1:
+        return True
+    found = _WORD.findall(text)
+    for n, word in enumerate(found):
+        stem = _stem(word.lower().replace("’", "'").removesuffix("'s"))
+        if stem in words and (
+            word.endswith(("'s", "’s"))
+            or n > 0
+            and found[n - 1].lower() in ("by", "from", "of")
+            or n > 1
+            and found[n - 2].lower() in ("by", "from")
+        ):
+            return True
+    return False
+
+
 def relevance(row: dict[str, Any]) -> float:
     """How plainly ``?a1`` answers ``?a2``.
 
@@ -190,7 +213,7 @@ def relevance(row: dict[str, Any]) -> float:
     # A name counts when all its words are there: "Financial Times", not "Times"
     # alone for "New York Times Co.".
     named = any(
-        (label := _words(str(row[key]))) and label <= said
+        _names(str(row[key]), first, said)
         for key in ("speaker2", "party2")
         if row.get(key) is not None
     ) or _surname(row.get("speaker2"), first)

@@ -218,8 +218,38 @@ def extract_doc(article: Article, doc: Doc, lx: Lexicon | None = None) -> Extrac
         ]
         assertion.parent = min(holders)[1] if holders else None
     return Extraction(
-        article=article, actors=settled, events=events, assertions=assertions
+        article=article,
+        actors=settled,
+        events=events,
+        assertions=_without_repeats(assertions),
     )
+
+
+def _without_repeats(assertions: list[Assertion]) -> list[Assertion]:
+    """Drop a statement the article tells again word for word (a headline the
+    lede repeats): one statement, kept where the body tells it."""
+
+    def key(a: Assertion) -> tuple[str, str, str, str]:
+        words = " ".join(a.content.text.lower().split())
+        return (a.speaker, a.cue_class, str(a.polarity), words)
+
+    parents = {a.parent for a in assertions if a.parent is not None}
+    later = {key(a): n for n, a in enumerate(assertions) if a.parent is None}
+    drop = {
+        n
+        for n, a in enumerate(assertions)
+        if a.parent is None and n not in parents and later[key(a)] != n
+    }
+    if not drop:
+        return assertions
+    moved = {
+        old: new
+        for new, old in enumerate(i for i in range(len(assertions)) if i not in drop)
+    }
+    kept = [a for n, a in enumerate(assertions) if n not in drop]
+    for a in kept:
+        a.parent = moved[a.parent] if a.parent is not None else None
+    return kept
 
 
 #: How many parties an event lists as participants (what incidents link on).
