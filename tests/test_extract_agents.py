@@ -234,3 +234,25 @@ def test_a_country_s_unions_are_no_body_of_its_state(nlp: Any) -> None:
     )
     assert parties["Portugal's unions"] == "org:portugal-s-unions"
     assert parties["labour ministry"] == "state:portugal"
+
+
+@pytest.mark.model
+def test_a_typed_spokesman_never_speaks_for_a_body_of_another_kind(nlp: Any) -> None:
+    parties = _parties(
+        nlp,
+        "The Rights Monitor group accused the army of abuses in its annual "
+        'report. "The report is a pack of lies," a military spokesman said.',
+    )
+    assert parties["military spokesman"] != "org:rights-monitor-group"
+
+
+@pytest.mark.model
+def test_the_head_of_a_body_named_after_it_holds_the_title(nlp: Any) -> None:
+    text = (
+        "The head of Rwanda's National Electoral Commission, Ana Karemba, "
+        "accuses the observers of being biased."
+    )
+    ex = extract(Article(id="t", text=text), nlp)
+    (accusation,) = ex.assertions
+    speaker = ex.actor(accusation.speaker)
+    assert (speaker.name, speaker.party) == ("Ana Karemba", "state:rwanda")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, cast
 from ..lexicon import Lexicon
 from ..models import Actor
 from .describe import resolve_description
-from .employers import employer, representations
+from .employers import apposed_holder, employer, representations
 from .mentions import (
     FEMALE_PRONOUNS,
     PERSON_PRONOUNS,
@@ -226,10 +226,8 @@ class ActorIndex(ActorRegistry):
 
     def _named_appos(self, token: Token) -> Token | None:
         """The proper-name apposition of a description: "its chief, Jane Roe"."""
-        for child in token.children:
-            if child.dep_ == "appos" and child.pos_ == "PROPN":
-                return child
-        return None
+        named = (c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN")
+        return next(named, None) or apposed_holder(token, self.lx)
 
     def _resolve_span(self, token: Token, span: SpacySpan) -> str | None:
         head = token.lemma_.lower()

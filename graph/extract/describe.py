@@ -236,9 +236,16 @@ def _title_holder(
         org = _named_body(index, compounds[-1]) if compounds else None
         if org is None and words and words[-1] in index.lx.company_nouns:
             org = story_company(index, token, words[-1])  # "a company spokesman"
+        # "a military spokesman": a body of that kind, never just the last one.
+        kinds = index.lx.institution_nouns | index.lx.armed_forces_nouns
+        typed = [
+            t.lemma_.lower()
+            for t in span
+            if t.i < token.i and t.dep_ == "amod" and t.lemma_.lower() in kinds
+        ]
         org = org or (
-            index.latest(token.i, has_head(index, words[-1]))
-            if words
+            index.latest(token.i, has_head(index, (words + typed)[-1]))
+            if words or typed
             else _latest_body(index, token)
         )
         if org is not None:

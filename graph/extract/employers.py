@@ -12,6 +12,8 @@ from .registry import ActorRegistry
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from ..lexicon import Lexicon
+
 
 def employer(index: ActorRegistry, person: str, title: list[Token]) -> None:
     """ "Dalton Motors spokesman Peter Hale": the organisation named in the
@@ -143,3 +145,19 @@ def _actor_like(index: ActorRegistry, token: Token) -> bool:
         or token.lemma_.lower()
         in lx.institution_nouns | lx.civilian_nouns | lx.government_nouns
     )
+
+
+def apposed_holder(title: Token, lx: Lexicon) -> Token | None:
+    """ "The head of Zandia's Water Board, Ivo Marek, said": the model hangs
+    the holder's name on the body; a person's name there names the title's
+    holder."""
+    if title.lemma_.lower() not in lx.titles:
+        return None
+    for prep in title.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for body in prep.children:
+            for child in body.children:
+                if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+                    return child
+    return None
