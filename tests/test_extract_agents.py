@@ -256,3 +256,13 @@ def test_the_head_of_a_body_named_after_it_holds_the_title(nlp: Any) -> None:
     (accusation,) = ex.assertions
     speaker = ex.actor(accusation.speaker)
     assert (speaker.name, speaker.party) == ("Ana Karemba", "state:rwanda")
+
+
+@pytest.mark.model
+def test_lawyers_speaking_in_a_client_s_filing_act_for_the_client(nlp: Any) -> None:
+    parties = _parties(
+        nlp,
+        "In Norvex's motion, lawyers Ann Bell and Tom Ray of Bell Ray LLP "
+        "accuse the commission of seeking a recall without proof.",
+    )
+    assert parties["Ann Bell"] == "org:norvex"

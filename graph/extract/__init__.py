@@ -32,7 +32,7 @@ from .rebuttals import (
 )
 from .speakers import floating_quotes, resolve_speakers
 from .textsplit import parse
-from .voices import voice_named_in_quote
+from .voices import client_of_filing, voice_named_in_quote
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -201,6 +201,7 @@ def extract_doc(article: Article, doc: Doc, lx: Lexicon | None = None) -> Extrac
             actors.resolve(item.target_token) if item.target_token is not None else None
         )
         voice_named_in_quote(item, actors, lx)
+        client_of_filing(item, actors, lx)
         assertion = _assertion(text, item, lx, reader, events, nested, target)
         if assertion.rejects:
             _rejected(assertion, item, nested, actors, lx)

@@ -59,3 +59,27 @@ def voice_named_in_quote(item: Candidate, actors: ActorIndex, lx: Lexicon) -> No
             item.speaker = body
         else:
             actors.set_acts_for(speaker.key, body)
+
+
+def client_of_filing(item: Candidate, actors: ActorIndex, lx: Lexicon) -> None:
+    """ "In Norvex's motion, lawyers Ann Bell and Tom Ray of Bell Ray LLP
+    accuse ...": agents who speak in a client's filing act for the client, not
+    for the firm that employs them."""
+    token, speaker = item.speaker_token, actors.actors.get(item.speaker or "")
+    if token is None or speaker is None or speaker.kind not in ("person", "group"):
+        return
+    doc = token.doc
+    words = [t.lemma_.lower() for t in doc[token.left_edge.i : token.i + 1]]
+    if not set(words) & lx.agent_titles:
+        return
+    # The model may hang "In X's motion" on another verb of the sentence.
+    for prep in doc[item.cue.sent.start : token.i]:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for filing in prep.children:
+            owner = next((c for c in filing.children if c.dep_ == "poss"), None)
+            if filing.lemma_.lower() in lx.document_nouns and owner is not None:
+                client = actors.resolve(owner)
+                if client is not None and client != speaker.key:
+                    speaker.acts_for = client
+                    return
