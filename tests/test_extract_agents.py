@@ -266,3 +266,22 @@ def test_lawyers_speaking_in_a_client_s_filing_act_for_the_client(nlp: Any) -> N
         "accuse the commission of seeking a recall without proof.",
     )
     assert parties["Ann Bell"] == "org:norvex"
+
+
+@pytest.mark.model
+def test_athletes_of_a_country_speak_for_themselves(nlp: Any) -> None:
+    parties = _parties(
+        nlp, "Five Kenyan runners said they were victims of false claims."
+    )
+    assert parties["Five Kenyan runners"] == "group:five-kenyan-runners"
+
+
+@pytest.mark.model
+def test_a_named_body_s_commission_is_not_the_story_s_state(nlp: Any) -> None:
+    text = (
+        "Russia's athletes face bans. A WADA independent commission said Russia "
+        "ran a doping scheme. Russia denied it. Russia's sports minister said "
+        "the report was false."
+    )
+    parties = _parties(nlp, text)
+    assert parties["WADA independent commission"] != "state:russia"

@@ -119,8 +119,14 @@ def _by_topic(index: ActorRegistry, actor: Actor) -> None:
 
 def _private_free(index: ActorRegistry, actor: Actor) -> bool:
     """False for "community president", "union leader": a lower-case modifier that
-    is not itself a public word names a private body."""
+    is not itself a public word names a private body; so does an acronym that
+    names no state ("WADA independent commission")."""
     words = (actor.role or "").split()
+    if any(
+        len(w) >= 2 and w.isalpha() and w.isupper() and not index.lx.country_of(w)
+        for w in actor.name.split()
+    ):
+        return False  # "a WADA independent commission": another body's, no state's
     for word in words[:-1]:
         lowered = word.lower()
         if lowered in ("of", "for", "the", "and"):
