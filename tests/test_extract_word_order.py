@@ -106,7 +106,7 @@ def test_cue_under_a_passive_verb_of_perception_with_a_surname() -> None:
         ),
         (
             "The company ruled out any link between the fault and the fire.",
-            "Deny",
+            "Reject",
             "rule out",
             "any link between the fault and the fire",
         ),
@@ -145,6 +145,10 @@ def test_reports_a_speaker_hits_back_at_speak_for_themselves() -> None:
 
 def test_hitting_back_at_a_person_is_no_rejection_of_a_claim() -> None:
     assert run("The mayor hit back at the council on Monday.").assertions == []
+
+
+def test_ruling_out_an_act_is_no_rejection_of_a_claim() -> None:
+    assert run("The election chief ruled out holding a fresh vote.").assertions == []
 
 
 def test_dismissing_a_thing_as_something_is_a_claim_not_a_rejection() -> None:

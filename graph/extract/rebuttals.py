@@ -56,11 +56,17 @@ def rejected_object(cue: Token, lx: Lexicon) -> tuple[Token | None, str] | None:
     """(content root, pattern) of a Deny/Reject-like cue's object: "rejected
     that account", "denied carrying out the attack", "hit back at reports that
     ...", "a charge X denied"; no root for an act on people ("dismissed three
-    employees"); a characterisation ("dismissed the strike as failing",
-    ``p_characterise``) is a claim, not a rejection. None: no object."""
+    employees") or an act refused ("ruled out holding a vote"); a
+    characterisation ("dismissed the strike as failing", ``p_characterise``)
+    is a claim, not a rejection. None: no object."""
+    rejecting = lx.cues.get(phrasal_lemma(cue, lx)) == "Reject"
     for child in cue.children:
         if child.dep_ in ("dobj", "xcomp") and child.pos_ in ("NOUN", "VERB", "PROPN"):
             if child.dep_ == "dobj" and names_people(child, lx):
+                return None, ""
+            if rejecting and child.tag_ == "VBG":
+                # "ruled out holding a new vote", "rejected joining the talks":
+                # an act refused, not a claim ("denied carrying out" is one).
                 return None, ""
             if child.dep_ == "dobj" and characterised(cue, lx):
                 return child, "p_characterise"
