@@ -198,6 +198,13 @@ def test_different_statements_of_one_side_are_not_restatements(
         ("the army says Israel warned Russia", "it says Israel hit Russia", True, 1.0),
         ("the army says Israel warned Russia", "it says Israel hit Russia", False, 0.0),
         ("alpha beta gamma delta", "alpha beta omega sigma", True, 0.5),
+        # Irregular past forms meet their verb.
+        (
+            "inspectors found leaking valves",
+            "inspectors did not find valves",
+            True,
+            1.0,
+        ),
     ],
 )
 def test_word_overlap(one: str, two: str, names: bool, expected: float) -> None:

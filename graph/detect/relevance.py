@@ -19,7 +19,25 @@ _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?")
 _SUFFIXES = ("ing", "ed", "es", "s", "e")
 
 
+#: Irregular past forms of common verbs, so "found" meets "did not find" and
+#: "paid" meets "did not pay" (English morphology, not a cue list).
+_PAST = {
+    "found": "find", "made": "make", "paid": "pay", "told": "tell", "said": "say",
+    "knew": "know", "known": "know", "gave": "give", "given": "give",
+    "took": "take", "taken": "take", "saw": "see", "seen": "see", "met": "meet",
+    "sold": "sell", "bought": "buy", "brought": "bring", "thought": "think",
+    "caught": "catch", "held": "hold", "kept": "keep", "sent": "send",
+    "spent": "spend", "built": "build", "fought": "fight", "shot": "shoot",
+    "struck": "strike", "fled": "flee", "broke": "break", "broken": "break",
+    "stole": "steal", "stolen": "steal", "won": "win", "wrote": "write",
+    "written": "write", "spoke": "speak", "spoken": "speak", "hid": "hide",
+    "hidden": "hide", "drove": "drive", "driven": "drive", "threw": "throw",
+    "thrown": "throw", "began": "begin", "begun": "begin", "ran": "run",
+}  # fmt: skip
+
+
 def _stem(word: str) -> str:
+    word = _PAST.get(word, word)
     for suffix in _SUFFIXES:
         # A final "e" only off longer words: "charge" as "charged", "plane" kept.
         least = 5 if suffix == "e" else 4
