@@ -123,3 +123,15 @@ def test_bare_sources_are_the_sources_named_just_before(nlp: Any) -> None:
     ex = _extract(nlp, text)
     speakers = {ex.actor(a.speaker).key for a in ex.assertions}
     assert len(speakers) == 1
+
+
+@pytest.mark.model
+def test_an_acronym_of_a_hyphenated_name_is_that_body(nlp: Any) -> None:
+    text = (
+        "Officers from the Brimley-Vance Police Department shot a man on "
+        "Tuesday. Police said the man was armed. BVPD said it would release "
+        "the video."
+    )
+    ex = _extract(nlp, text)
+    names = {ex.actor(a.speaker).name for a in ex.assertions}
+    assert names == {"Brimley-Vance Police Department"}

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -252,6 +253,8 @@ class ActorRegistry:
             self.set_acts_for(key, self.state(side))
         if len(letters) >= 2:
             self.acronyms.setdefault(letters, key)
+            # "CMPD" for the "Charlotte-Mecklenburg Police Department".
+            self.acronyms.setdefault(initials(re.sub(r"-(?=[A-Z])", " ", name)), key)
         lead, _, tail = name.partition(" ")
         if side and self.lx.country_of(lead) == side and len(initials(tail)) >= 3:
             # "the CPSC" for the "U.S. Consumer Product Safety Commission".
