@@ -328,13 +328,13 @@ def test_a_company_named_after_a_country_is_no_country(
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-    from claimgraph.graph.extract.actors import _named_after_place
+    from claimgraph.graph.extract.firms import named_after_place
     from claimgraph.graph.lexicon import load_lexicon
 
     doc = Doc(
         Vocab(), words=words, pos=pos, ents=["B-GPE"] + ["I-GPE"] * (len(words) - 1)
     )
-    assert _named_after_place(doc.ents[0], load_lexicon()) is named
+    assert named_after_place(doc.ents[0], load_lexicon()) is named
 
 
 @pytest.mark.model

@@ -279,20 +279,26 @@ def _merging(
 ) -> None:
     """Pairwise precision and recall of actor merging across an incident's articles."""
     rows = store.select(
-        "SELECT ?a ?speaker ?source ?start ?end WHERE { "
+        "SELECT ?a ?speaker ?source ?start ?end ?from WHERE { "
         "?a a ckg:Assertion ; prov:wasAttributedTo ?speaker ; "
-        "ckg:quoteSpan ?s ; prov:wasDerivedFrom ?article . "
-        "?s nif:beginIndex ?start ; nif:endIndex ?end . "
+        "ckg:quoteSpan ?s ; ckg:sourceSpan ?w ; prov:wasDerivedFrom ?article . "
+        "?s nif:beginIndex ?start ; nif:endIndex ?end . ?w nif:beginIndex ?from . "
         "?article ckg:articleKey ?source }"
     )
     mentions: dict[Ref, str] = {}
+    spans: dict[Ref, tuple[int, int, int]] = {}
     for row in rows:
         record = span_record(
             str(row["source"]), int(row["start"]), int(row["end"]), str(row["a"])
         )
         ref = mapper.ref(record)
-        if ref is not None and articles[ref[0]].meta.get("incident"):
-            mentions.setdefault(ref, str(row["speaker"]))
+        if ref is None or not articles[ref[0]].meta.get("incident"):
+            continue
+        span = (int(row["start"]), int(row["end"]), int(row["from"]))
+        # "X and Y said ...": one assertion per conjunct, the same content; the
+        # first named speaks for the annotation's one canonical speaker.
+        if ref not in mentions or (span[:2] == spans[ref][:2] and span < spans[ref]):
+            mentions[ref], spans[ref] = str(row["speaker"]), span
     for (r1, s1), (r2, s2) in combinations(sorted(mentions.items()), 2):
         a1, a2 = articles[r1[0]], articles[r2[0]]
         if r1[0] == r2[0] or a1.story != a2.story:

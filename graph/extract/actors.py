@@ -16,6 +16,7 @@ from ..lexicon import Lexicon
 from ..models import Actor
 from .describe import resolve_description
 from .employers import apposed_holder, employer, representations
+from .firms import named_after_place, suffixed_firm
 from .mentions import (
     FEMALE_PRONOUNS,
     PERSON_PRONOUNS,
@@ -245,6 +246,9 @@ class ActorIndex(ActorRegistry):
             if found is not None:
                 self.heads.setdefault(found, set()).add(head)
                 return found
+        firm = suffixed_firm(self, token, ent) if ent is not None else None
+        if firm is not None:
+            return firm  # "Dorr Lane, LLC CEO Jim Dorr": the CEO, of the firm
         if (
             ent is not None
             and (ent.label_ == "PERSON" or self._titled_appos(token, ent))
@@ -271,7 +275,7 @@ class ActorIndex(ActorRegistry):
             employer(self, key, title)
             self._affiliate(key, token)
             return key
-        if ent is not None and ent.label_ == "GPE" and _named_after_place(ent, self.lx):
+        if ent is not None and ent.label_ == "GPE" and named_after_place(ent, self.lx):
             # "Brennan Ireland", "Acme UK": a company named after a country.
             key = self.org(clean(ent.text), span, ent)
             self._owner(token, key)
@@ -361,38 +365,3 @@ class ActorIndex(ActorRegistry):
         representations(self)
         settle(self)
         return sorted(self.actors.values(), key=lambda a: a.key)
-
-
-#: First words that make a place name of a country's ("Northern Ireland").
-_PLACE_WORDS = frozenset(
-    {
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "upper",
-        "lower",
-        "greater",
-        "new",
-        "old",
-    }
-)
-
-
-def _named_after_place(ent: SpacySpan, lx: Lexicon) -> bool:
-    """An entity the model tags as a place that is a name plus a country:
-    "Brennan Ireland" (not "Northern Ireland", not a country itself)."""
-    if len(ent) < 2 or lx.country_of(ent.text) is not None:
-        return False
-    first, last = ent[0], ent[-1]
-    return (
-        lx.country_of(last.text) is not None
-        and first.pos_ == "PROPN"
-        and first.text.lower() not in _PLACE_WORDS
-        and lx.country_of(first.text) is None
-    )

@@ -41,6 +41,7 @@ from .candidates import (
     trimmed_tokens,
     whole_quote,
 )
+from .coordination import coordinated_subject, unmarked_relative
 from .factuality import cue_is_asserted, withheld_admission
 from .inverted import fronted_clause, interjected, inverted_cue
 from .mentions import (
@@ -194,7 +195,7 @@ def _speaker_token(cue: Token, pattern: str, lx: Lexicon) -> Token | None:
         passive = [c for c in cue.head.children if c.dep_ == "nsubjpass"]
         if passive and any(c.dep_ == "auxpass" for c in cue.head.children):
             return passive[0]
-    subject = subject_of(cue)
+    subject = unmarked_relative(subject_of(cue))
     if (
         subject is not None
         and cue.dep_ == "relcl"
@@ -203,7 +204,7 @@ def _speaker_token(cue: Token, pattern: str, lx: Lexicon) -> Token | None:
         and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in cue.children)
     ):
         return cue.head  # "the plaintiffs who complain ...": the antecedent speaks
-    return subject or inherited_subject(cue, lx)
+    return subject or coordinated_subject(cue, lx) or inherited_subject(cue, lx)
 
 
 def _can_speak(noun: Token, lx: Lexicon) -> bool:

@@ -22,7 +22,7 @@ from .referents import (
     the_country,
 )
 from .registry import ActorRegistry
-from .roles import role_holder
+from .roles import role_holder, title_complement
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -309,6 +309,8 @@ def _fallback(index: ActorRegistry, token: Token, span: SpacySpan) -> str | None
     """A speaker the rules above do not know: a name, or a described group."""
     if len(span) <= 2 and (short := index.short_org(token.text)) is not None:
         return short
+    if token.pos_ == "PROPN" and title_complement(token, index.lx):
+        return None  # a title's portfolio ("Commissioner for Compliance Policy")
     if token.pos_ == "PROPN":
         if token.text in index.surnames:
             return index.surnames[token.text]

@@ -111,7 +111,9 @@ def _according(token: Token, to: Token, lx: Lexicon) -> list[Candidate]:
     if source is None or head.i == token.i:
         return []
     excluded = {t.i for t in token.subtree}
-    run = contiguous([t for t in head.subtree if t.i not in excluded], head)
+    run = _around(token, head, excluded) or contiguous(
+        [t for t in head.subtree if t.i not in excluded], head
+    )
     if not run:
         return []
     start, end = char_range(token.doc, run)
@@ -130,3 +132,22 @@ def _according(token: Token, to: Token, lx: Lexicon) -> list[Candidate]:
             cue_lemma="according to",
         )
     ]
+
+
+def _around(token: Token, head: Token, excluded: set[int]) -> list[Token]:
+    """ "The man arrested, according to police, was later found to be ...": a
+    phrase set off by commas inside its clause attributes the whole clause (the
+    parse often ends the clause before the phrase); the phrase is left out."""
+    doc = token.doc
+    last = max(excluded)
+    if token.i < 2 or last + 2 >= len(doc):
+        return []
+    if doc[token.i - 1].text != "," or doc[last + 1].text != ",":
+        return []
+    gap = excluded | {token.i - 1, last + 1}
+    clause = [t.i for t in head.subtree if t.i not in gap]
+    if not clause or clause[0] >= token.i or clause[-1] <= last:
+        return []  # the phrase opens or closes the clause: nothing around it
+    if set(range(clause[0], clause[-1] + 1)) - gap != set(clause):
+        return []
+    return [doc[i] for i in clause]

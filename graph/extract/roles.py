@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..lexicon import Lexicon
 from ..models import Actor
 from .registry import ActorRegistry
 
@@ -46,3 +47,22 @@ def role_holder(
         )
 
     return index.latest(token.i, holder)
+
+
+#: Prepositions that attach a portfolio to a title ("Commissioner for Policy").
+_PORTFOLIO_PREPS = ("for", "of")
+
+
+def title_complement(token: Token, lx: Lexicon) -> bool:
+    """Whether a capitalised phrase is the portfolio of a title in apposition:
+    "Tom Reel, the Agency's Assistant Commissioner for Compliance Policy (in the
+    Office of ...)" -- part of the title, never a person's name."""
+    node = token
+    for _ in range(3):
+        if node.dep_ != "pobj" or node.head.lower_ not in _PORTFOLIO_PREPS:
+            return False
+        title = node.head.head
+        if title.lemma_.lower() in lx.titles and title.dep_ == "appos":
+            return True
+        node = title
+    return False

@@ -26,6 +26,7 @@ from ..lexicon import Lexicon
 from .actors import ActorIndex
 from .candidates import Candidate
 from .continuity import previous_speaker
+from .coordination import conjunct_speakers, split_coordinated
 from .mentions import THING_PRONOUNS, doc_text, subject_of
 from .quotes import Quote, strip_span
 from .referents import has_head
@@ -188,6 +189,7 @@ def resolve_speakers(
     """Attach speakers; drop candidates with no resolvable speaker."""
     # Nesting first, so an unresolvable nested speaker ("an investigation found")
     # can fall back on the assertion it is nested in.
+    split_coordinated(candidates, lx)
     _nest(candidates)
     kept: list[Candidate] = []
     for item in candidates:
@@ -246,7 +248,7 @@ def resolve_speakers(
             _speaker_span(item, node)
         _on_behalf(item, actors)
         kept.append(item)
-    return kept
+    return conjunct_speakers(kept, actors)
 
 
 def _own_source(item: Candidate, candidates: list[Candidate]) -> bool:
