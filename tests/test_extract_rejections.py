@@ -104,3 +104,32 @@ def test_a_disagreement_answers_the_other_party_s_claim() -> None:
     assert [rule for rule, _ in found] == ["open-rebuttal"], found
     assert "Ida Varga" in found[0][1]
     assert "“Pellam Chemicals had polluted the Osk river”" in found[0][1]
+
+
+@pytest.mark.parametrize(
+    ("text", "rejects"),
+    [
+        ("The board does not accept the company's findings.", True),
+        ("The board refused to acknowledge the company's claims.", True),
+        ("The board did not accept the offer.", False),
+        ("The board did not acknowledge the letter.", False),
+    ],
+)
+def test_a_withheld_acceptance_of_a_claim_denies_it(
+    nlp: Any, text: str, rejects: bool
+) -> None:
+    a = _last(nlp, CLAIM + text)
+    assert a is not None
+    if rejects:
+        assert (a.cue_class, a.rejects, a.target) == (
+            "Deny",
+            True,
+            "org:pellam-chemicals",
+        )
+    else:
+        assert a.speaker == "org:pellam-chemicals"  # no statement of the board
+
+
+def test_victims_of_slanderous_claims_reject_them(nlp: Any) -> None:
+    a = _last(nlp, "The runners said they were victims of slanderous claims.")
+    assert a is not None and a.rejects and a.refers_back
