@@ -87,6 +87,9 @@ class Lexicon:
     voice_titles: frozenset[str] = frozenset()  # "spokesman": speaks for a body
     innocence: frozenset[str] = frozenset()  # "her innocence", "not guilty"
     grounds: frozenset[str] = frozenset()  # "no substance to the claims"
+    unsound: frozenset[str] = frozenset()  # "flawed": false only of a claim
+    agreement: frozenset[str] = frozenset()  # "do not agree with the findings"
+    evidence: frozenset[str] = frozenset()  # "not based on any evidence"
     person_nouns: frozenset[str] = frozenset()  # "the skier": the latest person
     former_words: frozenset[str] = frozenset()  # "a former employee": no affiliation
     post_nominals: frozenset[str] = frozenset()  # "Jr", "QC": no surname
@@ -299,6 +302,9 @@ def _load(extra: str | None) -> Lexicon:
         claim_nouns=_concept_lemmas(graph, "ClaimNoun"),
         innocence=_concept_lemmas(graph, "Innocence"),
         grounds=_concept_lemmas(graph, "Grounds"),
+        unsound=_concept_lemmas(graph, "Unsoundness"),
+        agreement=_concept_lemmas(graph, "Agreement"),
+        evidence=_concept_lemmas(graph, "Evidence"),
         negative_implicatives=_concept_lemmas(graph, "NegativeImplicative"),
         hedges=hedges,
         aspects=aspects,

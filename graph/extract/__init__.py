@@ -18,18 +18,13 @@ from .actors import ActorIndex
 from .aspects import AspectReader
 from .attribution import find_candidates
 from .candidates import Candidate
+from .disagreement import claim_owner, disputed_claim
 from .events import event_for, find_events
 from .factuality import certainty, content_polarity, is_falsity, negated
 from .inverted import trim_inverted_cues
 from .mentions import doc_text, harmonise_names, phrasal_lemma
 from .quotes import find_quotes
-from .rebuttals import (
-    bare_reference,
-    characterised,
-    claimant,
-    groundless_claim,
-    rejected_claim,
-)
+from .rebuttals import bare_reference, characterised, rejected_claim
 from .speakers import floating_quotes, resolve_speakers
 from .textsplit import parse
 from .voices import client_of_filing, voice_named_in_quote
@@ -102,7 +97,7 @@ def _assertion(
         rejects=item.cue_class in _REJECTING
         or any(_calls_false(t, lx) or _rejecting_predicate(t, own, lx) for t in own)
         or _pleads_innocence(own, lx)
-        or groundless_claim(own, lx) is not None,
+        or disputed_claim(own, lx) is not None,
     )
 
 
@@ -148,14 +143,14 @@ def _rejected(
     ]
     cues = {item.cue.i} if item.cue_class in _REJECTING else set()
     cues |= {t.i for t in own if _rejecting_predicate(t, own, lx)}
-    head = rejected_claim(own, cues, lx) or groundless_claim(own, lx)
+    head = rejected_claim(own, cues, lx) or disputed_claim(own, lx)
     if head is None:
         # "maintained her innocence": it names no claim, so it answers the
         # accusation told before it.
         assertion.refers_back = _pleads_innocence(own, lx)
         return
     assertion.refers_back = bare_reference(head, lx, {t.i for t in own})
-    owner = claimant(head)
+    owner = claim_owner(head)
     if assertion.target is None and owner is not None:
         assertion.target = actors.resolve(owner)
 

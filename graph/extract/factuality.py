@@ -77,10 +77,14 @@ def cue_is_asserted(cue: Token, lx: Lexicon) -> bool:
 
 
 def withheld_admission(cue: Token, lx: Lexicon) -> str | None:
-    """The cue class of "refused to admit that X", "does not accept that X"
-    (a denial of X); None for any other cue."""
+    """The cue class of "refused to admit that X", "does not accept that X",
+    "does not accept the findings" (a denial of X, or of the claim named);
+    None for any other cue."""
     cue_class = lx.withheld_admissions.get(cue.lemma_.lower())
-    if cue_class is None or not any(c.dep_ == "ccomp" for c in cue.children):
+    if cue_class is None or not any(
+        c.dep_ == "ccomp" or (c.dep_ == "dobj" and c.lemma_.lower() in lx.claim_nouns)
+        for c in cue.children
+    ):
         return None
     if negated(cue, lx) or (
         cue.dep_ == "xcomp" and cue.head.lemma_.lower() in lx.negative_implicatives

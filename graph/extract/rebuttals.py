@@ -101,6 +101,8 @@ def rejected_claim(own: list[Token], denials: set[int], lx: Lexicon) -> Token | 
         if any(c.dep_ == "amod" and is_falsity(c, lx) for c in token.children):
             return token
         head = token.head
+        if token.dep_ == "nsubj" and head.i in denials:
+            continue  # "it disagrees with ...": the one who denies
         if token.dep_ == "pobj":
             head = head.head  # "disagrees with the findings"
         if head.i in denials or (denials and token.head.i not in members):
