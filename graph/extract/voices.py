@@ -69,7 +69,10 @@ def client_of_filing(item: Candidate, actors: ActorIndex, lx: Lexicon) -> None:
     if token is None or speaker is None or speaker.kind not in ("person", "group"):
         return
     doc = token.doc
-    words = [t.lemma_.lower() for t in doc[token.left_edge.i : token.i + 1]]
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "lawyers Ann Bell and Tom Ray": Ray's title too
+    words = [t.lemma_.lower() for t in doc[first.left_edge.i : token.i + 1]]
     if not set(words) & lx.agent_titles:
         return
     # The model may hang "In X's motion" on another verb of the sentence.
