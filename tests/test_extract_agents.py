@@ -285,3 +285,13 @@ def test_a_named_body_s_commission_is_not_the_story_s_state(nlp: Any) -> None:
     )
     parties = _parties(nlp, text)
     assert parties["WADA independent commission"] != "state:russia"
+
+
+@pytest.mark.model
+def test_a_member_of_a_civilian_group_speaks_with_it(nlp: Any) -> None:
+    text = (
+        "In last week's board meeting, parents said Superintendent Dana Hale "
+        'also made inappropriate social media posts.\n\n"There was an abuse of '
+        'power. It was inappropriate," said parent Melinda Carlow.'
+    )
+    assert _parties(nlp, text)["Melinda Carlow"] == "group:parents"

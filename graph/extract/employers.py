@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 def employer(index: ActorRegistry, person: str, title: list[Token]) -> None:
     """ "Dalton Motors spokesman Peter Hale": the organisation named in the
     title (an ORG entity before the role noun) is the one he speaks for."""
-    if _client(index, person, title):
+    if _client(index, person, title) or _member(index, person, title):
         return
     run = [t for t in title if t.ent_type_ == "ORG" and t.pos_ == "PROPN"]
     if not run:
@@ -37,6 +37,22 @@ def employer(index: ActorRegistry, person: str, title: list[Token]) -> None:
     org = index.org(clean(name.text), name, name)
     if org != person:
         index.set_acts_for(person, org)
+
+
+def _member(index: ActorRegistry, person: str, title: list[Token]) -> bool:
+    """ "said parent Melinda Huntoon" after "parents said": one of a civilian
+    group the story names speaks with it."""
+    nouns = [
+        t.lemma_.lower() for t in title if t.lemma_.lower() in index.lx.civilian_nouns
+    ]
+    if not nouns:
+        return False
+    for key in index.plural:
+        words = index.actors[key].name.lower().split()
+        if words and words[-1].rstrip("s") == nouns[-1].rstrip("s") and key != person:
+            index.set_acts_for(person, key)
+            return True
+    return False
 
 
 def _local_body(index: ActorRegistry, person: str, title: list[Token]) -> None:
