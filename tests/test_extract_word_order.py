@@ -211,3 +211,14 @@ def test_a_headline_the_body_repeats_is_one_statement() -> None:
     denials = [a for a in extraction.assertions if a.cue_class == "Deny"]
     assert len(denials) == 1
     assert denials[0].content.start > text.index("\n\n")
+
+
+def test_a_vehicle_story_published_that_day_is_no_speaker() -> None:
+    text = (
+        "Executive Dan Corvo also told the Herald in a story published on its "
+        "website Monday that he was not interested in buying the paper."
+    )
+    extraction = run(text)
+    (assertion,) = extraction.assertions
+    assert extraction.actor(assertion.speaker).name == "Dan Corvo"
+    assert assertion.content.text == "he was not interested in buying the paper"

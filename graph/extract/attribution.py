@@ -39,6 +39,7 @@ from .candidates import (
     contiguous,
     gap_filled,
     trimmed_tokens,
+    vehicle_clauses,
     whole_quote,
 )
 from .coordination import coordinated_subject, unmarked_relative
@@ -77,8 +78,9 @@ def _parenthetical(cue: Token) -> bool:
 
 
 def _passive_adjective(cue: Token) -> bool:
-    """ "the mood was determined", "is expected to": no speaker, no speech act."""
-    if cue.dep_ in ("amod", "acomp"):
+    """ "the mood was determined", "is expected to", "a story published on
+    Monday": no speaker, no speech act."""
+    if cue.dep_ in ("amod", "acomp") or (cue.dep_ == "acl" and cue.tag_ == "VBN"):
         return True
     children = {c.dep_ for c in cue.children}
     return "auxpass" in children and "agent" not in children
@@ -114,6 +116,9 @@ def _content_root(
             ):
                 continue
             return child, "p_conj" if cue.dep_ in ("conj", "advcl") else "p_ccomp", None
+    vehicle = vehicle_clauses(cue)
+    if vehicle and cue_class not in _TARGET_CLASSES:
+        return vehicle[0], "p_ccomp", None
     objecting = cue_class in ("Deny", "Reject", "Confirm", "Acknowledge")
     for child in cue.children:
         # "Locals reported noticing a sheen": a gerund clause is what was said.

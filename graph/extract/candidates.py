@@ -222,3 +222,25 @@ def gap_filled(cue: Token, root: Token) -> list[Token]:
     ):
         return []
     return list(doc[obj.left_edge.i : root.left_edge.i])
+
+
+def vehicle_clauses(cue: Token) -> list[Token]:
+    """ "told the Globe in a story published Monday that ...": the model hangs
+    the clause on the vehicle noun or on its participle."""
+    found = []
+    for prep in cue.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for noun in prep.children:
+            heads = [noun, *(c for c in noun.children if c.dep_ == "acl")]
+            found += [
+                clause
+                for head in heads
+                for clause in head.children
+                if clause.dep_ in ("ccomp", "acl")
+                and clause.pos_ in ("VERB", "AUX")
+                and any(
+                    m.dep_ == "mark" and m.lower_ == "that" for m in clause.children
+                )
+            ]
+    return found
