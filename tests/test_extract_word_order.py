@@ -222,3 +222,10 @@ def test_a_vehicle_story_published_that_day_is_no_speaker() -> None:
     (assertion,) = extraction.assertions
     assert extraction.actor(assertion.speaker).name == "Dan Corvo"
     assert assertion.content.text == "he was not interested in buying the paper"
+
+
+def test_describing_a_thing_as_something_is_a_claim() -> None:
+    text = 'The Water Agency has described the factory as "well managed".'
+    (assertion,) = run(text).assertions
+    assert (assertion.cue_class, assertion.rejects) == ("Say", False)
+    assert assertion.content.text.startswith("the factory as")

@@ -54,7 +54,7 @@ from .mentions import (
 )
 from .nominal import nominal_candidates, phrase_candidates
 from .quotes import QUOTE_CHARS, Quote
-from .rebuttals import rejected_object
+from .rebuttals import characterised, rejected_object
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -119,6 +119,9 @@ def _content_root(
     vehicle = vehicle_clauses(cue)
     if vehicle and cue_class not in _TARGET_CLASSES:
         return vehicle[0], "p_ccomp", None
+    obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if cue_class == "Say" and obj is not None and characterised(cue, lx):
+        return obj, "p_characterise", None  # "described the plant as well run"
     objecting = cue_class in ("Deny", "Reject", "Confirm", "Acknowledge")
     for child in cue.children:
         # "Locals reported noticing a sheen": a gerund clause is what was said.
