@@ -6,18 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.graph.extract import extract
-from claimgraph.graph.models import Article, Extraction
+from claimgraph.graph.models import Extraction
+from tests.extracting import run
 
 pytestmark = pytest.mark.model
-
-
-def run(text: str) -> Extraction:
-    extraction = extract(Article(id="t", text=text))
-    for a in extraction.assertions:
-        for span in (a.content, a.cue, a.speaker_span):
-            assert text[span.start : span.end] == span.text
-    return extraction
 
 
 def rows(extraction: Extraction) -> list[tuple[str, str, str]]:
