@@ -83,6 +83,8 @@ class Lexicon:
     body_nouns: frozenset[str] = frozenset()  # "the world governing body"
     company_nouns: frozenset[str] = frozenset()  # "the automaker": the latest body
     agency_nouns: frozenset[str] = frozenset()  # "the regulator": the latest agency
+    # "the hospital authorities": the people who run the body the modifier names
+    governing_nouns: frozenset[str] = frozenset()
     media_nouns: frozenset[str] = frozenset()  # "magazine Heat": an outlet's name
     voice_titles: frozenset[str] = frozenset()  # "spokesman": speaks for a body
     innocence: frozenset[str] = frozenset()  # "her innocence", "not guilty"
@@ -327,6 +329,7 @@ def _load(extra: str | None) -> Lexicon:
         body_nouns=_concept_lemmas(graph, "GenericBodyNoun"),
         company_nouns=_concept_lemmas(graph, "CompanyNoun"),
         agency_nouns=_concept_lemmas(graph, "AgencyNoun"),
+        governing_nouns=_concept_lemmas(graph, "GoverningNoun"),
         media_nouns=_concept_lemmas(graph, "MediaNoun"),
         voice_titles=_concept_lemmas(graph, "VoiceTitle"),
         person_nouns=_concept_lemmas(graph, "PersonNoun"),

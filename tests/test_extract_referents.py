@@ -135,3 +135,17 @@ def test_an_acronym_of_a_hyphenated_name_is_that_body(nlp: Any) -> None:
     ex = _extract(nlp, text)
     names = {ex.actor(a.speaker).name for a in ex.assertions}
     assert names == {"Brimley-Vance Police Department"}
+
+
+@pytest.mark.model
+def test_the_people_who_run_a_body_speak_as_the_body(nlp: Any) -> None:
+    text = (
+        "The Norvale hospital on Saturday denied negligence. The hospital "
+        "authorities also said that the family was informed about the risks."
+    )
+    ex = _extract(nlp, text)
+    assert len({a.speaker for a in ex.assertions}) == 1
+    alone = _extract(nlp, "The hospital authorities said that the family was informed.")
+    assert [alone.actor(a.speaker).name for a in alone.assertions] == [
+        "hospital authorities"
+    ]

@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..models import Actor, ActorKind
+from ..models import ActorKind
 from ..rdf.ids import slug
 from .mentions import clean, cue_lemma, looks_like_name
 from .referents import (
+    governed,
     has_head,
+    latest_body,
     refers_to_person,
     story_agency,
     story_body,
@@ -47,6 +49,10 @@ def resolve_description(
     found = role_holder(index, token, span, determiner)
     if found is not None:
         return found
+    if head in lx.governing_nouns or token.lower_ in lx.governing_nouns:
+        found = governed(index, token, span)
+        if found is not None:
+            return found
     if head in lx.country_nouns and determiner == "the" and token.tag_ == "NN":
         found = the_country(index, token)
         if found is not None:
@@ -246,25 +252,11 @@ def _title_holder(
         org = org or (
             index.latest(token.i, has_head(index, (words + typed)[-1]))
             if words or typed
-            else _latest_body(index, token)
+            else latest_body(index, token)
         )
         if org is not None:
             index.set_acts_for(key, org)
     return key
-
-
-def _latest_body(index: ActorRegistry, token: Token) -> str | None:
-    """The body a bare "a spokesman" speaks for: the latest one that was a
-    subject ("The Royal Mail said ..."), not one only mentioned since ("in
-    some offices"); else the latest one."""
-
-    def body(actor: Actor) -> bool:
-        return actor.kind in ("organisation", "state")
-
-    doc = token.doc
-    return index._latest_at(
-        token.i, body, lambda i: doc[i].dep_ in ("nsubj", "nsubjpass")
-    ) or index.latest(token.i, body)
 
 
 def _named_body(index: ActorRegistry, token: Token) -> str | None:

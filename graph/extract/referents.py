@@ -198,3 +198,32 @@ def story_body(index: ActorRegistry, token: Token, span: SpacySpan) -> str | Non
         return actor.kind == "organisation"
 
     return index.latest(token.i, test) or index.following(token.i, test)
+
+
+def governed(index: ActorRegistry, token: Token, span: SpacySpan) -> str | None:
+    """ "the hospital authorities" after "Fortis hospital": the body the
+    modifier names, when the story has named one with that noun."""
+    kinds = index.lx.institution_nouns | index.lx.company_nouns
+    body = [
+        t.lemma_.lower()
+        for t in span
+        if t.i < token.i and t.dep_ == "compound" and t.lemma_.lower() in kinds
+    ]
+    if not body or any(t.pos_ == "PROPN" for t in span):
+        return None
+    found = index.latest(token.i, has_head(index, body[-1]))
+    return found if found is not None and index.actors[found].kind != "group" else None
+
+
+def latest_body(index: ActorRegistry, token: Token) -> str | None:
+    """The body a bare "a spokesman" speaks for: the latest one that was a
+    subject ("The Royal Mail said ..."), not one only mentioned since ("in
+    some offices"); else the latest one."""
+
+    def body(actor: Actor) -> bool:
+        return actor.kind in ("organisation", "state")
+
+    doc = token.doc
+    return index._latest_at(
+        token.i, body, lambda i: doc[i].dep_ in ("nsubj", "nsubjpass")
+    ) or index.latest(token.i, body)
