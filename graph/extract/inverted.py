@@ -34,6 +34,9 @@ def inverted_cue(
     and a quotation. A cue the parser gave its clause is left to the clause
     patterns ("Says the mayor: “...”" is a clausal complement already).
     """
+    # Cheap tests first: this runs for every token of every article.
+    if not token.is_sent_start or not token.text[:1].isupper():
+        return None
     if any(c.dep_ in ("ccomp", "parataxis") for c in token.children):
         return None
     return _inverted(token, lx, quotes)

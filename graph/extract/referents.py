@@ -5,6 +5,7 @@ head noun), "the automaker" and "the company", "the agency", "the skier" and
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..models import Actor
@@ -131,6 +132,17 @@ def _salient(
 def _products(index: ActorRegistry, doc: Doc) -> set[str]:
     """Names a named body owns somewhere in the story ("Tesla's Autopilot
     system", "Apple's App Store"): a product or a unit, not "the company"."""
+    owned = _owned_names(doc)
+    return {
+        key
+        for key, actor in index.actors.items()
+        if actor.name in owned or any(f"{q}s " in actor.name for q in "'’")
+    }
+
+
+@lru_cache(maxsize=8)
+def _owned_names(doc: Doc) -> frozenset[str]:
+    """Proper names after an organisation's possessive in ``doc``."""
     owned = set()
     for token in doc:
         before = doc[token.i - 1] if token.i else None
@@ -143,11 +155,7 @@ def _products(index: ActorRegistry, doc: Doc) -> set[str]:
             words.append(word.text)
         if words:
             owned.add(" ".join(words))
-    return {
-        key
-        for key, actor in index.actors.items()
-        if actor.name in owned or any(f"{q}s " in actor.name for q in "'’")
-    }
+    return frozenset(owned)
 
 
 def story_agency(index: ActorRegistry, token: Token, head: str) -> str | None:
