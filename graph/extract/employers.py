@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..models import Actor
 from .mentions import clean
 from .referents import has_head
 from .registry import ActorRegistry
@@ -42,17 +43,26 @@ def employer(index: ActorRegistry, person: str, title: list[Token]) -> None:
 def _member(index: ActorRegistry, person: str, title: list[Token]) -> bool:
     """ "said parent Melinda Huntoon" after "parents said": one of a civilian
     group the story names speaks with it."""
-    nouns = [
-        t.lemma_.lower() for t in title if t.lemma_.lower() in index.lx.civilian_nouns
-    ]
+    nouns = [t for t in title if t.lemma_.lower() in index.lx.civilian_nouns]
     if not nouns:
         return False
-    for key in index.plural:
-        words = index.actors[key].name.lower().split()
-        if words and words[-1].rstrip("s") == nouns[-1].rstrip("s") and key != person:
-            index.set_acts_for(person, key)
-            return True
-    return False
+    noun = nouns[-1].lemma_.lower().rstrip("s")
+
+    def group(actor: Actor) -> bool:
+        words = actor.name.lower().split()
+        return (
+            actor.key in index.plural
+            and actor.key != person
+            and bool(words)
+            and words[-1].rstrip("s") == noun
+        )
+
+    # The latest such group named before the title, whatever the set order.
+    key = index.latest(nouns[-1].i, group)
+    if key is None:
+        return False
+    index.set_acts_for(person, key)
+    return True
 
 
 def _local_body(index: ActorRegistry, person: str, title: list[Token]) -> None:
