@@ -55,6 +55,10 @@ class Aspect:
         return self.words.get(role, frozenset())
 
 
+#: Cue classes whose speech act rejects a claim (``ckg:Deny``, ``ckg:Reject``).
+REJECTING_CLASSES = frozenset({"Deny", "Reject"})
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Everything the extractor looks words up in."""

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from ..lexicon import Lexicon, load_lexicon
+from ..lexicon import REJECTING_CLASSES, Lexicon, load_lexicon
 from ..models import Actor, Article, Assertion, Event, Extraction, Span
 from ..settings import Settings, resolve_settings
 from .actors import ActorIndex
@@ -34,9 +34,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = ["extract", "extract_doc", "extract_many"]
-
-#: Cue classes whose speech act rejects a claim.
-_REJECTING = frozenset({"Deny", "Reject"})
 
 
 #: A dateline opening a paragraph: "YAOUNDE, April 5 —", "MOSCOW, Dec 23
@@ -94,7 +91,7 @@ def _assertion(
         target=target,
         values=values,
         confidence=item.confidence,
-        rejects=item.cue_class in _REJECTING
+        rejects=item.cue_class in REJECTING_CLASSES
         or any(_calls_false(t, lx) or _rejecting_predicate(t, own, lx) for t in own)
         or _pleads_innocence(own, lx)
         or disputed_claim(own, lx) is not None,
@@ -120,7 +117,10 @@ def _rejecting_predicate(token: Token, own: list[Token], lx: Lexicon) -> bool:
     """The content's own main verb rejects something: "We categorically deny
     these allegations", "it strongly disagrees with the findings"; not a
     passive ("they were denied overtime pay")."""
-    if token.pos_ != "VERB" or lx.cues.get(token.lemma_.lower()) not in _REJECTING:
+    if (
+        token.pos_ != "VERB"
+        or lx.cues.get(token.lemma_.lower()) not in REJECTING_CLASSES
+    ):
         return False
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
         return False
@@ -141,7 +141,7 @@ def _rejected(
     own = [
         t for t in item.tokens if item.start <= t.idx < item.end and t.i not in nested
     ]
-    cues = {item.cue.i} if item.cue_class in _REJECTING else set()
+    cues = {item.cue.i} if item.cue_class in REJECTING_CLASSES else set()
     cues |= {t.i for t in own if _rejecting_predicate(t, own, lx)}
     head = rejected_claim(own, cues, lx) or disputed_claim(own, lx)
     if head is None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from ..lexicon import Aspect
+from ..lexicon import REJECTING_CLASSES, Aspect
 from ..models import AspectValue
 from .mentions import phrase_of, span_of, verb_subject
 
@@ -46,7 +46,7 @@ def denied_own_act(subject: Token, members: set[int], cue_class: str) -> bool:
     """ "X denied that it fired", "refused to admit that they shelled": the
     pronoun subject of a denied act stands for the denier."""
     return (
-        cue_class in ("Deny", "Reject")
+        cue_class in REJECTING_CLASSES
         and subject.i in members
         and subject.lower_ in ("it", "they", "we")
     )

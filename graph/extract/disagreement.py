@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..lexicon import REJECTING_CLASSES
 from .factuality import negated
 from .rebuttals import claimant, groundless_claim
 
@@ -49,7 +50,7 @@ def _rejecting(verb: Token, lx: Lexicon) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in lx.agreement:
         return negated(verb, lx)
-    return lx.cues.get(lemma) in ("Deny", "Reject")
+    return lx.cues.get(lemma) in REJECTING_CLASSES
 
 
 def disagreed_claim(own: list[Token], lx: Lexicon) -> Token | None:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..kinds import Certainty, Polarity
-from ..lexicon import Lexicon
+from ..lexicon import REJECTING_CLASSES, Lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -121,7 +121,7 @@ def content_polarity(
         if on_spine:
             negative = not negative
             break
-    if cue_class in ("Deny", "Reject"):
+    if cue_class in REJECTING_CLASSES:
         negative = not negative
     return Polarity.NEGATIVE if negative else Polarity.POSITIVE
 

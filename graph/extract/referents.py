@@ -5,7 +5,6 @@ head noun), "the automaker" and "the company", "the agency", "the skier" and
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..models import Actor
@@ -132,7 +131,9 @@ def _salient(
 def _products(index: ActorRegistry, doc: Doc) -> set[str]:
     """Names a named body owns somewhere in the story ("Tesla's Autopilot
     system", "Apple's App Store"): a product or a unit, not "the company"."""
-    owned = _owned_names(doc)
+    if index.owned is None:
+        index.owned = _owned_names(doc)
+    owned = index.owned
     return {
         key
         for key, actor in index.actors.items()
@@ -140,7 +141,6 @@ def _products(index: ActorRegistry, doc: Doc) -> set[str]:
     }
 
 
-@lru_cache(maxsize=8)
 def _owned_names(doc: Doc) -> frozenset[str]:
     """Proper names after an organisation's possessive in ``doc``."""
     owned = set()

@@ -41,6 +41,7 @@ class ActorRegistry:
         self.gender: dict[str, str] = {}  # person key -> "f" / "m"
         self.given: dict[str, str] = {}  # given name -> first person key with it
         self.plural: set[str] = set()  # group keys named by a plural noun
+        self.owned: frozenset[str] | None = None  # "Tesla's Autopilot": see referents
         self._ents = {t.i: e for e in doc.ents for t in e}
 
     def resolve(self, token: Token) -> str | None:

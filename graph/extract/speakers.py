@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..lexicon import Lexicon
+from ..lexicon import REJECTING_CLASSES, Lexicon
 from .actors import ActorIndex
 from .candidates import Candidate
 from .continuity import previous_speaker
@@ -256,7 +256,7 @@ def _own_source(item: Candidate, candidates: list[Candidate]) -> bool:
     the enclosing statement rejects ("hit back at reports suggesting X")."""
     if item.parent is None:
         return True
-    return candidates[item.parent].cue_class in ("Deny", "Reject")
+    return candidates[item.parent].cue_class in REJECTING_CLASSES
 
 
 def _group_of(token: Token | None, lx: Lexicon) -> Token | None:
